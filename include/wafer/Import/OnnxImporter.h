@@ -1,0 +1,49 @@
+//===- OnnxImporter.h - ONNX to graph dialect -------------------*- C++ -*-===//
+
+#ifndef WAFER_IMPORT_ONNXIMPORTER_H
+#define WAFER_IMPORT_ONNXIMPORTER_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/MemoryBufferRef.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace wafer {
+
+/// Oldest and newest default-domain opset the importer accepts.
+constexpr int64_t kMinOnnxOpset = 13;
+constexpr int64_t kMaxOnnxOpset = 24;
+
+struct OnnxImportOptions {
+  /// Sizes for the symbolic dimensions (dim_param) of the model's inputs.
+  llvm::StringMap<int64_t> dims;
+};
+
+/// Parses "name=value" into `options.dims`; returns an error message or "".
+std::string parseDimBinding(llvm::StringRef binding,
+                            OnnxImportOptions &options);
+
+/// Reads an .onnx file (with any external data beside it) into a module
+/// holding one `func.func @main` of graph ops. On failure the reasons have
+/// been emitted as diagnostics on `context` and the result is null.
+mlir::OwningOpRef<mlir::ModuleOp>
+importOnnxFile(llvm::StringRef path, mlir::MLIRContext *context,
+               const OnnxImportOptions &options);
+
+/// Same, for a model already in memory; its buffer identifier is the path
+/// that external data locations are relative to.
+mlir::OwningOpRef<mlir::ModuleOp>
+importOnnx(llvm::MemoryBufferRef model, mlir::MLIRContext *context,
+           const OnnxImportOptions &options);
+
+/// The ONNX op types the importer supports, sorted.
+std::vector<std::string> supportedOnnxOps();
+
+} // namespace wafer
+
+#endif // WAFER_IMPORT_ONNXIMPORTER_H

@@ -1,0 +1,336 @@
+//===- GraphOps.cpp - graph op verifiers ----------------------------------===//
+//
+// Verifiers check every result type against the shape rules in
+// ShapeInference, so that IR written by hand obeys the same physics as IR
+// produced by the importer. Folders live in GraphFolds.cpp.
+//
+//===----------------------------------------------------------------------===//
+
+#include "wafer/Dialect/Graph/IR/GraphOps.h"
+#include "wafer/Dialect/Graph/IR/ShapeInference.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+
+using namespace mlir;
+using namespace wafer::graph;
+
+static ArrayRef<int64_t> shapeOf(Value v) {
+  return cast<ShapedType>(v.getType()).getShape();
+}
+static Type elementOf(Value v) {
+  return cast<ShapedType>(v.getType()).getElementType();
+}
+
+/// Fails with the inference reason, or when the declared result differs.
+static LogicalResult checkInferred(Operation *op, const ShapeResult &inferred,
+                                   Value result) {
+  if (!inferred.ok())
+    return op->emitOpError() << inferred.error;
+  if (shapeOf(result) != ArrayRef<int64_t>(inferred.shape))
+    return op->emitOpError() << "result shape " << formatShape(shapeOf(result))
+                             << " does not match the inferred shape "
+                             << formatShape(inferred.shape);
+  return success();
+}
+
+static LogicalResult verifyBroadcastBinary(Operation *op) {
+  Value lhs = op->getOperand(0), rhs = op->getOperand(1);
+  if (elementOf(lhs) != elementOf(rhs))
+    return op->emitOpError() << "operands have different element types "
+                             << elementOf(lhs) << " and " << elementOf(rhs);
+  Type resultElement = elementOf(op->getResult(0));
+  if (!resultElement.isInteger(1) && resultElement != elementOf(lhs))
+    return op->emitOpError() << "result element type " << resultElement
+                             << " differs from the operands' "
+                             << elementOf(lhs);
+  return checkInferred(op, broadcastShapes(shapeOf(lhs), shapeOf(rhs)),
+                       op->getResult(0));
+}
+
+#define WAFER_BINARY_VERIFIER(OP)                                              \
+  LogicalResult OP::verify() { return verifyBroadcastBinary(*this); }
+WAFER_BINARY_VERIFIER(AddOp)
+WAFER_BINARY_VERIFIER(SubOp)
+WAFER_BINARY_VERIFIER(MulOp)
+WAFER_BINARY_VERIFIER(DivOp)
+WAFER_BINARY_VERIFIER(PowOp)
+WAFER_BINARY_VERIFIER(MaxOp)
+WAFER_BINARY_VERIFIER(MinOp)
+WAFER_BINARY_VERIFIER(EqualOp)
+WAFER_BINARY_VERIFIER(LessOp)
+WAFER_BINARY_VERIFIER(LessEqualOp)
+WAFER_BINARY_VERIFIER(GreaterOp)
+WAFER_BINARY_VERIFIER(GreaterEqualOp)
+WAFER_BINARY_VERIFIER(AndOp)
+WAFER_BINARY_VERIFIER(OrOp)
+#undef WAFER_BINARY_VERIFIER
+
+LogicalResult ShapeOp::verify() {
+  int64_t rank = shapeOf(getInput()).size();
+  auto clamp = [&](int64_t v) {
+    v = v < 0 ? v + rank : v;
+    return std::clamp<int64_t>(v, 0, rank);
+  };
+  int64_t start = clamp(getStart());
+  int64_t end = getEnd() ? clamp(*getEnd()) : rank;
+  int64_t expected = std::max<int64_t>(end - start, 0);
+  if (shapeOf(getOutput()) != ArrayRef<int64_t>{expected})
+    return emitOpError() << "result must be tensor<" << expected << "xi64>";
+  return success();
+}
+
+LogicalResult RangeOp::verify() {
+  auto type = cast<ShapedType>(getOutput().getType());
+  if (type.getRank() != 1)
+    return emitOpError() << "result must be 1-D";
+  if (getStart().getType() != type.getElementType() ||
+      getDelta().getType() != type.getElementType())
+    return emitOpError() << "start and delta must be of the element type "
+                         << type.getElementType();
+  return success();
+}
+
+LogicalResult ReshapeOp::verify() {
+  if (elementOf(getInput()) != elementOf(getOutput()))
+    return emitOpError() << "changes the element type";
+  if (numElements(shapeOf(getInput())) != numElements(shapeOf(getOutput())))
+    return emitOpError() << "cannot reshape " << formatShape(shapeOf(getInput()))
+                         << " (" << numElements(shapeOf(getInput()))
+                         << " elements) into "
+                         << formatShape(shapeOf(getOutput())) << " ("
+                         << numElements(shapeOf(getOutput())) << " elements)";
+  return success();
+}
+
+LogicalResult TransposeOp::verify() {
+  if (elementOf(getInput()) != elementOf(getOutput()))
+    return emitOpError() << "changes the element type";
+  return checkInferred(*this, transposeShape(shapeOf(getInput()), getPerm()),
+                       getOutput());
+}
+
+LogicalResult ExpandOp::verify() {
+  if (elementOf(getInput()) != elementOf(getOutput()))
+    return emitOpError() << "changes the element type";
+  if (!broadcastsTo(shapeOf(getInput()), shapeOf(getOutput())))
+    return emitOpError() << formatShape(shapeOf(getInput()))
+                         << " does not broadcast to "
+                         << formatShape(shapeOf(getOutput()));
+  return success();
+}
+
+LogicalResult ConcatOp::verify() {
+  if (getInputs().empty())
+    return emitOpError() << "needs at least one operand";
+  SmallVector<Shape> shapes;
+  for (Value v : getInputs()) {
+    if (elementOf(v) != elementOf(getOutput()))
+      return emitOpError() << "operand element type " << elementOf(v)
+                           << " differs from the result's";
+    shapes.emplace_back(shapeOf(v));
+  }
+  return checkInferred(*this, concatShape(shapes, getAxis()), getOutput());
+}
+
+LogicalResult SplitOp::verify() {
+  ArrayRef<int64_t> in = shapeOf(getInput());
+  int64_t axis = getAxis();
+  if (axis < 0 || axis >= static_cast<int64_t>(in.size()))
+    return emitOpError() << "axis " << axis << " out of range for rank "
+                         << in.size();
+  int64_t total = 0;
+  for (Value out : getOutputs()) {
+    ArrayRef<int64_t> s = shapeOf(out);
+    if (s.size() != in.size() || elementOf(out) != elementOf(getInput()))
+      return emitOpError() << "piece " << formatShape(s)
+                           << " does not match the input's rank and type";
+    for (size_t d = 0; d < s.size(); ++d)
+      if (static_cast<int64_t>(d) != axis && s[d] != in[d])
+        return emitOpError() << "piece " << formatShape(s)
+                             << " differs from the input outside the axis";
+    total += s[axis];
+  }
+  if (total != in[axis])
+    return emitOpError() << "pieces cover " << total << " of " << in[axis]
+                         << " elements along axis " << axis;
+  return success();
+}
+
+LogicalResult SliceOp::verify() {
+  ArrayRef<int64_t> in = shapeOf(getInput()), out = shapeOf(getOutput());
+  if (getStarts().size() != in.size() || getSteps().size() != in.size() ||
+      out.size() != in.size())
+    return emitOpError() << "needs one start and step per dimension";
+  if (elementOf(getInput()) != elementOf(getOutput()))
+    return emitOpError() << "changes the element type";
+  for (size_t d = 0; d < in.size(); ++d) {
+    int64_t start = getStarts()[d], step = getSteps()[d];
+    if (step == 0)
+      return emitOpError() << "step of dimension " << d << " is zero";
+    if (out[d] == 0)
+      continue;
+    int64_t last = start + (out[d] - 1) * step;
+    if (start < 0 || start >= in[d] || last < 0 || last >= in[d])
+      return emitOpError() << "dimension " << d << ": " << out[d]
+                           << " elements from " << start << " by " << step
+                           << " leave [0, " << in[d] << ")";
+  }
+  return success();
+}
+
+LogicalResult GatherOp::verify() {
+  if (elementOf(getData()) != elementOf(getOutput()))
+    return emitOpError() << "changes the element type";
+  return checkInferred(
+      *this, gatherShape(shapeOf(getData()), shapeOf(getIndices()), getAxis()),
+      getOutput());
+}
+
+LogicalResult WhereOp::verify() {
+  if (elementOf(getLhs()) != elementOf(getRhs()) ||
+      elementOf(getLhs()) != elementOf(getOutput()))
+    return emitOpError() << "branches and result must share an element type";
+  ShapeResult branches = broadcastShapes(shapeOf(getLhs()), shapeOf(getRhs()));
+  if (!branches.ok())
+    return emitOpError() << branches.error;
+  return checkInferred(
+      *this, broadcastShapes(shapeOf(getCondition()), branches.shape),
+      getOutput());
+}
+
+LogicalResult TriluOp::verify() {
+  if (shapeOf(getInput()).size() < 2)
+    return emitOpError() << "needs rank >= 2";
+  return success();
+}
+
+LogicalResult GeluOp::verify() {
+  if (getApproximate() != "none" && getApproximate() != "tanh")
+    return emitOpError() << "approximate must be \"none\" or \"tanh\", not \""
+                         << getApproximate() << "\"";
+  return success();
+}
+
+LogicalResult MatmulOp::verify() {
+  if (elementOf(getLhs()) != elementOf(getRhs()) ||
+      elementOf(getLhs()) != elementOf(getOutput()))
+    return emitOpError() << "operands and result must share an element type";
+  return checkInferred(*this, matmulShape(shapeOf(getLhs()), shapeOf(getRhs())),
+                       getOutput());
+}
+
+LogicalResult SoftmaxOp::verify() {
+  if (failed(normalizeAxis(getAxis(), shapeOf(getInput()).size())))
+    return emitOpError() << "axis " << getAxis() << " out of range";
+  return success();
+}
+
+/// Norm parameters broadcast over the normalized trailing dimensions.
+static LogicalResult verifyNormParams(Operation *op, Value input, int64_t axis,
+                                      ValueRange params) {
+  ArrayRef<int64_t> in = shapeOf(input);
+  auto normalized = normalizeAxis(axis, in.size());
+  if (failed(normalized))
+    return op->emitOpError() << "axis " << axis << " out of range for rank "
+                             << in.size();
+  if (shapeOf(op->getResult(0)) != in ||
+      elementOf(op->getResult(0)) != elementOf(input))
+    return op->emitOpError() << "result type must equal the input type";
+  for (Value p : params) {
+    if (!broadcastsTo(shapeOf(p), in.drop_front(*normalized)) &&
+        !broadcastsTo(shapeOf(p), in))
+      return op->emitOpError()
+             << "parameter " << formatShape(shapeOf(p))
+             << " does not broadcast to the normalized dimensions "
+             << formatShape(in.drop_front(*normalized));
+  }
+  return success();
+}
+
+LogicalResult LayerNormOp::verify() {
+  SmallVector<Value> params{getScale()};
+  if (getBias())
+    params.push_back(getBias());
+  return verifyNormParams(*this, getInput(), getAxis(), params);
+}
+
+LogicalResult RmsNormOp::verify() {
+  return verifyNormParams(*this, getInput(), getAxis(), {getScale()});
+}
+
+static LogicalResult verifyReduce(Operation *op, ArrayRef<int64_t> axes,
+                                  bool keepdims) {
+  Value in = op->getOperand(0);
+  return checkInferred(op, reduceShape(shapeOf(in), axes, keepdims),
+                       op->getResult(0));
+}
+LogicalResult ReduceSumOp::verify() {
+  return verifyReduce(*this, getAxes(), getKeepdims());
+}
+LogicalResult ReduceMeanOp::verify() {
+  return verifyReduce(*this, getAxes(), getKeepdims());
+}
+LogicalResult ReduceMaxOp::verify() {
+  return verifyReduce(*this, getAxes(), getKeepdims());
+}
+LogicalResult ReduceMinOp::verify() {
+  return verifyReduce(*this, getAxes(), getKeepdims());
+}
+LogicalResult ReduceProdOp::verify() {
+  return verifyReduce(*this, getAxes(), getKeepdims());
+}
+
+LogicalResult RotaryEmbeddingOp::verify() {
+  ArrayRef<int64_t> x = shapeOf(getInput());
+  if (x.size() != 4)
+    return emitOpError() << "input must be [batch, heads, seq, head_dim]";
+  ArrayRef<int64_t> c = shapeOf(getCos()), s = shapeOf(getSin());
+  if (c != s)
+    return emitOpError() << "cos " << formatShape(c) << " and sin "
+                         << formatShape(s) << " differ";
+  if (c.size() != 3 || c[0] != x[0] || c[1] != x[2])
+    return emitOpError() << "cos/sin must be [batch, seq, rotary_dim/2] = ["
+                         << x[0] << ", " << x[2] << ", _], got "
+                         << formatShape(c);
+  if (2 * c[2] > x[3])
+    return emitOpError() << "rotary dimension " << 2 * c[2]
+                         << " exceeds head_dim " << x[3];
+  return success();
+}
+
+LogicalResult AttentionOp::verify() {
+  ArrayRef<int64_t> q = shapeOf(getQuery()), k = shapeOf(getKey()),
+                    v = shapeOf(getValue()), out = shapeOf(getOutput());
+  if (q.size() != 4 || k.size() != 4 || v.size() != 4)
+    return emitOpError() << "query, key and value must be 4-D [batch, heads, "
+                            "seq, head_dim]";
+  if (k[0] != q[0] || v[0] != q[0])
+    return emitOpError() << "batch sizes differ";
+  if (k[3] != q[3])
+    return emitOpError() << "query head_dim " << q[3] << " != key head_dim "
+                         << k[3];
+  if (v[1] != k[1] || v[2] != k[2])
+    return emitOpError() << "key " << formatShape(k) << " and value "
+                         << formatShape(v) << " differ in heads or length";
+  if (k[1] == 0 || q[1] % k[1] != 0)
+    return emitOpError() << q[1] << " query heads are not a multiple of "
+                         << k[1] << " key/value heads";
+  Shape expected{q[0], q[1], q[2], v[3]};
+  if (out != ArrayRef<int64_t>(expected))
+    return emitOpError() << "result must be " << formatShape(expected);
+  if (getMask()) {
+    Shape scores{q[0], q[1], q[2], k[2]};
+    if (!broadcastsTo(shapeOf(getMask()), scores))
+      return emitOpError() << "mask " << formatShape(shapeOf(getMask()))
+                           << " does not broadcast to the scores "
+                           << formatShape(scores);
+    Type maskElement = elementOf(getMask());
+    if (!maskElement.isInteger(1) && maskElement != elementOf(getQuery()))
+      return emitOpError() << "mask must be i1 or of the query's type";
+  }
+  return success();
+}
+
+#define GET_OP_CLASSES
+#include "wafer/Dialect/Graph/IR/GraphOps.cpp.inc"

@@ -1,0 +1,179 @@
+//===- ShapeInference.cpp - result shapes of graph ops --------------------===//
+
+#include "wafer/Dialect/Graph/IR/ShapeInference.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include <algorithm>
+
+using namespace mlir;
+
+namespace wafer::graph {
+
+std::string formatShape(ArrayRef<int64_t> shape) {
+  std::string out = "[";
+  llvm::raw_string_ostream os(out);
+  llvm::interleave(shape, os, ", ");
+  os << "]";
+  return out;
+}
+
+FailureOr<int64_t> normalizeAxis(int64_t axis, int64_t rank) {
+  if (axis < -rank || axis >= std::max<int64_t>(rank, 1))
+    return failure();
+  return axis < 0 ? axis + rank : axis;
+}
+
+int64_t numElements(ArrayRef<int64_t> shape) {
+  int64_t n = 1;
+  for (int64_t d : shape)
+    n *= d;
+  return n;
+}
+
+ShapeResult broadcastShapes(ArrayRef<int64_t> lhs, ArrayRef<int64_t> rhs) {
+  size_t rank = std::max(lhs.size(), rhs.size());
+  Shape out(rank, 1);
+  for (size_t i = 0; i < rank; ++i) {
+    int64_t l = i < rank - lhs.size() ? 1 : lhs[i - (rank - lhs.size())];
+    int64_t r = i < rank - rhs.size() ? 1 : rhs[i - (rank - rhs.size())];
+    if (l != r && l != 1 && r != 1)
+      return ShapeResult::failure(
+          llvm::formatv("shapes {0} and {1} do not broadcast (dimension {2}: "
+                        "{3} vs {4})",
+                        formatShape(lhs), formatShape(rhs), i, l, r)
+              .str());
+    out[i] = l == 1 ? r : l;
+  }
+  return {out, {}};
+}
+
+bool broadcastsTo(ArrayRef<int64_t> from, ArrayRef<int64_t> to) {
+  ShapeResult b = broadcastShapes(from, to);
+  return b.ok() && ArrayRef<int64_t>(b.shape) == to;
+}
+
+ShapeResult matmulShape(ArrayRef<int64_t> lhs, ArrayRef<int64_t> rhs) {
+  if (lhs.size() < 2 || rhs.size() < 2)
+    return ShapeResult::failure("matmul operands need rank >= 2, got " +
+                                formatShape(lhs) + " and " + formatShape(rhs));
+  int64_t m = lhs[lhs.size() - 2], k = lhs.back();
+  int64_t k2 = rhs[rhs.size() - 2], n = rhs.back();
+  if (k != k2)
+    return ShapeResult::failure(
+        llvm::formatv("matmul contraction mismatch: {0} x {1} (K = {2} vs {3})",
+                      formatShape(lhs), formatShape(rhs), k, k2)
+            .str());
+  ShapeResult batch = broadcastShapes(lhs.drop_back(2), rhs.drop_back(2));
+  if (!batch.ok())
+    return ShapeResult::failure("matmul batch dimensions: " + batch.error);
+  batch.shape.push_back(m);
+  batch.shape.push_back(n);
+  return batch;
+}
+
+ShapeResult reduceShape(ArrayRef<int64_t> input, ArrayRef<int64_t> axes,
+                        bool keepdims) {
+  llvm::SmallVector<bool> reduced(input.size(), false);
+  for (int64_t a : axes) {
+    if (a < 0 || a >= static_cast<int64_t>(input.size()))
+      return ShapeResult::failure(
+          llvm::formatv("reduction axis {0} out of range for {1}", a,
+                        formatShape(input))
+              .str());
+    if (reduced[a])
+      return ShapeResult::failure(
+          llvm::formatv("reduction axis {0} repeated", a).str());
+    reduced[a] = true;
+  }
+  Shape out;
+  for (auto [i, d] : llvm::enumerate(input)) {
+    if (!reduced[i])
+      out.push_back(d);
+    else if (keepdims)
+      out.push_back(1);
+  }
+  return {out, {}};
+}
+
+ShapeResult transposeShape(ArrayRef<int64_t> input, ArrayRef<int64_t> perm) {
+  if (perm.size() != input.size())
+    return ShapeResult::failure(
+        llvm::formatv("permutation of {0} entries for a rank-{1} tensor",
+                      perm.size(), input.size())
+            .str());
+  llvm::SmallVector<bool> seen(input.size(), false);
+  Shape out;
+  for (int64_t p : perm) {
+    if (p < 0 || p >= static_cast<int64_t>(input.size()) || seen[p])
+      return ShapeResult::failure("invalid permutation " + formatShape(perm));
+    seen[p] = true;
+    out.push_back(input[p]);
+  }
+  return {out, {}};
+}
+
+ShapeResult gatherShape(ArrayRef<int64_t> data, ArrayRef<int64_t> indices,
+                        int64_t axis) {
+  if (axis < 0 || axis >= static_cast<int64_t>(data.size()))
+    return ShapeResult::failure(
+        llvm::formatv("gather axis {0} out of range for {1}", axis,
+                      formatShape(data))
+            .str());
+  Shape out(data.begin(), data.begin() + axis);
+  out.append(indices.begin(), indices.end());
+  out.append(data.begin() + axis + 1, data.end());
+  return {out, {}};
+}
+
+ShapeResult concatShape(ArrayRef<llvm::SmallVector<int64_t, 4>> inputs,
+                        int64_t axis) {
+  if (inputs.empty())
+    return ShapeResult::failure("concat of no tensors");
+  Shape out(inputs.front());
+  if (axis < 0 || axis >= static_cast<int64_t>(out.size()))
+    return ShapeResult::failure(
+        llvm::formatv("concat axis {0} out of range for rank {1}", axis,
+                      out.size())
+            .str());
+  out[axis] = 0;
+  for (const auto &in : inputs) {
+    if (in.size() != out.size())
+      return ShapeResult::failure("concat operands differ in rank: " +
+                                  formatShape(inputs.front()) + " and " +
+                                  formatShape(in));
+    for (size_t d = 0; d < in.size(); ++d)
+      if (static_cast<int64_t>(d) != axis && in[d] != out[d])
+        return ShapeResult::failure(
+            llvm::formatv("concat operands {0} and {1} differ in dimension "
+                          "{2}",
+                          formatShape(inputs.front()), formatShape(in), d)
+                .str());
+    out[axis] += in[axis];
+  }
+  return {out, {}};
+}
+
+void clampSliceBounds(int64_t dim, int64_t step, int64_t &start,
+                      int64_t &end) {
+  if (start < 0)
+    start += dim;
+  if (end < 0)
+    end += dim;
+  if (step > 0) {
+    start = std::clamp<int64_t>(start, 0, dim);
+    end = std::clamp<int64_t>(end, 0, dim);
+  } else {
+    start = std::clamp<int64_t>(start, 0, dim - 1);
+    end = std::clamp<int64_t>(end, -1, dim - 1);
+  }
+}
+
+int64_t sliceLength(int64_t start, int64_t end, int64_t step) {
+  if (step > 0)
+    return end > start ? (end - start + step - 1) / step : 0;
+  return start > end ? (start - end + (-step) - 1) / (-step) : 0;
+}
+
+} // namespace wafer::graph

@@ -1,0 +1,1 @@
+"""Python side of the Wafer compiler (model builders for testing the ONNX importer)."""

@@ -1,0 +1,106 @@
+"""Layers shared by the builders, each in its exporter-style decomposed form
+(opset < 23) and its fused form (opset 23 ops)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ._graph import GraphBuilder
+
+
+def normal(rng: np.random.Generator, shape, std: float) -> np.ndarray:
+    return (rng.standard_normal(shape) * std).astype(np.float32)
+
+
+def norm_weight(rng: np.random.Generator, n: int) -> np.ndarray:
+    """A LayerNorm/RMSNorm gain close to 1 (random so that it matters)."""
+    return (1.0 + 0.1 * rng.standard_normal(n)).astype(np.float32)
+
+
+def linear(g: GraphBuilder, x: str, w: str, b: str | None = None, out_names=None) -> str:
+    """torch ``nn.Linear`` on a 3-D input exports as MatMul (+ Add bias)."""
+    if b is None:
+        return g.op("MatMul", [x, w], out_names=out_names)
+    y = g.op("MatMul", [x, w])
+    return g.op("Add", [b, y], out_names=out_names)
+
+
+def layer_norm(g: GraphBuilder, x: str, w: str, b: str, eps: float, fused: bool,
+               out_names=None) -> str:
+    if fused:
+        return g.op("LayerNormalization", [x, w, b], axis=-1, epsilon=float(eps),
+                    out_names=out_names)
+    # torch.onnx (opset < 17) / HF: ReduceMean Sub Pow ReduceMean Add Sqrt Div Mul Add
+    mean = g.reduce_mean(x, [-1])
+    d = g.op("Sub", [x, mean])
+    sq = g.op("Pow", [d, g.f32(2.0)])
+    var = g.reduce_mean(sq, [-1])
+    ve = g.op("Add", [var, g.f32(eps)])
+    std = g.op("Sqrt", [ve])
+    n = g.op("Div", [d, std])
+    y = g.op("Mul", [n, w])
+    return g.op("Add", [y, b], out_names=out_names)
+
+
+def rms_norm(g: GraphBuilder, x: str, w: str, eps: float, fused: bool, out_names=None) -> str:
+    if fused:
+        return g.op("RMSNormalization", [x, w], axis=-1, epsilon=float(eps), out_names=out_names)
+    # HF LlamaRMSNorm: x * rsqrt(mean(x^2) + eps) * weight
+    sq = g.op("Pow", [x, g.f32(2.0)])
+    var = g.reduce_mean(sq, [-1])
+    ve = g.op("Add", [var, g.f32(eps)])
+    std = g.op("Sqrt", [ve])
+    inv = g.op("Reciprocal", [std])
+    y = g.op("Mul", [x, inv])
+    return g.op("Mul", [w, y], out_names=out_names)
+
+
+def gelu_tanh(g: GraphBuilder, x: str, fused: bool) -> str:
+    if fused:
+        return g.op("Gelu", [x], approximate="tanh")
+    # HF NewGELUActivation:
+    # 0.5 * x * (1 + tanh(sqrt(2/pi) * (x + 0.044715 * x^3)))
+    half = g.op("Mul", [g.f32(0.5), x])
+    cube = g.op("Pow", [x, g.f32(3.0)])
+    c = g.op("Mul", [g.f32(0.044715), cube])
+    inner = g.op("Add", [x, c])
+    scaled = g.op("Mul", [g.f32(math.sqrt(2.0 / math.pi)), inner])
+    t = g.op("Tanh", [scaled])
+    one_plus = g.op("Add", [g.f32(1.0), t])
+    return g.op("Mul", [half, one_plus])
+
+
+def gelu_erf(g: GraphBuilder, x: str, fused: bool) -> str:
+    if fused:
+        return g.op("Gelu", [x], approximate="none")
+    # torch F.gelu (exact) as exported at opset < 20: x * 0.5 * (1 + erf(x / sqrt(2)))
+    d = g.op("Div", [x, g.f32(math.sqrt(2.0))])
+    e = g.op("Erf", [d])
+    a = g.op("Add", [e, g.f32(1.0)])
+    m = g.op("Mul", [x, a])
+    return g.op("Mul", [m, g.f32(0.5)])
+
+
+def silu(g: GraphBuilder, x: str) -> str:
+    """SiLU as torch exports it: Sigmoid then Mul (no opset has a fused op we may use)."""
+    s = g.op("Sigmoid", [x])
+    return g.op("Mul", [x, s])
+
+
+def split_heads(g: GraphBuilder, x: str, heads: int, head_dim: int, perm) -> str:
+    """``x.view(b, s, heads, head_dim).permute(perm)`` with the shape computed by the
+    Shape -> Gather -> Unsqueeze -> Concat subgraph torch emits for dynamic sizes."""
+    b = g.dim(x, 0)
+    s = g.dim(x, 1)
+    r = g.op("Reshape", [x, g.shape_of([b, s, heads, head_dim])])
+    return g.op("Transpose", [r], perm=list(perm))
+
+
+def merge_heads(g: GraphBuilder, x: str, last: int) -> str:
+    """``x.transpose(1, 2).reshape(b, s, last)`` for x of shape [b, h, s, d]."""
+    t = g.op("Transpose", [x], perm=[0, 2, 1, 3])
+    b = g.dim(t, 0)
+    s = g.dim(t, 1)
+    return g.op("Reshape", [t, g.shape_of([b, s, last])])
