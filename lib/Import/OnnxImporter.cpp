@@ -194,6 +194,10 @@ ModelImporter::valueType(const onnx::ValueInfoProto &info,
       shape.push_back(dim.dim_value());
       continue;
     }
+    if (dim.has_dim_value() && dim.dim_value() == 0)
+      return emitError(fileLoc) << "input '" << info.name() << "' dimension "
+                                << d << " has size 0; empty tensors are not "
+                                   "supported";
     std::string name = dim.has_dim_param() ? dim.dim_param() : "";
     auto bound = options.dims.find(name);
     if (!name.empty() && bound != options.dims.end()) {

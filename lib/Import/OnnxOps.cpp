@@ -139,6 +139,12 @@ LogicalResult importBinary(Imp &imp, const Node &node) {
     return imp.error() << node.op_type() << " needs two inputs";
   for (int i = 1; i < node.input_size(); ++i) {
     REQUIRE(rhs, imp.requiredInput(node, i));
+    // Pow alone may mix types; its exponent converts to the base's type.
+    Type base = Imp::typeOf(result).getElementType();
+    if (node.op_type() == "Pow" && isa<FloatType>(base) &&
+        Imp::typeOf(rhs).getElementType() != base)
+      rhs = imp.create<CastOp>(
+          imp.tensorType(Imp::typeOf(rhs).getShape(), base), rhs);
     REQUIRE(next, imp.broadcastBinary(node.op_type(), result, rhs));
     result = next;
   }
@@ -395,9 +401,11 @@ LogicalResult importReduce(Imp &imp, const Node &node) {
   ShapeResult shape = reduceShape(Imp::typeOf(x).getShape(), axes, keepdims);
   if (!shape.ok())
     return imp.shapeError(shape);
-  if (std::is_same_v<OpTy, ReduceMeanOp> &&
-      !isa<FloatType>(Imp::typeOf(x).getElementType()))
-    return imp.error() << "ReduceMean needs a float tensor";
+  Type element = Imp::typeOf(x).getElementType();
+  if ((std::is_same_v<OpTy, ReduceMeanOp> && !isa<FloatType>(element)) ||
+      element.isInteger(1))
+    return imp.error() << node.op_type() << " on " << element
+                       << " tensors is not supported";
   Builder &b = imp.builder;
   imp.setOutput(node, 0,
                 imp.create<OpTy>(

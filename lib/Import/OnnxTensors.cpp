@@ -193,6 +193,9 @@ tensorToAttr(const onnx::TensorProto &tensor, Location loc,
                           << " needs " << expectedBytes << " bytes of data but "
                           << "has " << bytes.data.size();
 
+  if (count == 0)
+    return cast<ElementsAttr>(
+        DenseElementsAttr::get(type, ArrayRef<Attribute>{}));
   if (element.isInteger(1)) {
     SmallVector<bool> values;
     for (char c : bytes.data)

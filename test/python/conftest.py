@@ -6,3 +6,37 @@ from pathlib import Path
 _PY = Path(__file__).resolve().parents[2] / "python"
 if str(_PY) not in sys.path:
     sys.path.insert(0, str(_PY))
+
+import os
+import subprocess
+
+import pytest
+
+_ROOT = Path(__file__).resolve().parents[2]
+_BIN = Path(os.environ.get("WAFER_BIN_DIR", _ROOT / "build" / "bin"))
+
+
+class Tools:
+    """Runs the built Wafer tools."""
+
+    def __init__(self, bin_dir: Path):
+        self.bin = bin_dir
+
+    def path(self, name: str) -> Path:
+        p = self.bin / name
+        if not p.exists():
+            pytest.fail(f"{p} is missing: build first (scripts/test.sh does)")
+        return p
+
+    def run(self, name, *args, input=None, check=True):
+        proc = subprocess.run([str(self.path(name)), *map(str, args)],
+                              input=input, capture_output=True, timeout=600)
+        if check and proc.returncode != 0:
+            pytest.fail(f"{name} {' '.join(map(str, args))} exited "
+                        f"{proc.returncode}:\n{proc.stderr.decode()[-3000:]}")
+        return proc
+
+
+@pytest.fixture(scope="session")
+def tools():
+    return Tools(_BIN)

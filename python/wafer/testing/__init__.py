@@ -1,0 +1,1 @@
+"""Helpers for Wafer's own tests."""

@@ -1,0 +1,189 @@
+//===- waferc.cpp - the Wafer compiler driver -----------------------------===//
+//
+// model.onnx -> graph IR today; later stages (fabric, routed, pe, wfb) hang
+// off the same --emit switch. MLIR's own pass-manager, timing and printing
+// options pass straight through.
+//
+//===----------------------------------------------------------------------===//
+
+#include "wafer/Analysis/GraphSummary.h"
+#include "wafer/Dialect/Graph/Transforms/Passes.h"
+#include "wafer/Import/OnnxImporter.h"
+#include "wafer/InitAllDialects.h"
+#include "wafer/InitAllPasses.h"
+
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+#include "mlir/Support/Timing.h"
+#include "mlir/Transforms/Passes.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+namespace cl = llvm::cl;
+
+namespace {
+
+enum class Stage { Graph };
+
+cl::OptionCategory waferCategory("Wafer options");
+
+cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.onnx>"),
+                               cl::cat(waferCategory));
+cl::opt<bool> listOnnxOps("list-onnx-ops",
+                          cl::desc("Print the ONNX ops Wafer imports and exit"),
+                          cl::init(false), cl::cat(waferCategory));
+cl::opt<std::string> outputFile("o", cl::desc("Write the IR to this file"),
+                                cl::value_desc("file"), cl::init("-"),
+                                cl::cat(waferCategory));
+cl::opt<Stage> emitStage(
+    "emit", cl::desc("Stop after this stage and print its IR"),
+    cl::values(clEnumValN(Stage::Graph, "graph",
+                          "the imported model in the graph dialect, with "
+                          "shape arithmetic folded")),
+    cl::init(Stage::Graph), cl::cat(waferCategory));
+cl::list<std::string>
+    dims("dim",
+         cl::desc("Bind a symbolic input dimension, e.g. --dim seq=128 "
+                  "(repeat for each)"),
+         cl::value_desc("name=size"), cl::cat(waferCategory));
+cl::opt<bool> keepWeights(
+    "keep-weights",
+    cl::desc("Print weight data in full so that the IR round-trips exactly "
+             "(by default weights are elided: a model of gigabytes prints in "
+             "a moment)"),
+    cl::init(false), cl::cat(waferCategory));
+cl::opt<bool> summary("summary",
+                      cl::desc("Print a summary of the model (signature, "
+                               "weights, ops per kind) after the IR"),
+                      cl::init(false), cl::cat(waferCategory));
+cl::opt<std::string> summaryJson("summary-json",
+                                 cl::desc("Write the summary as JSON"),
+                                 cl::value_desc("file"),
+                                 cl::cat(waferCategory));
+cl::opt<bool> progress(
+    "progress",
+    cl::desc("Print [k/n] progress lines on stderr (default: when stderr is "
+             "a terminal)"),
+    cl::init(llvm::sys::Process::StandardErrIsDisplayed()),
+    cl::cat(waferCategory));
+
+/// `[k/n] what` lines for people watching a long compile.
+class Progress {
+public:
+  explicit Progress(int total) : total(total) {}
+  void step(llvm::StringRef what) {
+    if (progress)
+      llvm::errs() << "[" << ++done << "/" << total << "] " << what << "\n";
+  }
+
+private:
+  int total, done = 0;
+};
+
+int compile(MLIRContext &context) {
+  wafer::OnnxImportOptions importOptions;
+  for (const std::string &binding : dims) {
+    std::string error = wafer::parseDimBinding(binding, importOptions);
+    if (!error.empty()) {
+      llvm::errs() << "waferc: error: " << error << "\n";
+      return 1;
+    }
+  }
+
+  DefaultTimingManager timingManager;
+  applyDefaultTimingManagerCLOptions(timingManager);
+  TimingScope timing = timingManager.getRootScope();
+  Progress steps(/*total=*/3);
+
+  steps.step("import " + inputFile);
+  OwningOpRef<ModuleOp> module;
+  {
+    TimingScope importTiming = timing.nest("Import ONNX");
+    module = wafer::importOnnxFile(inputFile, &context, importOptions);
+  }
+  if (!module)
+    return 1;
+
+  steps.step("fold shapes");
+  PassManager pm(&context);
+  if (failed(applyPassManagerCLOptions(pm)))
+    return 1;
+  pm.enableTiming(timing);
+  pm.addPass(wafer::graph::createGraphFoldShapes());
+  pm.addPass(createCSEPass());
+  if (failed(pm.run(*module)))
+    return 1;
+
+  steps.step("write " + outputFile);
+  std::string error;
+  auto output = openOutputFile(outputFile, &error);
+  if (!output) {
+    llvm::errs() << "waferc: error: " << error << "\n";
+    return 1;
+  }
+  OpPrintingFlags flags;
+  if (!keepWeights)
+    flags.elideLargeResourceString(0).elideLargeElementsAttrs(1024);
+  {
+    TimingScope printTiming = timing.nest("Print IR");
+    module->print(output->os(), flags);
+    output->os() << "\n";
+  }
+  output->keep();
+
+  if (summary || !summaryJson.empty()) {
+    wafer::GraphSummary s = wafer::GraphSummary::of(*module);
+    if (summary) {
+      llvm::outs() << "// ---- summary of " << inputFile << "\n";
+      s.printText(llvm::outs());
+    }
+    if (!summaryJson.empty()) {
+      auto json = openOutputFile(summaryJson, &error);
+      if (!json) {
+        llvm::errs() << "waferc: error: " << error << "\n";
+        return 1;
+      }
+      json->os() << llvm::formatv("{0:2}", s.toJSON()) << "\n";
+      json->keep();
+    }
+  }
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  registerAsmPrinterCLOptions();
+  registerMLIRContextCLOptions();
+  registerPassManagerCLOptions();
+  registerDefaultTimingManagerCLOptions();
+  wafer::registerAllPasses();
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "waferc: compile an ONNX transformer for a wafer-scale dataflow "
+      "machine\n\n"
+      "  waferc model.onnx --emit=graph --dim batch=1 --dim seq=128 "
+      "[-o out.mlir]\n");
+
+  if (listOnnxOps) {
+    for (const std::string &op : wafer::supportedOnnxOps())
+      llvm::outs() << op << "\n";
+    return 0;
+  }
+  if (inputFile.empty()) {
+    llvm::errs() << "waferc: error: no input model (see waferc --help)\n";
+    return 1;
+  }
+
+  DialectRegistry registry;
+  wafer::registerAllDialects(registry);
+  MLIRContext context(registry);
+  return compile(context);
+}
