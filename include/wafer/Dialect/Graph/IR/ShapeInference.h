@@ -10,6 +10,8 @@
 #define WAFER_DIALECT_GRAPH_IR_SHAPEINFERENCE_H
 
 #include "mlir/Support/LLVM.h"
+#include "mlir/Support/LogicalResult.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include <string>
 

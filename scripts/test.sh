@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Sets up and builds, then runs every test suite: lit (regression), ctest
+# (GoogleTest unit tests), pytest (Python). Prints each suite's summary and
+# exits non-zero if any suite fails.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${WAFER_BUILD_DIR:-build}
+scripts/setup.sh "$BUILD_DIR" || { echo "test: setup/build failed"; exit 1; }
+
+declare -A status
+run_suite() {
+  local name=$1; shift
+  echo "==== $name: $*"
+  local log; log=$(mktemp)
+  "$@" 2>&1 | tee "$log"
+  status[$name]=${PIPESTATUS[0]}
+  summaries+=("$name: $(grep -E "$SUMMARY_RE" "$log" | tail -n 3 | tr '\n' ' ')")
+  rm -f "$log"
+}
+summaries=()
+
+SUMMARY_RE='Passed|Failed|tests passed|passed|failed'
+run_suite lit "$(command -v lit || echo /usr/lib/llvm-22/bin/lit)" -q -s "$BUILD_DIR/test"
+run_suite unit ctest --test-dir "$BUILD_DIR" --output-on-failure -j2
+run_suite pytest env WAFER_BIN_DIR="$BUILD_DIR/bin" PYTHONPATH=python \
+  python3 -m pytest -q test/python
+
+echo "==== summary"
+rc=0
+for s in "${summaries[@]}"; do echo "  $s"; done
+for name in lit unit pytest; do
+  if [ "${status[$name]}" -ne 0 ]; then echo "  FAILED: $name"; rc=1; fi
+done
+[ $rc -eq 0 ] && echo "  all suites passed"
+exit $rc
