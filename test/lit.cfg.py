@@ -4,7 +4,7 @@ import os
 import lit.formats
 
 config.name = "Wafer"
-config.test_format = lit.formats.ShTest(execute_external=True)
+config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".mlir", ".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = getattr(config, "wafer_obj_root", None)

@@ -10,15 +10,11 @@ def GraphFoldShapes : Pass<"graph-fold-shapes"> {
   let description = [{
     Once every symbolic dimension is bound, the `Shape`, `Gather`,
     `Unsqueeze`, `Concat`, `Range`, ... chains that exporters emit compute
-    constants. This pass folds every graph op whose operands are constants
-    (up to `max-elements` elements per folded result, so that weights are
-    never materialized) and erases what becomes dead.
+    constants. This pass folds every graph op whose operands are `dense`
+    constants (weights are `dense_resource` and never materialized; non-splat
+    results above 2^20 elements stay unfolded) and erases what becomes dead.
   }];
   let dependentDialects = ["::wafer::graph::GraphDialect"];
-  let options = [
-    Option<"maxElements", "max-elements", "int64_t", /*default=*/"1 << 20",
-           "Largest non-splat result (in elements) that folding may create">
-  ];
   let statistics = [
     Statistic<"numFolded", "folded-ops", "Ops folded into constants">
   ];

@@ -45,11 +45,13 @@ private:
   llvm::StringMap<std::shared_ptr<llvm::MemoryBuffer>> files;
 };
 
-/// Converts an initializer or Constant value into an attribute: `dense` for
+/// Converts an initializer or Constant value, called `name` in errors and
+/// blob keys, into an attribute: `dense` for
 /// small tensors (shapes, scalars), `dense_resource` for weights, whose
 /// bytes stay where they are (in the parsed model or the mapped file).
 mlir::FailureOr<mlir::ElementsAttr>
-tensorToAttr(const onnx::TensorProto &tensor, mlir::Location loc,
+tensorToAttr(const onnx::TensorProto &tensor, llvm::StringRef name,
+             mlir::Location loc,
              mlir::MLIRContext *context,
              const std::shared_ptr<const onnx::ModelProto> &owner,
              ExternalDataFiles &external);
@@ -81,8 +83,10 @@ public:
   std::shared_ptr<const onnx::ModelProto> model;
   ExternalDataFiles &external;
   /// Converts a tensor attribute of a node (Constant, ConstantOfShape).
-  mlir::FailureOr<mlir::ElementsAttr> tensor(const onnx::TensorProto &t) {
-    return tensorToAttr(t, loc, context, model, external);
+  mlir::FailureOr<mlir::ElementsAttr> tensor(const onnx::TensorProto &t,
+                                             llvm::StringRef name) {
+    return tensorToAttr(t, t.name().empty() ? name : llvm::StringRef(t.name()),
+                        loc, context, model, external);
   }
   /// ONNX value name -> SSA value.
   llvm::StringMap<mlir::Value> values;

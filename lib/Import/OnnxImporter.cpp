@@ -316,7 +316,7 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
 
   for (const auto &init : g.initializer()) {
     Location loc = NameLoc::get(builder.getStringAttr(init.name()));
-    auto attr = tensorToAttr(init, loc, ctx, model, external);
+    auto attr = tensorToAttr(init, init.name(), loc, ctx, model, external);
     if (failed(attr))
       return {};
     importer.values[init.name()] = graph::ConstantOp::create(

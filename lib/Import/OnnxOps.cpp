@@ -43,7 +43,7 @@ LogicalResult importConstant(Imp &imp, const Node &node) {
   Builder &b = imp.builder;
   ElementsAttr value;
   if (const auto *a = imp.attr(node, "value")) {
-    auto attr = imp.tensor(a->t());
+    auto attr = imp.tensor(a->t(), node.output(0));
     if (failed(attr))
       return failure();
     value = *attr;
@@ -81,7 +81,7 @@ LogicalResult importConstantOfShape(Imp &imp, const Node &node) {
   Attribute fill;
   Type element = imp.builder.getF32Type();
   if (const auto *a = imp.attr(node, "value")) {
-    auto attr = imp.tensor(a->t());
+    auto attr = imp.tensor(a->t(), node.output(0));
     if (failed(attr))
       return failure();
     auto dense = dyn_cast<DenseElementsAttr>(*attr);
@@ -531,6 +531,10 @@ LogicalResult importUnsqueeze(Imp &imp, const Node &node) {
     return imp.error() << "Unsqueeze needs axes";
   int64_t rank = in.size() + axesOpt->size();
   REQUIRE(axes, normalizeAxes(imp, *axesOpt, rank, "Unsqueeze"));
+  // Sorted: a repeated axis would leave fewer new dimensions than axes.
+  if (std::adjacent_find(axes.begin(), axes.end()) != axes.end())
+    return imp.error() << "Unsqueeze axes " << formatShape(*axesOpt)
+                       << " repeat an axis";
   SmallVector<int64_t> shape;
   auto next = in.begin();
   for (int64_t d = 0; d < rank; ++d)
@@ -550,9 +554,13 @@ LogicalResult importConcat(Imp &imp, const Node &node) {
     shapes.emplace_back(Imp::typeOf(v).getShape());
   }
   if (inputs.empty()) {
-    REQUIRE(v, imp.requiredInput(node, 0));
-    inputs.push_back(v);
-    shapes.emplace_back(Imp::typeOf(v).getShape());
+    // All empty: they still add up along the axis ([2, 0] ++ [2, 0] along
+    // axis 0 is [4, 0]), so keep every one.
+    for (int i = 0; i < node.input_size(); ++i) {
+      REQUIRE(v, imp.requiredInput(node, i));
+      inputs.push_back(v);
+      shapes.emplace_back(Imp::typeOf(v).getShape());
+    }
   }
   Type element = Imp::typeOf(inputs.front()).getElementType();
   for (Value v : inputs)
@@ -593,8 +601,12 @@ LogicalResult importSplit(Imp &imp, const Node &node) {
       sizes.push_back(std::max<int64_t>(std::min(chunk, dim - i * chunk), 0));
   }
   int64_t total = 0;
-  for (int64_t s : sizes)
+  for (int64_t s : sizes) {
+    if (s < 0)
+      return imp.error() << "Split sizes " << formatShape(sizes)
+                         << " include a negative size";
     total += s;
+  }
   if (total != dim || static_cast<int>(sizes.size()) != node.output_size())
     return imp.error() << "Split sizes " << formatShape(sizes)
                        << " do not cover dimension " << *axis << " of size "
@@ -698,6 +710,9 @@ LogicalResult importExpand(Imp &imp, const Node &node) {
   REQUIRE(x, imp.requiredInput(node, 0));
   REQUIRE(shapeValue, imp.requiredInput(node, 1));
   REQUIRE(target, imp.constantInts(shapeValue, "target shape of Expand"));
+  if (llvm::any_of(target, [](int64_t d) { return d < 0; }))
+    return imp.error() << "Expand target shape " << formatShape(target)
+                       << " has a negative dimension";
   ShapeResult shape = broadcastShapes(Imp::typeOf(x).getShape(), target);
   if (!shape.ok())
     return imp.shapeError(shape);

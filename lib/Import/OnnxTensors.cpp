@@ -130,13 +130,13 @@ std::string blobKey(StringRef name) {
 } // namespace
 
 FailureOr<ElementsAttr>
-tensorToAttr(const onnx::TensorProto &tensor, Location loc,
+tensorToAttr(const onnx::TensorProto &tensor, StringRef name, Location loc,
              MLIRContext *context,
              const std::shared_ptr<const onnx::ModelProto> &owner,
              ExternalDataFiles &external) {
   Type element = elementTypeFor(tensor.data_type(), context);
   if (!element)
-    return emitError(loc) << "tensor '" << tensor.name() << "' has element type "
+    return emitError(loc) << "tensor '" << name << "' has element type "
                           << onnxTypeName(tensor.data_type())
                           << ", which Wafer does not support (supported: "
                              "FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT64, INT32, "
@@ -144,7 +144,7 @@ tensorToAttr(const onnx::TensorProto &tensor, Location loc,
   SmallVector<int64_t> shape;
   for (int64_t d : tensor.dims()) {
     if (d < 0)
-      return emitError(loc) << "tensor '" << tensor.name()
+      return emitError(loc) << "tensor '" << name
                             << "' has a negative dimension " << d;
     shape.push_back(d);
   }
@@ -165,18 +165,18 @@ tensorToAttr(const onnx::TensorProto &tensor, Location loc,
         length = std::strtoll(entry.value().c_str(), nullptr, 10);
     }
     if (location.empty())
-      return emitError(loc) << "tensor '" << tensor.name()
+      return emitError(loc) << "tensor '" << name
                             << "' is stored externally but names no location";
     auto file = external.get(location);
     if (!file)
-      return emitError(loc) << "tensor '" << tensor.name()
+      return emitError(loc) << "tensor '" << name
                             << "': " << llvm::toString(file.takeError());
     if (length < 0)
       length = expectedBytes;
     size_t fileSize = (*file)->getBufferSize();
     if (offset < 0 || static_cast<size_t>(offset) + length > fileSize)
       return emitError(loc)
-             << "tensor '" << tensor.name() << "' needs bytes [" << offset
+             << "tensor '" << name << "' needs bytes [" << offset
              << ", " << offset + length << ") of '" << location
              << "', which has only " << fileSize << " bytes (truncated?)";
     bytes = {ArrayRef<char>((*file)->getBufferStart() + offset, length),
@@ -189,7 +189,7 @@ tensorToAttr(const onnx::TensorProto &tensor, Location loc,
     bytes = {ArrayRef<char>(raw->data(), raw->size()), raw};
   }
   if (bytes.data.size() != expectedBytes)
-    return emitError(loc) << "tensor '" << tensor.name() << "' of type " << type
+    return emitError(loc) << "tensor '" << name << "' of type " << type
                           << " needs " << expectedBytes << " bytes of data but "
                           << "has " << bytes.data.size();
 
@@ -220,7 +220,7 @@ tensorToAttr(const onnx::TensorProto &tensor, Location loc,
     blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes.data, align);
   }
   return cast<ElementsAttr>(DenseResourceElementsAttr::get(
-      type, blobKey(tensor.name()), std::move(blob)));
+      type, blobKey(name), std::move(blob)));
 }
 
 } // namespace wafer::onnx_import

@@ -13,6 +13,7 @@
 #include "wafer/InitAllPasses.h"
 
 #include "mlir/IR/AsmState.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
@@ -21,6 +22,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -165,6 +167,12 @@ int main(int argc, char **argv) {
   registerPassManagerCLOptions();
   registerDefaultTimingManagerCLOptions();
   wafer::registerAllPasses();
+  // --help shows Wafer's options and MLIR's, not every flag libLLVM has.
+  static cl::OptionCategory mlirCategory("MLIR options");
+  for (auto &[name, option] : cl::getRegisteredOptions())
+    if (name.starts_with("mlir-"))
+      option->addCategory(mlirCategory);
+  cl::HideUnrelatedOptions({&waferCategory, &mlirCategory});
   cl::ParseCommandLineOptions(
       argc, argv,
       "waferc: compile an ONNX transformer for a wafer-scale dataflow "
@@ -185,5 +193,9 @@ int main(int argc, char **argv) {
   DialectRegistry registry;
   wafer::registerAllDialects(registry);
   MLIRContext context(registry);
+  // Prints errors with their notes (hints, the supported-op list) and
+  // warnings, located at the ONNX node.
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
   return compile(context);
 }

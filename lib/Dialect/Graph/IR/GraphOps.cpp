@@ -221,8 +221,10 @@ LogicalResult MatmulOp::verify() {
 }
 
 LogicalResult SoftmaxOp::verify() {
-  if (failed(normalizeAxis(getAxis(), shapeOf(getInput()).size())))
-    return emitOpError() << "axis " << getAxis() << " out of range";
+  // I64Attr getters return uint64_t; print the axis as the signed value.
+  int64_t axis = getAxis();
+  if (failed(normalizeAxis(axis, shapeOf(getInput()).size())))
+    return emitOpError() << "axis " << axis << " out of range";
   return success();
 }
 

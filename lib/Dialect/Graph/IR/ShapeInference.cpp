@@ -157,6 +157,10 @@ ShapeResult concatShape(ArrayRef<llvm::SmallVector<int64_t, 4>> inputs,
 
 void clampSliceBounds(int64_t dim, int64_t step, int64_t &start,
                       int64_t &end) {
+  if (dim == 0) {
+    start = end = 0;
+    return;
+  }
   if (start < 0)
     start += dim;
   if (end < 0)

@@ -1,0 +1,315 @@
+// The BLIS-style GEMM driver: cache blocking over K (kc) and M (mc), A packed
+// per block into row panels, B pre-packed in the handle, the register-blocked
+// microkernel of the handle's dispatch path on every mr x nr tile, and the
+// bias/activation epilogue applied to each tile while it is still in L1.
+#include "wafer/Kernels/Gemm.h"
+
+#include "GemmPacking.h"
+#include "KernelTable.h"
+#include "PackedWeightsData.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+namespace wafer::kernels {
+
+using detail::ceilDiv;
+
+const char *elementTypeName(ElementType type) {
+  return type == ElementType::F32 ? "f32" : "bf16";
+}
+
+PackedWeights::PackedWeights() = default;
+PackedWeights::~PackedWeights() = default;
+PackedWeights::PackedWeights(PackedWeights &&) noexcept = default;
+PackedWeights &PackedWeights::operator=(PackedWeights &&) noexcept = default;
+
+namespace {
+
+void checkPackArguments(const void *weights, size_t K, size_t N) {
+  if (!weights)
+    throw std::invalid_argument("PackedWeights::pack: null weights");
+  if (K == 0 || N == 0)
+    throw std::invalid_argument("PackedWeights::pack: K and N must be >= 1 (got K=" +
+                                std::to_string(K) + ", N=" + std::to_string(N) +
+                                ")");
+}
+
+std::unique_ptr<PackedWeights::Data> makeData(ElementType type, size_t K,
+                                              size_t N) {
+  auto data = std::make_unique<PackedWeights::Data>();
+  data->type = type;
+  data->isa = activeIsa();
+  data->K = K;
+  data->N = N;
+  const detail::Microkernel &mk = type == ElementType::F32
+                                      ? detail::gemmMicrokernelF32(data->isa)
+                                      : detail::gemmMicrokernelBf16(data->isa);
+  data->nr = mk.nr;
+  data->kSteps = type == ElementType::F32 ? K : ceilDiv(K, 2);
+  data->panelCount = ceilDiv(N, data->nr);
+  data->panels.resize(data->panelCount * data->kSteps * data->nr);
+  return data;
+}
+
+} // namespace
+
+PackedWeights PackedWeights::pack(const float *weights, size_t K, size_t N,
+                                  WeightLayout layout, ElementType storage) {
+  checkPackArguments(weights, K, N);
+  PackedWeights result;
+  result.data_ = makeData(storage, K, N);
+  Data &d = *result.data_;
+  if (storage == ElementType::F32)
+    detail::packColumnPanelsF32(weights, K, N, layout, d.nr,
+                                reinterpret_cast<float *>(d.panels.data()));
+  else
+    detail::packColumnPanelsBf16(weights, K, N, layout, d.nr, d.panels.data());
+  return result;
+}
+
+PackedWeights PackedWeights::pack(const BFloat16 *weights, size_t K, size_t N,
+                                  WeightLayout layout) {
+  checkPackArguments(weights, K, N);
+  PackedWeights result;
+  result.data_ = makeData(ElementType::BF16, K, N);
+  detail::packColumnPanelsBf16(weights, K, N, layout, result.data_->nr,
+                               result.data_->panels.data());
+  return result;
+}
+
+bool PackedWeights::empty() const { return !data_; }
+size_t PackedWeights::rows() const { return data_ ? data_->K : 0; }
+size_t PackedWeights::columns() const { return data_ ? data_->N : 0; }
+ElementType PackedWeights::elementType() const {
+  return data_ ? data_->type : ElementType::F32;
+}
+Isa PackedWeights::isa() const { return data_ ? data_->isa : Isa::Portable; }
+size_t PackedWeights::panelWidth() const { return data_ ? data_->nr : 0; }
+size_t PackedWeights::bytes() const {
+  return data_ ? data_->panelCount * data_->kSteps * data_->nr * 4 : 0;
+}
+const PackedWeights::Data &PackedWeights::data() const {
+  if (!data_)
+    throw std::invalid_argument("PackedWeights: empty handle");
+  return *data_;
+}
+
+namespace {
+
+struct Blocking {
+  size_t kc;       // k steps per block: a B micro-panel (kc x nr) fills ~L1
+  size_t mcPanels; // A row panels per block: the packed A block fills ~L2/2
+};
+
+Blocking chooseBlocking(const detail::Microkernel &mk) {
+  const CacheSizes &caches = cacheSizes();
+  Blocking b;
+  const size_t itemBytes = 4;
+  size_t kc = static_cast<size_t>(caches.l1d) / (mk.nr * itemBytes);
+  b.kc = std::clamp<size_t>(kc / 16 * 16, 64, 1024);
+  const size_t mc = static_cast<size_t>(caches.l2) / 2 / (b.kc * itemBytes);
+  b.mcPanels = std::max<size_t>(1, mc / mk.mr);
+  // Tuning knobs for experiments (docs/performance.md), not for production.
+  if (const char *env = std::getenv("WAFER_KERNELS_KC"))
+    b.kc = std::max(1, std::atoi(env));
+  if (const char *env = std::getenv("WAFER_KERNELS_MC"))
+    b.mcPanels = std::max<size_t>(1, std::atoi(env) / mk.mr);
+  return b;
+}
+
+struct TaskGrid {
+  size_t blocksM, blocksN;
+};
+
+// Splits the mr-panel rows and nr-panel columns into blocks. Row blocks come
+// from the L2 blocking; if that gives too few tasks, columns are split too
+// (small M: each task then repacks its small A block, which is cheap), and
+// only then rows further. Several tasks per thread with dynamic scheduling
+// keep all cores busy even when one of them is slowed down by other work on
+// the machine.
+TaskGrid chooseTaskGrid(size_t panelsM, size_t panelsN, size_t mcPanels,
+                        bool weightsFitL3, int threads) {
+  TaskGrid grid{ceilDiv(panelsM, mcPanels), 1};
+  if (threads <= 1)
+    return grid;
+  const size_t wanted = 4 * static_cast<size_t>(threads);
+  constexpr size_t kMinPanelsPerBlock = 4;
+  // Every row block streams all of B. While B stays in L3 that is cheap, and
+  // smaller row blocks cost nothing else (A is packed once either way), so
+  // split rows first. When B does not fit, keep the L2-sized row blocks and
+  // split columns instead: each extra column block only repacks A.
+  if (weightsFitL3 && grid.blocksM < wanted)
+    grid.blocksM = std::min(wanted, std::max(grid.blocksM,
+                                             panelsM / kMinPanelsPerBlock));
+  grid.blocksM = std::max<size_t>(1, grid.blocksM);
+  if (grid.blocksM < wanted) {
+    const size_t maxBlocksN = std::max<size_t>(1, panelsN / kMinPanelsPerBlock);
+    grid.blocksN = std::min(maxBlocksN, ceilDiv(wanted, grid.blocksM));
+  }
+  // With few tasks per thread a remainder leaves cores idle at the end
+  // (13 tasks on 2 threads: 7% lost); round the row blocks up instead.
+  const size_t t = static_cast<size_t>(threads);
+  while ((grid.blocksM * grid.blocksN) % t != 0 && grid.blocksM < panelsM &&
+         grid.blocksM * grid.blocksN < 8 * t)
+    ++grid.blocksM;
+  return grid;
+}
+
+// Evenly sized sub-range i of n items in `parts` parts.
+inline size_t rangeStart(size_t n, size_t parts, size_t i) {
+  return n / parts * i + std::min(i, n % parts);
+}
+
+template <typename AElement>
+void runGemm(const AElement *A, size_t M, const PackedWeights::Data &w,
+             float *C, const GemmEpilogue &epilogue) {
+  const bool bf16 = w.type == ElementType::BF16;
+  const detail::Microkernel &mk = bf16 ? detail::gemmMicrokernelBf16(w.isa)
+                                       : detail::gemmMicrokernelF32(w.isa);
+  const detail::VectorKernels &vk = detail::vectorKernels(w.isa);
+  const size_t mr = mk.mr, nr = mk.nr, N = w.N, K = w.K;
+  const Blocking blocking = chooseBlocking(mk);
+  const size_t panelsM = ceilDiv(M, mr), panelsN = w.panelCount;
+
+  const double flops = 2.0 * M * N * K;
+  const int threads = flops < 2.0e6 ? 1 : kernelThreads();
+  const size_t packedBytes = w.panelCount * w.kSteps * nr * 4;
+  const bool weightsFitL3 =
+      packedBytes <= static_cast<size_t>(cacheSizes().l3) / 2;
+  const TaskGrid grid = chooseTaskGrid(panelsM, panelsN, blocking.mcPanels,
+                                       weightsFitL3, threads);
+  const size_t tasks = grid.blocksM * grid.blocksN;
+  const bool hasEpilogue =
+      epilogue.bias || epilogue.activation != Activation::None;
+
+#pragma omp parallel num_threads(threads) if (threads > 1)
+  {
+    const size_t maxPanelsPerBlock = ceilDiv(panelsM, grid.blocksM);
+    detail::AlignedBuffer<uint32_t> aBlock(maxPanelsPerBlock * mr * blocking.kc);
+    detail::AlignedBuffer<float> edgeTile(mr * nr);
+
+#pragma omp for schedule(dynamic, 1)
+    for (size_t task = 0; task < tasks; ++task) {
+      const size_t bm = task / grid.blocksN, bn = task % grid.blocksN;
+      const size_t pm0 = rangeStart(panelsM, grid.blocksM, bm);
+      const size_t pm1 = rangeStart(panelsM, grid.blocksM, bm + 1);
+      const size_t pn0 = rangeStart(panelsN, grid.blocksN, bn);
+      const size_t pn1 = rangeStart(panelsN, grid.blocksN, bn + 1);
+      if (pm0 == pm1 || pn0 == pn1)
+        continue;
+      const size_t rowBegin = pm0 * mr;
+      const size_t rowCount = std::min(M, pm1 * mr) - rowBegin;
+
+      for (size_t step0 = 0; step0 < w.kSteps; step0 += blocking.kc) {
+        const size_t steps = std::min(blocking.kc, w.kSteps - step0);
+        const bool accumulate = step0 > 0;
+        const bool lastBlock = step0 + steps == w.kSteps;
+        if constexpr (std::is_same_v<AElement, float>) {
+          if (bf16)
+            detail::packRowPanelsBf16(A + rowBegin * K, K, rowCount, K, mr,
+                                      step0, steps, aBlock.data());
+          else
+            detail::packRowPanelsF32(A + rowBegin * K, K, rowCount, mr, step0,
+                                     steps,
+                                     reinterpret_cast<float *>(aBlock.data()),
+                                     mk.packPanelF32);
+        } else {
+          detail::packRowPanelsBf16(A + rowBegin * K, K, rowCount, K, mr,
+                                    step0, steps, aBlock.data());
+        }
+
+        for (size_t pn = pn0; pn < pn1; ++pn) {
+          const uint32_t *bPanel = w.panels.data() + (pn * w.kSteps + step0) * nr;
+          const size_t col0 = pn * nr;
+          const size_t width = std::min(nr, N - col0);
+          // The first tile of each panel prefetches the next panel.
+          const void *nextPanel = pn + 1 < pn1 ? bPanel + w.kSteps * nr : nullptr;
+          for (size_t pm = pm0; pm < pm1; ++pm) {
+            const void *prefetch = pm == pm0 ? nextPanel : nullptr;
+            const uint32_t *aPanel = aBlock.data() + (pm - pm0) * steps * mr;
+            const size_t row0 = pm * mr;
+            const size_t height = std::min(mr, M - row0);
+            float *c = C + row0 * N + col0;
+            if (height == mr && width == nr) {
+              mk.run(steps, aPanel, bPanel, c, N, accumulate, prefetch);
+            } else {
+              // Edge tile: run the full-size kernel on a scratch tile.
+              float *tile = edgeTile.data();
+              if (accumulate)
+                for (size_t r = 0; r < height; ++r)
+                  std::memcpy(tile + r * nr, c + r * N, width * sizeof(float));
+              mk.run(steps, aPanel, bPanel, tile, nr, accumulate, prefetch);
+              for (size_t r = 0; r < height; ++r)
+                std::memcpy(c + r * N, tile + r * nr, width * sizeof(float));
+            }
+            if (lastBlock && hasEpilogue)
+              for (size_t r = 0; r < height; ++r)
+                vk.biasActivation(c + r * N, width,
+                                  epilogue.bias ? epilogue.bias + col0 : nullptr,
+                                  epilogue.activation);
+          }
+        }
+      }
+    }
+  }
+}
+
+void checkGemmArguments(const void *A, size_t M, const PackedWeights &weights,
+                        const float *C) {
+  if (weights.empty())
+    throw std::invalid_argument("gemm: empty PackedWeights handle");
+  if (!A || !C)
+    throw std::invalid_argument("gemm: null A or C");
+  if (M == 0)
+    throw std::invalid_argument("gemm: M must be >= 1");
+}
+
+} // namespace
+
+void gemm(const float *A, size_t M, const PackedWeights &weights, float *C,
+          const GemmEpilogue &epilogue) {
+  checkGemmArguments(A, M, weights, C);
+  if (M == 1) {
+    if (weights.elementType() == ElementType::F32)
+      return gemv(A, weights, C, epilogue);
+    // Round like the M > 1 path does, so results do not depend on M.
+    std::vector<float> x(weights.rows());
+    for (size_t k = 0; k < x.size(); ++k)
+      x[k] = toFloat(toBFloat16(A[k]));
+    return gemv(x.data(), weights, C, epilogue);
+  }
+  runGemm(A, M, weights.data(), C, epilogue);
+}
+
+void gemm(const BFloat16 *A, size_t M, const PackedWeights &weights, float *C,
+          const GemmEpilogue &epilogue) {
+  checkGemmArguments(A, M, weights, C);
+  if (weights.elementType() != ElementType::BF16)
+    throw std::invalid_argument(
+        "gemm: bf16 activations need a bf16 PackedWeights handle");
+  if (M == 1) {
+    // Widening bf16 to fp32 is exact, so the GEMV gives the same products.
+    std::vector<float> x(weights.rows());
+    convertToFloat(A, x.data(), x.size());
+    return gemv(x.data(), weights, C, epilogue);
+  }
+  runGemm(A, M, weights.data(), C, epilogue);
+}
+
+void gemm(const float *A, const float *B, float *C, size_t M, size_t N,
+          size_t K, WeightLayout layout, const GemmEpilogue &epilogue) {
+  const PackedWeights packed = PackedWeights::pack(B, K, N, layout);
+  gemm(A, M, packed, C, epilogue);
+}
+
+} // namespace wafer::kernels
