@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Sets everything up, writes the builder models to models/, and compiles the
-# default one (a GPT-2-style decoder at opset 17) to graph IR with a summary.
+# Sets everything up, writes the builder models to models/, compiles the
+# default one (a GPT-2-style decoder at opset 17) to graph IR with a summary,
+# then maps it onto a wafer (wse3 unless options say otherwise) and prints
+# the mapping report.
 # Usage: scripts/demo.sh [model.onnx] [waferc options...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,8 +10,12 @@ BUILD_DIR=${WAFER_BUILD_DIR:-build}
 scripts/setup.sh "$BUILD_DIR"
 
 PYTHONPATH=python python3 -m wafer.models --out models
-MODEL=${1:-models/gpt2-opset17.onnx}
-shift || true
-echo "demo: $BUILD_DIR/bin/waferc $MODEL --emit=graph --dim batch=1 --dim seq=128 --summary $*"
-"$BUILD_DIR/bin/waferc" "$MODEL" --emit=graph --dim batch=1 --dim seq=128 \
-  --summary --progress "$@"
+MODEL=models/gpt2-opset17.onnx
+if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then MODEL=$1; shift; fi
+DIMS=(--dim batch=1 --dim seq=128)
+echo "demo: $BUILD_DIR/bin/waferc $MODEL --emit=graph ${DIMS[*]} --summary"
+"$BUILD_DIR/bin/waferc" "$MODEL" --emit=graph "${DIMS[@]}" --summary --progress
+
+FABRIC="${MODEL%.onnx}.fabric.mlir"
+echo "demo: $BUILD_DIR/bin/waferc $MODEL ${DIMS[*]} --report $* -o $FABRIC"
+"$BUILD_DIR/bin/waferc" "$MODEL" "${DIMS[@]}" --report --progress "$@" -o "$FABRIC"

@@ -326,6 +326,31 @@ def Graph_MatmulOp : Graph_Op<"matmul", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Graph_LinearOp : Graph_Op<"linear", [Pure]> {
+  let summary = "A dense layer: activation(input @ weight + bias)";
+  let description = [{
+    `input: [..., K]`, `weight: [K, N]` (always 2-D: a layer's weight, not a
+    batched operand), optional `bias: [N]`; the result is `[..., N]`.
+    `activation` is applied last: `"none"`, `"relu"`, `"gelu"` (exact, erf),
+    `"gelu_tanh"` (the tanh approximation) or `"silu"`. `graph-fuse` raises
+    `matmul` + bias `add` + activation chains into this op, so that later
+    stages map one layer to one kernel with its epilogue.
+
+    ```mlir
+    %y = graph.linear %x, %w, %b {activation = "gelu"}
+        : (tensor<1x8x64xf32>, tensor<64x256xf32>, tensor<256xf32>)
+        -> tensor<1x8x256xf32>
+    ```
+  }];
+  let arguments = (ins Graph_FloatTensor:$input, Graph_FloatTensor:$weight,
+                       Optional<Graph_FloatTensor>:$bias,
+                       DefaultValuedStrAttr<StrAttr, "none">:$activation);
+  let results = (outs Graph_FloatTensor:$output);
+  let assemblyFormat = "$input `,` $weight (`,` $bias^)? attr-dict `:` "
+                       "functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
 def Graph_SoftmaxOp : Graph_Op<"softmax", [Pure, SameOperandsAndResultType]> {
   let summary = "Softmax along one axis";
   let arguments = (ins Graph_FloatTensor:$input, I64Attr:$axis);

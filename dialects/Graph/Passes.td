@@ -20,4 +20,76 @@ def GraphFoldShapes : Pass<"graph-fold-shapes"> {
   ];
 }
 
+def GraphFuse : Pass<"graph-fuse"> {
+  let summary = "Raise exporter-decomposed subgraphs into fused graph ops";
+  let description = [{
+    Exporters spell normalizations, activations and attention as chains of
+    elementwise ops and reductions; this pass recognizes those chains and
+    replaces each by the one graph op a wafer kernel implements. Every
+    pattern requires the intermediates it swallows to have a single user (a
+    value still needed elsewhere keeps its chain), checks every constant
+    (with a relative tolerance suited to the element type) and leaves
+    anything else alone:
+
+    * **layer_norm**: `d = x - ReduceMean(x)`, `var = ReduceMean(d^2)` (`Pow`
+      by 2 or `d * d`), then `d / Sqrt(var + eps)` or `d * r` with `r` one of
+      `Reciprocal(Sqrt(var + eps))`, `1 / Sqrt(var + eps)`,
+      `Pow(var + eps, -0.5)`. Both means reduce the same trailing dims with
+      `keepdims`; those give `axis`. `eps` must be a constant scalar. A
+      following `Mul` by a constant scale and `Add` of a constant bias, each
+      broadcasting to the normalized dims, are absorbed (a missing scale
+      becomes ones).
+    * **rms_norm**: `x / Sqrt(ReduceMean(x^2) + eps)` or `x * r` with `r` as
+      above, then an optional `Mul` by a constant scale. An `x` that is
+      itself mean-centered (`y - ReduceMean(y)`) is a layer-norm near miss and
+      is not turned into an rms_norm.
+    * **gelu** (exact): `x * 0.5 * (1 + Erf(x / sqrt(2)))` with the erf
+      argument `x / sqrt(2)` or `x * (1 / sqrt(2))`, and the outer product in
+      any of the orders exporters use: `(x * (1 + e)) * 0.5`,
+      `x * ((1 + e) * 0.5)`, `(x * 0.5) * (1 + e)`.
+    * **gelu** (tanh): `0.5 * x * (1 + Tanh(sqrt(2/pi) * (x + 0.044715 *
+      x^3)))` with `x^3` as `Pow(x, 3)` or `x * x * x`, outer orders as for
+      the exact form.
+    * **silu**: `x * Sigmoid(x)`.
+    * **linear**: `MatMul(x, w) + b` with `w` a 2-D constant and `b` a 1-D
+      constant `[N]`; then a `gelu`, `silu` or `relu` of a bias-free
+      `linear` or of such a `MatMul` becomes the layer's `activation`. A bare
+      `MatMul` stays a `graph.matmul`.
+    * **attention**: `MatMul(Softmax(s, last axis), V)` where `s` is the
+      scores `MatMul(Q, K^T)` with `Q, K, V: [B, H, S, D]`, scaled by a `Mul`
+      or `Div` by a constant (on the scores, or on `Q` and/or `K` before the
+      product; no scale means 1), then optionally masked by `Add` of a float
+      mask or by `Where(cond, s, fill)`. `K^T` may be a `Transpose` of `K` or
+      of the reshaped projection (`K` pre-transposed); any other `K^T` is
+      transposed back. A constant mask that allows exactly key `j <= i + L -
+      S` (additive: 0 there and `<= -1e4` elsewhere; `Where`: true there
+      and a fill `<= -1e4`) becomes `is_causal`; any other additive mask
+      becomes the `mask` operand; a `Where` with another condition is left
+      alone. K/V heads repeated by HF's `repeat_kv` (`Reshape` to insert a
+      unit dim, `Expand` it to `n_rep`, `Reshape` to merge it into the
+      heads) are un-repeated into grouped-query attention.
+  }];
+  let dependentDialects = ["::wafer::graph::GraphDialect"];
+  let options = [
+    Option<"fuseAttention", "attention", "bool", /*default=*/"true",
+           "Raise softmax(q k^T * scale + mask) v chains into graph.attention "
+           "(off: leave attention decomposed, e.g. to compare kernels)">
+  ];
+  let statistics = [
+    Statistic<"numLayerNorm", "layer-norm", "layer_norm chains fused">,
+    Statistic<"numRmsNorm", "rms-norm", "rms_norm chains fused">,
+    Statistic<"numGeluErf", "gelu-erf", "Exact (erf) GELU chains fused">,
+    Statistic<"numGeluTanh", "gelu-tanh", "tanh-approximation GELU chains fused">,
+    Statistic<"numSilu", "silu", "x * sigmoid(x) pairs fused">,
+    Statistic<"numLinear", "linear", "MatMul + bias Adds fused into linear">,
+    Statistic<"numLinearActivation", "linear-activation",
+              "Activations folded into a linear">,
+    Statistic<"numAttention", "attention", "Attention chains fused">,
+    Statistic<"numCausal", "attention-causal",
+              "Fused attentions whose constant mask became is_causal">,
+    Statistic<"numGroupedQuery", "attention-gqa",
+              "Fused attentions whose repeated K/V were un-repeated">
+  ];
+}
+
 #endif // WAFER_GRAPH_PASSES

@@ -6,12 +6,14 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/DialectRegistry.h"
 
+#include "wafer/Dialect/Fabric/IR/FabricDialect.h"
 #include "wafer/Dialect/Graph/IR/GraphDialect.h"
 
 namespace wafer {
 
 inline void registerAllDialects(mlir::DialectRegistry &registry) {
-  registry.insert<mlir::func::FuncDialect, graph::GraphDialect>();
+  registry.insert<mlir::func::FuncDialect, graph::GraphDialect,
+                  fabric::FabricDialect>();
 }
 
 } // namespace wafer

@@ -5,6 +5,7 @@
 
 #include "mlir/Transforms/Passes.h"
 
+#include "wafer/Dialect/Fabric/Transforms/Passes.h"
 #include "wafer/Dialect/Graph/Transforms/Passes.h"
 
 namespace wafer {
@@ -13,6 +14,7 @@ inline void registerAllPasses() {
   // MLIR's generic cleanups (canonicalize, cse, symbol-dce, ...).
   mlir::registerTransformsPasses();
   graph::registerGraphPasses();
+  fabric::registerFabricPasses();
 }
 
 } // namespace wafer

@@ -122,8 +122,16 @@ void attention(const float *Q, const float *K, const float *V, float *output,
   const size_t keyPackSize = keyPanels * D * mr;
   const size_t valuePackSize = dimPanels * seqKv * mr;
   const size_t kvUnits = shape.batch * shape.kvHeads;
-  detail::AlignedBuffer<float> packedKeys(kvUnits * keyPackSize);
-  detail::AlignedBuffer<float> packedValues(kvUnits * valuePackSize);
+  // Workspaces persist per calling thread (grow-only) so that repeated calls
+  // do not pay page faults; they hold O(seq * headDim), never O(seq^2).
+  thread_local detail::AlignedBuffer<float> packedKeys;
+  thread_local detail::AlignedBuffer<float> packedValues;
+  packedKeys.resize(kvUnits * keyPackSize);
+  packedValues.resize(kvUnits * valuePackSize);
+  // Raw pointers: inside the parallel region the names would denote each
+  // worker thread's own (empty) thread_local buffers.
+  float *const keysBase = packedKeys.data();
+  float *const valuesBase = packedValues.data();
 
   const size_t qBlocks = ceilDiv(seqQ, blockQ);
   const size_t tasks = shape.batch * shape.heads * qBlocks;
@@ -134,15 +142,18 @@ void attention(const float *Q, const float *K, const float *V, float *output,
 #pragma omp for schedule(static)
     for (size_t unit = 0; unit < kvUnits; ++unit) {
       detail::packRowPanelsF32(K + unit * seqKv * D, D, seqKv, mr, 0, D,
-                               packedKeys.data() + unit * keyPackSize,
+                               keysBase + unit * keyPackSize,
                                mk.packPanelF32);
       packValuesTransposed(V + unit * seqKv * D, seqKv, D, mr,
-                           packedValues.data() + unit * valuePackSize);
+                           valuesBase + unit * valuePackSize);
     }
 
-    detail::AlignedBuffer<float> queryPanel(D * blockQ);
-    detail::AlignedBuffer<float> scoresT(blockK * blockQ);
-    detail::AlignedBuffer<float> outT(paddedD * blockQ);
+    thread_local detail::AlignedBuffer<float> queryPanel;
+    thread_local detail::AlignedBuffer<float> scoresT;
+    thread_local detail::AlignedBuffer<float> outT;
+    queryPanel.resize(D * blockQ);
+    scoresT.resize(blockK * blockQ);
+    outT.resize(paddedD * blockQ);
     float runningMax[32], runningSum[32];
     int32_t visible[32], tileVisible[32];
 
@@ -154,8 +165,8 @@ void attention(const float *Q, const float *K, const float *V, float *output,
       const size_t bh = task / qBlocks;
       const size_t b = bh / shape.heads, h = bh % shape.heads;
       const size_t unit = b * shape.kvHeads + h / group;
-      const float *keysPacked = packedKeys.data() + unit * keyPackSize;
-      const float *valuesPacked = packedValues.data() + unit * valuePackSize;
+      const float *keysPacked = keysBase + unit * keyPackSize;
+      const float *valuesPacked = valuesBase + unit * valuePackSize;
       const size_t q0 = qb * blockQ;
       const size_t rows = std::min(blockQ, seqQ - q0);
       const float *q = Q + (bh * seqQ + q0) * D;

@@ -70,6 +70,10 @@ const CpuFeatures &cpuFeatures() {
 }
 
 bool isIsaSupported(Isa isa) {
+#ifndef WAFER_KERNELS_X86
+  // Built without the x86 kernel files (non-x86 host or portable-only build).
+  return isa == Isa::Portable;
+#endif
   const CpuFeatures &f = cpuFeatures();
   switch (isa) {
   case Isa::Portable:

@@ -3,6 +3,7 @@
 // microkernel of the handle's dispatch path on every mr x nr tile, and the
 // bias/activation epilogue applied to each tile while it is still in L1.
 #include "wafer/Kernels/Gemm.h"
+#include "wafer/Kernels/Gemv.h"
 
 #include "GemmPacking.h"
 #include "KernelTable.h"
@@ -131,12 +132,10 @@ struct TaskGrid {
   size_t blocksM, blocksN;
 };
 
-// Splits the mr-panel rows and nr-panel columns into blocks. Row blocks come
-// from the L2 blocking; if that gives too few tasks, columns are split too
-// (small M: each task then repacks its small A block, which is cheap), and
-// only then rows further. Several tasks per thread with dynamic scheduling
-// keep all cores busy even when one of them is slowed down by other work on
-// the machine.
+// Splits the mr-panel rows and nr-panel columns into blocks (tasks). Row
+// blocks start from the L2 blocking. Several tasks per thread with dynamic
+// scheduling keep all cores busy even when one of them is slowed down by other
+// work on the machine.
 TaskGrid chooseTaskGrid(size_t panelsM, size_t panelsN, size_t mcPanels,
                         bool weightsFitL3, int threads) {
   TaskGrid grid{ceilDiv(panelsM, mcPanels), 1};
@@ -194,9 +193,13 @@ void runGemm(const AElement *A, size_t M, const PackedWeights::Data &w,
 
 #pragma omp parallel num_threads(threads) if (threads > 1)
   {
+    // Per-thread workspaces that persist across calls (OpenMP reuses its
+    // threads): allocating them per call costs page faults on every call.
+    thread_local detail::AlignedBuffer<uint32_t> aBlock;
+    thread_local detail::AlignedBuffer<float> edgeTile;
     const size_t maxPanelsPerBlock = ceilDiv(panelsM, grid.blocksM);
-    detail::AlignedBuffer<uint32_t> aBlock(maxPanelsPerBlock * mr * blocking.kc);
-    detail::AlignedBuffer<float> edgeTile(mr * nr);
+    aBlock.resize(maxPanelsPerBlock * mr * blocking.kc);
+    edgeTile.resize(mr * nr);
 
 #pragma omp for schedule(dynamic, 1)
     for (size_t task = 0; task < tasks; ++task) {

@@ -1,7 +1,7 @@
 // GEMV (M = 1): every packed weight is used once, so the kernel is a single
 // sequential pass over the panels, split into contiguous ranges per thread to
 // keep one prefetch stream per core.
-#include "wafer/Kernels/Gemm.h"
+#include "wafer/Kernels/Gemv.h"
 
 #include "GemmPacking.h"
 #include "KernelTable.h"

@@ -1,29 +1,21 @@
 #include "KernelTable.h"
 
-namespace wafer::kernels {
+namespace wafer::kernels::detail {
 
-const char *activationName(Activation activation) {
-  switch (activation) {
-  case Activation::None:
-    return "none";
-  case Activation::Gelu:
-    return "gelu";
-  case Activation::GeluTanh:
-    return "gelu_tanh";
-  case Activation::Silu:
-    return "silu";
-  }
-  return "unknown";
-}
-
-namespace detail {
+// Without the x86 files only the portable path is linked; isIsaSupported()
+// never reports the others there, so these branches are unreachable.
+#ifdef WAFER_KERNELS_X86
+#define WAFER_X86_OR_PORTABLE(ns, fn) ns::fn()
+#else
+#define WAFER_X86_OR_PORTABLE(ns, fn) portable::fn()
+#endif
 
 const VectorKernels &vectorKernels(Isa isa) {
   switch (isa) {
   case Isa::Avx512:
-    return avx512::vectorKernels();
+    return WAFER_X86_OR_PORTABLE(avx512, vectorKernels);
   case Isa::Avx2:
-    return avx2::vectorKernels();
+    return WAFER_X86_OR_PORTABLE(avx2, vectorKernels);
   case Isa::Portable:
     break;
   }
@@ -33,9 +25,9 @@ const VectorKernels &vectorKernels(Isa isa) {
 const Microkernel &gemmMicrokernelF32(Isa isa) {
   switch (isa) {
   case Isa::Avx512:
-    return avx512::microkernelF32();
+    return WAFER_X86_OR_PORTABLE(avx512, microkernelF32);
   case Isa::Avx2:
-    return avx2::microkernelF32();
+    return WAFER_X86_OR_PORTABLE(avx2, microkernelF32);
   case Isa::Portable:
     break;
   }
@@ -45,14 +37,13 @@ const Microkernel &gemmMicrokernelF32(Isa isa) {
 const Microkernel &gemmMicrokernelBf16(Isa isa) {
   switch (isa) {
   case Isa::Avx512:
-    return avx512::microkernelBf16();
+    return WAFER_X86_OR_PORTABLE(avx512, microkernelBf16);
   case Isa::Avx2:
-    return avx2::microkernelBf16();
+    return WAFER_X86_OR_PORTABLE(avx2, microkernelBf16);
   case Isa::Portable:
     break;
   }
   return portable::microkernelBf16();
 }
 
-} // namespace detail
-} // namespace wafer::kernels
+} // namespace wafer::kernels::detail

@@ -7,7 +7,8 @@
 // CHECK: Wafer options:
 // CHECK-DAG: --dim=<name=size> {{.*}}- Bind a symbolic input dimension, e.g. --dim seq=128 (repeat for each)
 // CHECK-DAG: --emit=<value> {{.*}}- Stop after this stage and print its IR
-// CHECK-DAG: =graph {{.*}}- the imported model in the graph dialect, with shape arithmetic folded
+// CHECK-DAG: =graph {{.*}}- the imported model in the graph dialect, with shape arithmetic folded and subgraphs fused
+// CHECK-DAG: --no-fuse {{.*}}- Print the graph as imported: skip graph-fuse, which raises decomposed norms, activations, layers and attention into fused ops
 // CHECK-DAG: --keep-weights {{.*}}- Print weight data in full so that the IR round-trips exactly
 // CHECK-DAG: --summary {{.*}}- Print a summary of the model (signature, weights, ops per kind) after the IR
 // CHECK-DAG: --summary-json=<file> {{.*}}- Write the summary as JSON
@@ -34,5 +35,5 @@
 // UNKNOWN: Unknown command line argument '--no-such-option'
 // RUN: not waferc 2>&1 | FileCheck %s --check-prefix=NO-INPUT
 // NO-INPUT: waferc: error: no input model (see waferc --help)
-// RUN: not waferc %s --emit=fabric 2>&1 | FileCheck %s --check-prefix=BAD-EMIT
-// BAD-EMIT: Cannot find option named 'fabric'!
+// RUN: not waferc %s --emit=pe 2>&1 | FileCheck %s --check-prefix=BAD-EMIT
+// BAD-EMIT: Cannot find option named 'pe'!

@@ -1,4 +1,5 @@
-// waferc on a small MLP: IR on stdout or in -o, the text and JSON summaries,
+// waferc on a small MLP: IR on stdout or in -o (fused by default, as
+// imported with --no-fuse), the text and JSON summaries,
 // weights elided by default and kept with --keep-weights (then the output
 // round-trips through wafer-opt), MLIR's pass-manager options passing
 // through, --progress, and failures exiting non-zero.
@@ -6,23 +7,32 @@
 // RUN: rm -rf %t && split-file %s %t
 // RUN: %onnx-text %t/mlp.txt -o %t/mlp.onnx
 
-// Default: graph IR with the shape chain folded away, the weight elided.
+// Default: graph IR with the shape chain folded away and the layer fused
+// (MatMul + bias + Relu is one graph.linear), the weight elided.
 // RUN: waferc %t/mlp.onnx --dim batch=2 | FileCheck %s --check-prefix=IR
 // IR: module attributes {graph.onnx_opset = 17 : i64, graph.producer = "wafer-test 1.0"}
 // IR-LABEL: func.func @main(%arg0: tensor<2x4xf32> {graph.name = "x"}) -> (tensor<2x5xf32> {graph.name = "y"})
 // IR-NEXT: %[[W:.*]] = graph.constant dense_resource<w> : tensor<4x5xf32>
 // IR-NEXT: %[[B:.*]] = graph.constant dense<[1.000000e+00, 2.000000e+00, 3.000000e+00, 4.000000e+00, 5.000000e+00]> : tensor<5xf32>
-// IR-NEXT: %[[H:.*]] = graph.matmul %arg0, %[[W]] : (tensor<2x4xf32>, tensor<4x5xf32>) -> tensor<2x5xf32>
-// IR-NEXT: %[[A:.*]] = graph.add %[[H]], %[[B]] : (tensor<2x5xf32>, tensor<5xf32>) -> tensor<2x5xf32>
-// IR-NEXT: %[[R:.*]] = graph.relu %[[A]] : tensor<2x5xf32>
-// IR-NEXT: return %[[R]] : tensor<2x5xf32>
+// IR-NEXT: %[[Y:.*]] = graph.linear %arg0, %[[W]], %[[B]] {activation = "relu"} : (tensor<2x4xf32>, tensor<4x5xf32>, tensor<5xf32>) -> tensor<2x5xf32>
+// IR-NEXT: return %[[Y]] : tensor<2x5xf32>
 // IR-NOT: 0x04000000
 // IR-NOT: 0000003F
+
+// --no-fuse prints the graph as imported: one op per ONNX node.
+// RUN: waferc %t/mlp.onnx --dim batch=2 --no-fuse | FileCheck %s --check-prefix=NO-FUSE
+// NO-FUSE-LABEL: func.func @main(
+// NO-FUSE-NEXT: %[[W:.*]] = graph.constant dense_resource<w> : tensor<4x5xf32>
+// NO-FUSE-NEXT: %[[B:.*]] = graph.constant dense<[1.000000e+00, 2.000000e+00, 3.000000e+00, 4.000000e+00, 5.000000e+00]> : tensor<5xf32>
+// NO-FUSE-NEXT: %[[H:.*]] = graph.matmul %arg0, %[[W]] : (tensor<2x4xf32>, tensor<4x5xf32>) -> tensor<2x5xf32>
+// NO-FUSE-NEXT: %[[A:.*]] = graph.add %[[H]], %[[B]] : (tensor<2x5xf32>, tensor<5xf32>) -> tensor<2x5xf32>
+// NO-FUSE-NEXT: %[[R:.*]] = graph.relu %[[A]] : tensor<2x5xf32>
+// NO-FUSE-NEXT: return %[[R]] : tensor<2x5xf32>
 
 // -o writes the file; the elided IR still parses.
 // RUN: waferc %t/mlp.onnx --dim batch=3 -o %t/elided.mlir
 // RUN: FileCheck %s --check-prefix=ELIDED < %t/elided.mlir
-// ELIDED: graph.matmul %arg0, %{{.*}} : (tensor<3x4xf32>, tensor<4x5xf32>) -> tensor<3x5xf32>
+// ELIDED: graph.linear %arg0, %{{.*}}, %{{.*}} {activation = "relu"} : (tensor<3x4xf32>, tensor<4x5xf32>, tensor<5xf32>) -> tensor<3x5xf32>
 // ELIDED-NOT: 0000003F
 // RUN: wafer-opt %t/elided.mlir | FileCheck %s --check-prefix=ELIDED
 
@@ -47,10 +57,8 @@
 // SUMMARY-NEXT: {{^}}  input  x: tensor<2x4xf32>
 // SUMMARY-NEXT: {{^}}  output y: tensor<2x5xf32>
 // SUMMARY-NEXT: weights: 1 tensors, 20 parameters, 0.00 MiB
-// SUMMARY-NEXT: ops: 3 (constants not counted)
-// SUMMARY-NEXT: {{^}}  graph.add {{ *}}1
-// SUMMARY-NEXT: {{^}}  graph.matmul {{ *}}1
-// SUMMARY-NEXT: {{^}}  graph.relu {{ *}}1
+// SUMMARY-NEXT: ops: 1 (constants not counted)
+// SUMMARY-NEXT: {{^}}  graph.linear {{ *}}1
 // SUMMARY-NOT: {{.}}
 
 // --summary-json writes valid JSON (checked with Python's parser, then its
@@ -61,10 +69,8 @@
 // JSON: {
 // JSON-DAG: "opset": 17,
 // JSON-DAG: "producer": "wafer-test 1.0",
-// JSON-DAG: "total_ops": 3,
-// JSON-DAG: "graph.add": 1,
-// JSON-DAG: "graph.matmul": 1,
-// JSON-DAG: "graph.relu": 1
+// JSON-DAG: "total_ops": 1,
+// JSON-DAG: "graph.linear": 1
 // JSON-DAG: "bytes": 80,
 // JSON-DAG: "parameters": 20,
 // JSON-DAG: "tensors": 1
@@ -81,19 +87,24 @@
 // AFTER-ALL: graph.matmul
 // AFTER-ALL: // -----// IR Dump After CSE (cse) //----- //
 // AFTER-ALL: graph.matmul
+// AFTER-ALL: // -----// IR Dump After GraphFuse (graph-fuse) //----- //
+// AFTER-ALL: graph.linear
 // RUN: waferc %t/mlp.onnx --dim batch=2 --mlir-timing -o /dev/null 2>&1 | FileCheck %s --check-prefix=TIMING
 // TIMING: ... Execution time report ...
 // TIMING: Total Execution Time:
 // TIMING: Import ONNX
 // TIMING: GraphFoldShapes
 // TIMING: CSE
+// TIMING: GraphFuse
 // TIMING: Print IR
 // TIMING: Total
 
 // --progress prints the steps on stderr.
+// RUN: waferc %t/mlp.onnx --dim batch=2 --progress --no-fuse -o /dev/null 2>&1 | FileCheck %s --check-prefix=PROGRESS-NO-FUSE
+// PROGRESS-NO-FUSE: [2/3] fold shapes{{$}}
 // RUN: waferc %t/mlp.onnx --dim batch=2 --progress -o /dev/null 2>&1 | FileCheck %s --check-prefix=PROGRESS
 // PROGRESS: [1/3] import {{.*}}mlp.onnx
-// PROGRESS-NEXT: [2/3] fold shapes
+// PROGRESS-NEXT: [2/3] fold shapes, fuse
 // PROGRESS-NEXT: [3/3] write /dev/null
 
 // Failures: a bad file, an unbound dimension, an unwritable output.

@@ -6,7 +6,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "wafer/Analysis/FabricReport.h"
 #include "wafer/Analysis/GraphSummary.h"
+#include "wafer/Dialect/Fabric/Transforms/Passes.h"
 #include "wafer/Dialect/Graph/Transforms/Passes.h"
 #include "wafer/Import/OnnxImporter.h"
 #include "wafer/InitAllDialects.h"
@@ -31,7 +33,7 @@ namespace cl = llvm::cl;
 
 namespace {
 
-enum class Stage { Graph };
+enum class Stage { Graph, Fabric };
 
 cl::OptionCategory waferCategory("Wafer options");
 
@@ -47,13 +49,49 @@ cl::opt<Stage> emitStage(
     "emit", cl::desc("Stop after this stage and print its IR"),
     cl::values(clEnumValN(Stage::Graph, "graph",
                           "the imported model in the graph dialect, with "
-                          "shape arithmetic folded")),
+                          "shape arithmetic folded and subgraphs fused"),
+               clEnumValN(Stage::Fabric, "fabric",
+                          "kernels on rectangles of PEs (fabric-tile)")),
     cl::init(Stage::Graph), cl::cat(waferCategory));
+cl::opt<std::string> targetName(
+    "target", cl::desc("Target machine preset: wse2 or wse3"),
+    cl::init("wse3"), cl::cat(waferCategory));
+cl::opt<std::string> meshSize(
+    "mesh", cl::desc("Custom mesh size, e.g. --mesh 64x64 (overrides the "
+                     "preset's)"),
+    cl::value_desc("WxH"), cl::cat(waferCategory));
+cl::opt<int64_t> sramKb("sram-kb", cl::desc("SRAM per PE in KiB"),
+                        cl::init(0), cl::cat(waferCategory));
+cl::opt<int64_t> colors("colors", cl::desc("Routable colors"), cl::init(0),
+                        cl::cat(waferCategory));
+cl::opt<int64_t> clockMhz("clock-mhz", cl::desc("Clock in MHz"), cl::init(0),
+                          cl::cat(waferCategory));
+cl::opt<std::string> strategy(
+    "strategy",
+    cl::desc("Mapping strategy: pipeline (a region per kernel, many tokens "
+             "in flight), shared (all layers on one region, one after "
+             "another: the lowest single-token latency) or auto (the better "
+             "single-stream figure)"),
+    cl::init("auto"), cl::cat(waferCategory));
+cl::opt<bool> report("report",
+                     cl::desc("Print the mapping report: one row per kernel "
+                              "and the totals (implies --emit=fabric)"),
+                     cl::init(false), cl::cat(waferCategory));
+cl::opt<std::string> reportJson("report-json",
+                                cl::desc("Write the mapping report as JSON"),
+                                cl::value_desc("file"),
+                                cl::cat(waferCategory));
 cl::list<std::string>
     dims("dim",
          cl::desc("Bind a symbolic input dimension, e.g. --dim seq=128 "
                   "(repeat for each)"),
          cl::value_desc("name=size"), cl::cat(waferCategory));
+cl::opt<bool> noFuse(
+    "no-fuse",
+    cl::desc("Print the graph as imported: skip graph-fuse, which raises "
+             "decomposed norms, activations, layers and attention into fused "
+             "ops"),
+    cl::init(false), cl::cat(waferCategory));
 cl::opt<bool> keepWeights(
     "keep-weights",
     cl::desc("Print weight data in full so that the IR round-trips exactly "
@@ -98,10 +136,19 @@ int compile(MLIRContext &context) {
     }
   }
 
+  bool wantsReport = report || !reportJson.empty();
+  if (wantsReport && emitStage.getNumOccurrences() &&
+      emitStage < Stage::Fabric) {
+    llvm::errs() << "waferc: error: --report needs --emit=fabric or later\n";
+    return 1;
+  }
+  Stage stage = wantsReport ? std::max(emitStage.getValue(), Stage::Fabric)
+                            : emitStage.getValue();
+
   DefaultTimingManager timingManager;
   applyDefaultTimingManagerCLOptions(timingManager);
   TimingScope timing = timingManager.getRootScope();
-  Progress steps(/*total=*/3);
+  Progress steps(/*total=*/stage >= Stage::Fabric ? 4 : 3);
 
   steps.step("import " + inputFile);
   OwningOpRef<ModuleOp> module;
@@ -112,15 +159,35 @@ int compile(MLIRContext &context) {
   if (!module)
     return 1;
 
-  steps.step("fold shapes");
+  steps.step(noFuse ? "fold shapes" : "fold shapes, fuse");
   PassManager pm(&context);
   if (failed(applyPassManagerCLOptions(pm)))
     return 1;
   pm.enableTiming(timing);
   pm.addPass(wafer::graph::createGraphFoldShapes());
   pm.addPass(createCSEPass());
+  if (!noFuse)
+    pm.addPass(wafer::graph::createGraphFuse());
   if (failed(pm.run(*module)))
     return 1;
+
+  if (stage >= Stage::Fabric) {
+    steps.step("tile onto " + targetName + " (" + strategy + ")");
+    PassManager tilePm(&context);
+    if (failed(applyPassManagerCLOptions(tilePm)))
+      return 1;
+    tilePm.enableTiming(timing);
+    wafer::fabric::FabricTileOptions tileOptions;
+    tileOptions.target = targetName;
+    tileOptions.mesh = meshSize;
+    tileOptions.sramKb = sramKb;
+    tileOptions.colors = colors;
+    tileOptions.clockMhz = clockMhz;
+    tileOptions.strategy = strategy;
+    tilePm.addPass(wafer::fabric::createFabricTile(tileOptions));
+    if (failed(tilePm.run(*module)))
+      return 1;
+  }
 
   steps.step("write " + outputFile);
   std::string error;
@@ -138,6 +205,23 @@ int compile(MLIRContext &context) {
     output->os() << "\n";
   }
   output->keep();
+
+  if (wantsReport) {
+    wafer::FabricReport r = wafer::FabricReport::of(*module);
+    if (report) {
+      llvm::outs() << "// ---- mapping report of " << inputFile << "\n";
+      r.printText(llvm::outs());
+    }
+    if (!reportJson.empty()) {
+      auto json = openOutputFile(reportJson, &error);
+      if (!json) {
+        llvm::errs() << "waferc: error: " << error << "\n";
+        return 1;
+      }
+      json->os() << llvm::formatv("{0:2}", r.toJSON()) << "\n";
+      json->keep();
+    }
+  }
 
   if (summary || !summaryJson.empty()) {
     wafer::GraphSummary s = wafer::GraphSummary::of(*module);
@@ -178,7 +262,9 @@ int main(int argc, char **argv) {
       "waferc: compile an ONNX transformer for a wafer-scale dataflow "
       "machine\n\n"
       "  waferc model.onnx --emit=graph --dim batch=1 --dim seq=128 "
-      "[-o out.mlir]\n");
+      "[-o out.mlir]\n"
+      "  waferc model.onnx --dim batch=1 --dim seq=1 --target wse3 "
+      "--strategy auto --report\n");
 
   if (listOnnxOps) {
     for (const std::string &op : wafer::supportedOnnxOps())
@@ -193,6 +279,8 @@ int main(int argc, char **argv) {
   DialectRegistry registry;
   wafer::registerAllDialects(registry);
   MLIRContext context(registry);
+  // Diagnostics point at ONNX nodes; dumping the op would bury the message.
+  context.printOpOnDiagnostic(false);
   // Prints errors with their notes (hints, the supported-op list) and
   // warnings, located at the ONNX node.
   llvm::SourceMgr sourceMgr;

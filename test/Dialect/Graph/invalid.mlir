@@ -527,6 +527,54 @@ func.func @softmax_negative_axis(%a: tensor<2x3xf32>) -> tensor<2x3xf32> {
 
 // -----
 
+func.func @linear_activation(%x: tensor<2x8xf32>, %w: tensor<8x4xf32>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{'graph.linear' op activation must be one of "none", "relu", "gelu", "gelu_tanh", "silu", not "tanh"}}
+  %0 = graph.linear %x, %w {activation = "tanh"} : (tensor<2x8xf32>, tensor<8x4xf32>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
+func.func @linear_weight_rank(%x: tensor<2x8xf32>, %w: tensor<1x8x4xf32>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{'graph.linear' op weight must be 2-D [K, N], got [1, 8, 4]}}
+  %0 = graph.linear %x, %w : (tensor<2x8xf32>, tensor<1x8x4xf32>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
+func.func @linear_k(%x: tensor<2x6xf32>, %w: tensor<8x4xf32>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{'graph.linear' op input [2, 6] does not end in the weight's K = 8}}
+  %0 = graph.linear %x, %w : (tensor<2x6xf32>, tensor<8x4xf32>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
+func.func @linear_bias(%x: tensor<2x8xf32>, %w: tensor<8x4xf32>, %b: tensor<1x4xf32>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{'graph.linear' op bias must be [4], got [1, 4]}}
+  %0 = graph.linear %x, %w, %b : (tensor<2x8xf32>, tensor<8x4xf32>, tensor<1x4xf32>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
+func.func @linear_result(%x: tensor<2x8xf32>, %w: tensor<8x4xf32>) -> tensor<2x8xf32> {
+  // expected-error @+1 {{'graph.linear' op result must be [2, 4]}}
+  %0 = graph.linear %x, %w : (tensor<2x8xf32>, tensor<8x4xf32>) -> tensor<2x8xf32>
+  return %0 : tensor<2x8xf32>
+}
+
+// -----
+
+func.func @linear_element_types(%x: tensor<2x8xf32>, %w: tensor<8x4xf16>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{'graph.linear' op operands and result must share an element type}}
+  %0 = graph.linear %x, %w : (tensor<2x8xf32>, tensor<8x4xf16>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
 func.func @layer_norm_axis(%a: tensor<2x8xf32>, %s: tensor<8xf32>) -> tensor<2x8xf32> {
   // expected-error @+1 {{'graph.layer_norm' op axis 2 out of range for rank 2}}
   %0 = graph.layer_norm %a, %s {axis = 2 : i64, epsilon = 1.0e-5 : f32} : (tensor<2x8xf32>, tensor<8xf32>) -> tensor<2x8xf32>

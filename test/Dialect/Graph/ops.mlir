@@ -151,6 +151,22 @@ func.func @linalg(%a: tensor<2x1x3x4xf32>, %b: tensor<5x4x6xf32>, %x: tensor<2x3
   return
 }
 
+// CHECK-LABEL: func.func @linear
+func.func @linear(%x: tensor<2x3x8xf32>, %w: tensor<8x4xf32>, %b: tensor<4xf32>, %v: tensor<8xbf16>, %wv: tensor<8x4xbf16>) {
+  // CHECK: graph.linear %arg0, %arg1, %arg2 : (tensor<2x3x8xf32>, tensor<8x4xf32>, tensor<4xf32>) -> tensor<2x3x4xf32>
+  %0 = graph.linear %x, %w, %b : (tensor<2x3x8xf32>, tensor<8x4xf32>, tensor<4xf32>) -> tensor<2x3x4xf32>
+  // CHECK: graph.linear %arg0, %arg1 {activation = "gelu_tanh"} : (tensor<2x3x8xf32>, tensor<8x4xf32>) -> tensor<2x3x4xf32>
+  %1 = graph.linear %x, %w {activation = "gelu_tanh"} : (tensor<2x3x8xf32>, tensor<8x4xf32>) -> tensor<2x3x4xf32>
+  // A 1-D input (a GEMV) keeps only N.
+  // CHECK: graph.linear %arg3, %arg4 {activation = "silu"} : (tensor<8xbf16>, tensor<8x4xbf16>) -> tensor<4xbf16>
+  %2 = graph.linear %v, %wv {activation = "silu"} : (tensor<8xbf16>, tensor<8x4xbf16>) -> tensor<4xbf16>
+  // CHECK: graph.linear %arg0, %arg1, %arg2 {activation = "relu"}
+  %3 = graph.linear %x, %w, %b {activation = "relu"} : (tensor<2x3x8xf32>, tensor<8x4xf32>, tensor<4xf32>) -> tensor<2x3x4xf32>
+  // CHECK: graph.linear %arg0, %arg1, %arg2 {activation = "gelu"}
+  %4 = graph.linear %x, %w, %b {activation = "gelu"} : (tensor<2x3x8xf32>, tensor<8x4xf32>, tensor<4xf32>) -> tensor<2x3x4xf32>
+  return
+}
+
 // CHECK-LABEL: func.func @transformer
 func.func @transformer(%q: tensor<1x8x3x16xf32>, %k: tensor<1x2x5x16xf32>, %v: tensor<1x2x5x32xf32>, %m: tensor<3x5xi1>, %fm: tensor<1x1x3x5xf32>, %cs: tensor<1x3x4xf32>) {
   // CHECK: graph.attention %arg0, %arg1, %arg2 {scale = 2.500000e-01 : f32} : (tensor<1x8x3x16xf32>, tensor<1x2x5x16xf32>, tensor<1x2x5x32xf32>) -> tensor<1x8x3x32xf32>

@@ -220,6 +220,33 @@ LogicalResult MatmulOp::verify() {
                        getOutput());
 }
 
+LogicalResult LinearOp::verify() {
+  static constexpr llvm::StringLiteral activations[] = {
+      "none", "relu", "gelu", "gelu_tanh", "silu"};
+  if (!llvm::is_contained(activations, getActivation()))
+    return emitOpError() << "activation must be one of \"none\", \"relu\", "
+                            "\"gelu\", \"gelu_tanh\", \"silu\", not \""
+                         << getActivation() << "\"";
+  ArrayRef<int64_t> in = shapeOf(getInput()), w = shapeOf(getWeight());
+  Type element = elementOf(getInput());
+  if (elementOf(getWeight()) != element || elementOf(getOutput()) != element ||
+      (getBias() && elementOf(getBias()) != element))
+    return emitOpError() << "operands and result must share an element type";
+  if (w.size() != 2)
+    return emitOpError() << "weight must be 2-D [K, N], got " << formatShape(w);
+  if (in.empty() || in.back() != w[0])
+    return emitOpError() << "input " << formatShape(in)
+                         << " does not end in the weight's K = " << w[0];
+  if (getBias() && shapeOf(getBias()) != ArrayRef<int64_t>{w[1]})
+    return emitOpError() << "bias must be [" << w[1] << "], got "
+                         << formatShape(shapeOf(getBias()));
+  Shape expected(in.begin(), in.end());
+  expected.back() = w[1];
+  if (shapeOf(getOutput()) != ArrayRef<int64_t>(expected))
+    return emitOpError() << "result must be " << formatShape(expected);
+  return success();
+}
+
 LogicalResult SoftmaxOp::verify() {
   // I64Attr getters return uint64_t; print the axis as the signed value.
   int64_t axis = getAxis();

@@ -1,0 +1,46 @@
+//===- KernelCosting.h - cost model applied to fabric kernels ---*- C++ -*-===//
+//
+// Bridges the MLIR-free cost model and the IR: what a group of graph ops
+// costs on a region of a #fabric.target, and what a stream costs.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef WAFER_DIALECT_FABRIC_TRANSFORMS_KERNELCOSTING_H
+#define WAFER_DIALECT_FABRIC_TRANSFORMS_KERNELCOSTING_H
+
+#include "wafer/Analysis/CostModel.h"
+#include "wafer/Dialect/Fabric/IR/FabricAttrs.h"
+
+#include "mlir/IR/Operation.h"
+
+#include <string>
+
+namespace wafer::fabric {
+
+cost::Machine machineOf(TargetAttr target);
+
+/// What one kernel computes: its anchor op (matmul, attention, norm, ...)
+/// and the elementwise and layout ops folded into it.
+struct KernelWork {
+  mlir::Operation *anchor = nullptr;
+  llvm::SmallVector<mlir::Operation *> ops; ///< in program order
+  std::string scheme;
+
+  /// Cost of the whole group on `region`.
+  cost::KernelCost costOn(const cost::Machine &m, cost::Region region) const;
+};
+
+/// The scheme an anchor op runs with.
+std::string schemeFor(mlir::Operation *anchor);
+
+/// Bytes a value carries per step.
+int64_t bytesOf(mlir::Value v);
+
+/// Cycles to move `bytes` between two regions `hops` apart over `lanes`
+/// parallel links (the rows or columns where the regions meet).
+double streamCycles(const cost::Machine &m, int64_t bytes, int64_t hops,
+                    int64_t lanes);
+
+} // namespace wafer::fabric
+
+#endif // WAFER_DIALECT_FABRIC_TRANSFORMS_KERNELCOSTING_H

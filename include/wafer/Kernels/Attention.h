@@ -1,0 +1,72 @@
+// Fused, tiled attention with an online softmax: the score matrix is never
+// materialized, so memory does not grow with seq^2.
+//
+// Layouts (all row-major, contiguous):
+//   Q, output: [batch, heads,   seqQ,  headDim]
+//   K, V:      [batch, kvHeads, seqKv, headDim]
+// Query head h reads KV head h / (heads / kvHeads) (grouped-query attention).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace wafer::kernels {
+
+struct AttentionShape {
+  size_t batch = 1;
+  size_t heads = 1;
+  size_t kvHeads = 1; // must divide heads
+  size_t seqQ = 1;
+  size_t seqKv = 1;
+  size_t headDim = 1;
+};
+
+struct AttentionOptions {
+  // Multiplies Q.K^T; 0 means 1/sqrt(headDim).
+  float scale = 0.0f;
+  // Query i sits at absolute position (seqKv - seqQ + i) and sees keys at
+  // positions <= its own: the usual convention when prefilling after a cache.
+  bool causal = false;
+  // Optional per-batch number of valid keys (padding mask): keys at positions
+  // >= kvValidLength[b] are ignored. Rows with no visible key produce zeros.
+  const int32_t *kvValidLength = nullptr;
+};
+
+// Prefill: many queries against seqKv keys. Throws std::invalid_argument on a
+// bad shape (zero sizes, kvHeads not dividing heads, seqQ > seqKv when causal).
+void attention(const float *Q, const float *K, const float *V, float *output,
+               const AttentionShape &shape, const AttentionOptions &options = {});
+
+// A KV cache of capacity maxLength per (batch, kvHead), filled in place.
+// Storage layout: [batch, kvHeads, capacity, headDim] for keys and values.
+class KvCache {
+public:
+  KvCache(size_t batch, size_t kvHeads, size_t capacity, size_t headDim);
+
+  // Appends `tokens` positions; k and v are [batch, kvHeads, tokens, headDim].
+  // Throws std::invalid_argument when the cache would overflow.
+  void append(const float *k, const float *v, size_t tokens = 1);
+  void clear() { length_ = 0; }
+
+  size_t batch() const { return batch_; }
+  size_t kvHeads() const { return kvHeads_; }
+  size_t capacity() const { return capacity_; }
+  size_t headDim() const { return headDim_; }
+  size_t length() const { return length_; }
+  const float *keys() const { return keys_.data(); }
+  const float *values() const { return values_.data(); }
+
+private:
+  size_t batch_, kvHeads_, capacity_, headDim_;
+  size_t length_ = 0;
+  std::vector<float> keys_, values_;
+};
+
+// Decode: one query per head against the cache's `length()` keys.
+// q and output are [batch, heads, headDim]. The causal flag is irrelevant here
+// (the single query is the newest position); kvValidLength still applies.
+void attentionDecode(const float *q, const KvCache &cache, float *output,
+                     size_t heads, const AttentionOptions &options = {});
+
+} // namespace wafer::kernels

@@ -1,0 +1,227 @@
+// Fused attention (prefill and decode) against a double-precision reference
+// that materializes the whole score matrix.
+// Tolerance: 2e-5 * (1 + |ref|): outputs are convex combinations of O(1)
+// values; errors come from float scores (~D * 2^-24 relative) and exp.
+#include "KernelTestSupport.h"
+
+#include "wafer/Kernels/Attention.h"
+
+#include <limits>
+#include <stdexcept>
+
+namespace wafer::kernels {
+namespace {
+
+using testing::IsaTest;
+using testing::randomVector;
+
+// Q/out [B, H, Sq, D], K/V [B, Hkv, Skv, D] with an explicit stride between
+// key positions of one head (the cache's capacity), so decode can reuse it.
+std::vector<double> referenceAttention(const float *Q, const float *K,
+                                       const float *V, const AttentionShape &s,
+                                       size_t kvCapacity, float scale,
+                                       bool causal, const int32_t *validLength) {
+  std::vector<double> out(s.batch * s.heads * s.seqQ * s.headDim, 0.0);
+  const size_t group = s.heads / s.kvHeads;
+  std::vector<double> scores(s.seqKv);
+  for (size_t b = 0; b < s.batch; ++b)
+    for (size_t h = 0; h < s.heads; ++h) {
+      const size_t unit = b * s.kvHeads + h / group;
+      for (size_t i = 0; i < s.seqQ; ++i) {
+        size_t limit = validLength ? std::min<size_t>(s.seqKv, validLength[b])
+                                   : s.seqKv;
+        if (causal)
+          limit = std::min(limit, s.seqKv - s.seqQ + i + 1);
+        const float *q = Q + ((b * s.heads + h) * s.seqQ + i) * s.headDim;
+        double m = -std::numeric_limits<double>::infinity();
+        for (size_t j = 0; j < limit; ++j) {
+          const float *k = K + (unit * kvCapacity + j) * s.headDim;
+          double dot = 0;
+          for (size_t d = 0; d < s.headDim; ++d)
+            dot += static_cast<double>(q[d]) * k[d];
+          scores[j] = dot * scale;
+          m = std::max(m, scores[j]);
+        }
+        double sum = 0;
+        for (size_t j = 0; j < limit; ++j)
+          sum += (scores[j] = std::exp(scores[j] - m));
+        double *o = out.data() + ((b * s.heads + h) * s.seqQ + i) * s.headDim;
+        for (size_t j = 0; j < limit; ++j) {
+          const float *v = V + (unit * kvCapacity + j) * s.headDim;
+          for (size_t d = 0; d < s.headDim; ++d)
+            o[d] += scores[j] / sum * v[d];
+        }
+      }
+    }
+  return out;
+}
+
+void expectNear(const std::vector<float> &got, const std::vector<double> &ref,
+                const char *what) {
+  ASSERT_EQ(got.size(), ref.size());
+  size_t failures = 0;
+  for (size_t i = 0; i < got.size(); ++i)
+    if (!(std::abs(got[i] - ref[i]) <= 2e-5 * (1 + std::abs(ref[i]))) &&
+        failures++ < 5)
+      ADD_FAILURE() << what << ": element " << i << " = " << got[i]
+                    << ", reference " << ref[i];
+  EXPECT_EQ(failures, 0u) << what;
+}
+
+class AttentionTest : public IsaTest {};
+
+struct PrefillCase {
+  AttentionShape shape;
+  bool causal;
+  bool padding;
+};
+
+TEST_P(AttentionTest, PrefillMatchesReference) {
+  std::mt19937 rng(51);
+  const PrefillCase cases[] = {
+      {{1, 1, 1, 1, 1, 1}, false, false},
+      {{1, 1, 1, 1, 1, 1}, true, false},
+      {{2, 4, 2, 17, 17, 3}, true, false},
+      {{1, 3, 1, 63, 65, 17}, true, false},
+      {{2, 2, 2, 65, 130, 64}, false, true},
+      {{2, 4, 1, 130, 130, 63}, true, true},
+      {{1, 2, 2, 3, 200, 65}, true, false},
+      {{1, 1, 1, 129, 129, 128}, true, false},
+  };
+  for (const auto &c : cases) {
+    const auto &s = c.shape;
+    const auto Q = randomVector(s.batch * s.heads * s.seqQ * s.headDim, rng);
+    const auto K = randomVector(s.batch * s.kvHeads * s.seqKv * s.headDim, rng);
+    const auto V = randomVector(K.size(), rng);
+    std::vector<int32_t> valid(s.batch);
+    for (size_t b = 0; b < s.batch; ++b)
+      valid[b] = static_cast<int32_t>(b == 0 ? s.seqKv : s.seqKv / 2 + 1);
+    AttentionOptions options;
+    options.causal = c.causal;
+    options.kvValidLength = c.padding ? valid.data() : nullptr;
+    std::vector<float> out(Q.size(), 99.0f);
+    attention(Q.data(), K.data(), V.data(), out.data(), s, options);
+    const float scale = 1.0f / std::sqrt(static_cast<float>(s.headDim));
+    const auto ref = referenceAttention(Q.data(), K.data(), V.data(), s, s.seqKv,
+                                        scale, c.causal, options.kvValidLength);
+    expectNear(out, ref, "prefill");
+  }
+}
+
+TEST_P(AttentionTest, RandomShapesMatchReference) {
+  std::mt19937 rng(77);
+  std::uniform_int_distribution<size_t> small(1, 3), seq(1, 140), dim(1, 80);
+  for (int trial = 0; trial < 8; ++trial) {
+    AttentionShape s;
+    s.batch = small(rng);
+    s.kvHeads = small(rng);
+    s.heads = s.kvHeads * small(rng);
+    s.seqKv = seq(rng);
+    s.seqQ = std::uniform_int_distribution<size_t>(1, s.seqKv)(rng);
+    s.headDim = dim(rng);
+    AttentionOptions options;
+    options.causal = trial % 2 == 0;
+    const auto Q = randomVector(s.batch * s.heads * s.seqQ * s.headDim, rng);
+    const auto K = randomVector(s.batch * s.kvHeads * s.seqKv * s.headDim, rng);
+    const auto V = randomVector(K.size(), rng);
+    std::vector<float> out(Q.size());
+    attention(Q.data(), K.data(), V.data(), out.data(), s, options);
+    const float scale = 1.0f / std::sqrt(static_cast<float>(s.headDim));
+    expectNear(out,
+               referenceAttention(Q.data(), K.data(), V.data(), s, s.seqKv,
+                                  scale, options.causal, nullptr),
+               "random prefill");
+  }
+}
+
+TEST_P(AttentionTest, ExplicitScaleAndFullyMaskedRows) {
+  std::mt19937 rng(52);
+  AttentionShape s{2, 2, 1, 5, 9, 8};
+  const auto Q = randomVector(s.batch * s.heads * s.seqQ * s.headDim, rng, -3, 3);
+  const auto K = randomVector(s.batch * s.kvHeads * s.seqKv * s.headDim, rng);
+  const auto V = randomVector(K.size(), rng);
+  const int32_t valid[2] = {0, 4}; // batch 0 sees no key at all
+  AttentionOptions options;
+  options.scale = 0.7f;
+  options.kvValidLength = valid;
+  std::vector<float> out(Q.size());
+  attention(Q.data(), K.data(), V.data(), out.data(), s, options);
+  const auto ref = referenceAttention(Q.data(), K.data(), V.data(), s, s.seqKv,
+                                      0.7f, false, valid);
+  expectNear(out, ref, "masked");
+}
+
+TEST_P(AttentionTest, DecodeWithAppendedCacheMatchesReference) {
+  std::mt19937 rng(53);
+  struct DecodeCase {
+    size_t batch, heads, kvHeads, capacity, dim;
+  };
+  const DecodeCase cases[] = {
+      {1, 1, 1, 3, 1},     {2, 4, 2, 70, 17}, {1, 12, 3, 300, 64},
+      {3, 2, 1, 65, 63},   {1, 2, 1, 40, 128}};
+  for (const auto &c : cases) {
+    KvCache cache(c.batch, c.kvHeads, c.capacity, c.dim);
+    // Prefill a few tokens at once, then append one at a time.
+    const size_t first = std::min<size_t>(c.capacity, 2);
+    auto k = randomVector(c.batch * c.kvHeads * first * c.dim, rng);
+    auto v = randomVector(k.size(), rng);
+    cache.append(k.data(), v.data(), first);
+    std::vector<int32_t> valid(c.batch);
+    while (true) {
+      const size_t L = cache.length();
+      AttentionShape s{c.batch, c.heads, c.kvHeads, 1, L, c.dim};
+      const auto q = randomVector(c.batch * c.heads * c.dim, rng);
+      for (size_t b = 0; b < c.batch; ++b)
+        valid[b] = static_cast<int32_t>(b % 2 ? (L + 1) / 2 : L);
+      for (bool padded : {false, true}) {
+        if (padded && c.batch == 1)
+          continue;
+        AttentionOptions options;
+        options.kvValidLength = padded ? valid.data() : nullptr;
+        std::vector<float> out(q.size());
+        attentionDecode(q.data(), cache, out.data(), c.heads, options);
+        const float scale = 1.0f / std::sqrt(static_cast<float>(c.dim));
+        const auto ref = referenceAttention(q.data(), cache.keys(), cache.values(),
+                                            s, c.capacity, scale, false,
+                                            options.kvValidLength);
+        expectNear(out, ref, "decode");
+      }
+      if (L == c.capacity)
+        break;
+      // Grow by one token, or jump ahead on the long cache to keep tests fast.
+      const size_t add = std::min(c.capacity - L, L < 10 ? size_t{1} : size_t{37});
+      k = randomVector(c.batch * c.kvHeads * add * c.dim, rng);
+      v = randomVector(k.size(), rng);
+      cache.append(k.data(), v.data(), add);
+    }
+    EXPECT_THROW(cache.append(k.data(), v.data(), 1), std::invalid_argument);
+  }
+}
+
+WAFER_INSTANTIATE_FOR_ALL_ISAS(AttentionTest);
+
+TEST(AttentionErrors, BadShapesThrow) {
+  float x[64] = {};
+  AttentionShape s{1, 3, 2, 1, 1, 4}; // 2 does not divide 3
+  EXPECT_THROW(attention(x, x, x, x, s), std::invalid_argument);
+  s = {1, 2, 2, 0, 1, 4};
+  EXPECT_THROW(attention(x, x, x, x, s), std::invalid_argument);
+  s = {1, 1, 1, 4, 2, 4};
+  AttentionOptions causal;
+  causal.causal = true;
+  EXPECT_THROW(attention(x, x, x, x, s, causal), std::invalid_argument);
+  s = {1, 1, 1, 1, 1, 4};
+  EXPECT_THROW(attention(nullptr, x, x, x, s), std::invalid_argument);
+  const int32_t negative = -1;
+  AttentionOptions padded;
+  padded.kvValidLength = &negative;
+  EXPECT_THROW(attention(x, x, x, x, s, padded), std::invalid_argument);
+  EXPECT_THROW(KvCache(1, 1, 0, 4), std::invalid_argument);
+  KvCache cache(1, 2, 4, 4);
+  EXPECT_THROW(attentionDecode(x, cache, x, 2), std::invalid_argument); // empty
+  cache.append(x, x);
+  EXPECT_THROW(attentionDecode(x, cache, x, 3), std::invalid_argument);
+}
+
+} // namespace
+} // namespace wafer::kernels

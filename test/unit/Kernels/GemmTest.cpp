@@ -1,0 +1,261 @@
+// GEMM and GEMV against a double-precision reference on every dispatch path.
+//
+// Tolerance: |C - ref| <= 1e-6 * (K + 8) * sum_k |a_ik * b_kj| + 5e-6 * (1 +
+// |ref|). The first term bounds fp32 accumulation error (K * 2^-24 per unit of
+// the absolute sum, with margin); the second covers the activation
+// approximations (~2e-7 relative). bf16 inputs are compared against a reference
+// computed from the same bf16-rounded values, so only accumulation error
+// remains.
+#include "KernelTestSupport.h"
+
+#include "wafer/Kernels/Gemm.h"
+#include "wafer/Kernels/Gemv.h"
+
+#include <cstring>
+#include <stdexcept>
+#include <tuple>
+
+namespace wafer::kernels {
+namespace {
+
+using testing::IsaTest;
+using testing::randomVector;
+
+struct Shape {
+  size_t M, N, K;
+};
+
+std::vector<float> roundedToBf16(const std::vector<float> &v) {
+  std::vector<float> r(v.size());
+  for (size_t i = 0; i < v.size(); ++i)
+    r[i] = toFloat(toBFloat16(v[i]));
+  return r;
+}
+
+// Checks C against the reference for A [M,K] and B given in `layout`.
+void expectMatchesReference(const std::vector<float> &A,
+                            const std::vector<float> &B,
+                            const std::vector<float> &bias, const Shape &s,
+                            WeightLayout layout, Activation act,
+                            const std::vector<float> &C) {
+  size_t failures = 0;
+  for (size_t i = 0; i < s.M; ++i)
+    for (size_t j = 0; j < s.N; ++j) {
+      double sum = 0.0, absSum = 0.0;
+      for (size_t k = 0; k < s.K; ++k) {
+        const double b = layout == WeightLayout::KN ? B[k * s.N + j]
+                                                    : B[j * s.K + k];
+        sum += static_cast<double>(A[i * s.K + k]) * b;
+        absSum += std::abs(static_cast<double>(A[i * s.K + k]) * b);
+      }
+      if (!bias.empty())
+        sum += bias[j];
+      const double ref = testing::referenceActivation(sum, act);
+      const double tol =
+          1e-6 * static_cast<double>(s.K + 8) * (absSum + 1.0) +
+          5e-6 * (1.0 + std::abs(ref));
+      const double got = C[i * s.N + j];
+      if (!(std::abs(got - ref) <= tol) && failures++ < 5)
+        ADD_FAILURE() << "C[" << i << "," << j << "] = " << got
+                      << ", reference " << ref << ", tolerance " << tol
+                      << " (M=" << s.M << " N=" << s.N << " K=" << s.K << ")";
+    }
+  EXPECT_EQ(failures, 0u);
+}
+
+const Shape kShapes[] = {
+    {1, 1, 1},     {1, 3, 17},   {3, 1, 1},     {2, 2, 2},    {3, 17, 63},
+    {17, 3, 65},   {63, 65, 17}, {65, 63, 3},   {7, 33, 31},  {16, 32, 64},
+    {9, 100, 129}, {1, 65, 63},  {100, 1, 40},  {13, 47, 1},
+    // Large enough to use several threads, a partial last row block, and
+    // (for the bigger K) several k blocks that accumulate into C.
+    {130, 97, 150}, {70, 90, 700}, {33, 47, 1600}, {400, 40, 20},
+    // Small M, wide N: the work is split across column blocks too.
+    {16, 700, 100}, {20, 300, 800},
+};
+
+class GemmTest : public IsaTest {};
+
+TEST_P(GemmTest, Fp32MatchesReferenceOnOddShapes) {
+  std::mt19937 rng(42);
+  for (const Shape &s : kShapes)
+    for (WeightLayout layout : {WeightLayout::KN, WeightLayout::NK}) {
+      const auto A = randomVector(s.M * s.K, rng);
+      const auto B = randomVector(s.K * s.N, rng);
+      std::vector<float> C(s.M * s.N, -7.0f);
+      const PackedWeights packed = PackedWeights::pack(B.data(), s.K, s.N, layout);
+      EXPECT_EQ(packed.isa(), GetParam());
+      gemm(A.data(), s.M, packed, C.data());
+      expectMatchesReference(A, B, {}, s, layout, Activation::None, C);
+    }
+}
+
+TEST_P(GemmTest, RandomShapesMatchReference) {
+  std::mt19937 rng(1234);
+  std::uniform_int_distribution<size_t> dim(1, 150);
+  for (int trial = 0; trial < 12; ++trial) {
+    const Shape s{dim(rng), dim(rng), dim(rng)};
+    const WeightLayout layout = trial % 2 ? WeightLayout::NK : WeightLayout::KN;
+    const ElementType type = trial % 3 == 0 ? ElementType::BF16 : ElementType::F32;
+    auto A = randomVector(s.M * s.K, rng), B = randomVector(s.K * s.N, rng);
+    const auto packed = PackedWeights::pack(B.data(), s.K, s.N, layout, type);
+    std::vector<float> C(s.M * s.N);
+    gemm(A.data(), s.M, packed, C.data());
+    if (type == ElementType::BF16) {
+      A = roundedToBf16(A);
+      B = roundedToBf16(B);
+    }
+    expectMatchesReference(A, B, {}, s, layout, Activation::None, C);
+  }
+}
+
+TEST_P(GemmTest, EpiloguesMatchReference) {
+  std::mt19937 rng(7);
+  const Shape shapes[] = {{1, 37, 19}, {5, 17, 63}, {20, 65, 33}, {64, 64, 64}};
+  for (const Shape &s : shapes)
+    for (Activation act : {Activation::None, Activation::Gelu,
+                           Activation::GeluTanh, Activation::Silu}) {
+      const auto A = randomVector(s.M * s.K, rng, -2.0f, 2.0f);
+      const auto B = randomVector(s.K * s.N, rng);
+      const auto bias = randomVector(s.N, rng);
+      std::vector<float> C(s.M * s.N);
+      const auto packed = PackedWeights::pack(B.data(), s.K, s.N, WeightLayout::NK);
+      gemm(A.data(), s.M, packed, C.data(), {bias.data(), act});
+      expectMatchesReference(A, B, bias, s, WeightLayout::NK, act, C);
+      gemm(A.data(), s.M, packed, C.data(), {nullptr, act});
+      expectMatchesReference(A, B, {}, s, WeightLayout::NK, act, C);
+    }
+}
+
+TEST_P(GemmTest, Bf16WeightsAndActivationsMatchRoundedReference) {
+  std::mt19937 rng(3);
+  for (const Shape &s : kShapes)
+    for (WeightLayout layout : {WeightLayout::KN, WeightLayout::NK}) {
+      const auto A = randomVector(s.M * s.K, rng);
+      const auto B = randomVector(s.K * s.N, rng);
+      const auto bias = randomVector(s.N, rng);
+      const auto Ar = roundedToBf16(A), Br = roundedToBf16(B);
+
+      // fp32 weights rounded while packing, fp32 A rounded while packing.
+      const auto packed = PackedWeights::pack(B.data(), s.K, s.N, layout,
+                                              ElementType::BF16);
+      EXPECT_EQ(packed.elementType(), ElementType::BF16);
+      std::vector<float> C(s.M * s.N);
+      gemm(A.data(), s.M, packed, C.data(), {bias.data(), Activation::Silu});
+      expectMatchesReference(Ar, Br, bias, s, layout, Activation::Silu, C);
+
+      // bf16 storage in, bf16 activations in.
+      std::vector<BFloat16> Ab(A.size()), Bb(B.size());
+      convertToBFloat16(A.data(), Ab.data(), A.size());
+      convertToBFloat16(B.data(), Bb.data(), B.size());
+      const auto packedFromBf16 = PackedWeights::pack(Bb.data(), s.K, s.N, layout);
+      std::vector<float> C2(s.M * s.N);
+      gemm(Ab.data(), s.M, packedFromBf16, C2.data());
+      expectMatchesReference(Ar, Br, {}, s, layout, Activation::None, C2);
+    }
+}
+
+TEST_P(GemmTest, HandleIsReusableAcrossCallsAndRowCounts) {
+  std::mt19937 rng(11);
+  const size_t K = 45, N = 77;
+  const auto B = randomVector(K * N, rng);
+  const auto packed = PackedWeights::pack(B.data(), K, N, WeightLayout::KN);
+  for (size_t M : {1, 3, 17, 65, 1, 8}) {
+    const auto A = randomVector(M * K, rng);
+    std::vector<float> C(M * N);
+    gemm(A.data(), M, packed, C.data());
+    expectMatchesReference(A, B, {}, {M, N, K}, WeightLayout::KN,
+                           Activation::None, C);
+  }
+}
+
+TEST_P(GemmTest, OneShotConvenienceMatchesReference) {
+  std::mt19937 rng(5);
+  const Shape s{19, 23, 29};
+  const auto A = randomVector(s.M * s.K, rng), B = randomVector(s.K * s.N, rng);
+  std::vector<float> C(s.M * s.N);
+  gemm(A.data(), B.data(), C.data(), s.M, s.N, s.K, WeightLayout::NK);
+  expectMatchesReference(A, B, {}, s, WeightLayout::NK, Activation::None, C);
+}
+
+TEST_P(GemmTest, GemvMatchesReferenceIncludingThreadedSizes) {
+  std::mt19937 rng(9);
+  const Shape shapes[] = {{1, 1, 1},     {1, 17, 3},    {1, 63, 65},
+                          {1, 65, 1000}, {1, 300, 301}, {1, 1001, 257}};
+  for (const Shape &s : shapes)
+    for (ElementType type : {ElementType::F32, ElementType::BF16}) {
+      const auto x = randomVector(s.K, rng), B = randomVector(s.K * s.N, rng);
+      const auto bias = randomVector(s.N, rng);
+      const auto packed =
+          PackedWeights::pack(B.data(), s.K, s.N, WeightLayout::KN, type);
+      std::vector<float> y(s.N);
+      gemv(x.data(), packed, y.data(), {bias.data(), Activation::GeluTanh});
+      // The GEMV keeps x in fp32 even with bf16 weights.
+      const auto Bref = type == ElementType::BF16 ? roundedToBf16(B) : B;
+      expectMatchesReference(x, Bref, bias, s, WeightLayout::KN,
+                             Activation::GeluTanh, y);
+    }
+}
+
+WAFER_INSTANTIATE_FOR_ALL_ISAS(GemmTest);
+
+TEST(GemmErrors, BadArgumentsThrowInvalidArgument) {
+  const float data[4] = {1, 2, 3, 4};
+  float out[4];
+  EXPECT_THROW(PackedWeights::pack(data, 0, 2, WeightLayout::KN),
+               std::invalid_argument);
+  EXPECT_THROW(PackedWeights::pack(data, 2, 0, WeightLayout::KN),
+               std::invalid_argument);
+  EXPECT_THROW(PackedWeights::pack(static_cast<const float *>(nullptr), 2, 2,
+                                   WeightLayout::KN),
+               std::invalid_argument);
+  PackedWeights empty;
+  EXPECT_TRUE(empty.empty());
+  EXPECT_THROW(gemm(data, 1, empty, out), std::invalid_argument);
+  EXPECT_THROW(gemv(data, empty, out), std::invalid_argument);
+  const auto packed = PackedWeights::pack(data, 2, 2, WeightLayout::KN);
+  EXPECT_THROW(gemm(data, 0, packed, out), std::invalid_argument);
+  EXPECT_THROW(gemm(static_cast<const float *>(nullptr), 1, packed, out),
+               std::invalid_argument);
+  EXPECT_THROW(gemm(data, 2, packed, nullptr), std::invalid_argument);
+  const BFloat16 bf[4] = {};
+  // bf16 activations with an fp32 handle is a mismatched handle.
+  EXPECT_THROW(gemm(bf, 2, packed, out), std::invalid_argument);
+  EXPECT_THROW(gemm(data, data, out, 0, 2, 2), std::invalid_argument);
+}
+
+// Reference rounding in double: pick the nearer of the two bf16 values that
+// bracket v (truncation and the next one up in magnitude), ties to even.
+uint16_t referenceBf16Bits(float v) {
+  uint32_t u;
+  std::memcpy(&u, &v, sizeof u);
+  const uint16_t down = static_cast<uint16_t>(u >> 16);
+  const uint16_t up = static_cast<uint16_t>(down + 1);
+  const double dDown = std::abs(static_cast<double>(v) - toFloat(BFloat16{down}));
+  const double dUp = std::abs(static_cast<double>(v) - toFloat(BFloat16{up}));
+  if (dDown != dUp)
+    return dDown < dUp ? down : up;
+  return (down & 1) == 0 ? down : up;
+}
+
+TEST(BFloat16, RoundsToNearestEvenAndKeepsNaN) {
+  std::mt19937 rng(1);
+  auto v = randomVector(4000, rng, -1e3f, 1e3f);
+  // Exact ties: values whose low 16 bits are 0x8000.
+  for (size_t i = 0; i < 200; ++i) {
+    uint32_t u;
+    std::memcpy(&u, &v[i], sizeof u);
+    u = (u & 0xffff0000u) | 0x8000u;
+    std::memcpy(&v[i], &u, sizeof u);
+  }
+  std::vector<BFloat16> b(v.size());
+  convertToBFloat16(v.data(), b.data(), v.size());
+  for (size_t i = 0; i < v.size(); ++i) {
+    ASSERT_EQ(toBFloat16(v[i]).bits, referenceBf16Bits(v[i])) << v[i];
+    ASSERT_EQ(b[i].bits, referenceBf16Bits(v[i])) << "vectorized, " << v[i];
+  }
+  EXPECT_TRUE(std::isnan(toFloat(toBFloat16(std::nanf("")))));
+}
+
+} // namespace
+} // namespace wafer::kernels
