@@ -40,3 +40,14 @@ class Tools:
 @pytest.fixture(scope="session")
 def tools():
     return Tools(_BIN)
+
+
+@pytest.fixture(scope="session")
+def builder_models(tmp_path_factory):
+    """Every builder model at opsets 17 and 23: DIR/<name>-opset<N>.onnx."""
+    from wafer import models
+    d = tmp_path_factory.mktemp("builder-models")
+    for name in models.BUILDERS:
+        for opset in (17, 23):
+            models.save(models.build(name, opset), d / f"{name}-opset{opset}.onnx")
+    return d

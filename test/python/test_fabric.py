@@ -16,12 +16,8 @@ TARGETS = [("--mesh", "64x64"), ("--target", "wse2"), ("--target", "wse3")]
 
 
 @pytest.fixture(scope="module")
-def model_dir(tmp_path_factory):
-    d = tmp_path_factory.mktemp("fabric-models")
-    for name in models.BUILDERS:
-        for opset in (17, 23):
-            models.save(models.build(name, opset), d / f"{name}-opset{opset}.onnx")
-    return d
+def model_dir(builder_models):
+    return builder_models
 
 
 def tile(tools, model, dims, *options, tmp_path):

@@ -15,14 +15,10 @@ SHAPE_OPS = ("graph.shape", "graph.range")
 
 
 @pytest.fixture(scope="module")
-def model_dir(tmp_path_factory):
-    d = tmp_path_factory.mktemp("models")
-    for name in models.BUILDERS:
-        for opset in (17, 23):
-            models.save(models.build(name, opset), d / f"{name}-opset{opset}.onnx")
-    models.save(models.build("gpt2", 17), d / "gpt2-external.onnx",
+def model_dir(builder_models):
+    models.save(models.build("gpt2", 17), builder_models / "gpt2-external.onnx",
                 external_data=True)
-    return d
+    return builder_models
 
 
 def op_lines(ir: str):

@@ -126,6 +126,18 @@ private:
   int total, done = 0;
 };
 
+LogicalResult writeJson(llvm::StringRef path, const llvm::json::Value &value) {
+  std::string error;
+  auto file = openOutputFile(path, &error);
+  if (!file) {
+    llvm::errs() << "waferc: error: " << error << "\n";
+    return failure();
+  }
+  file->os() << llvm::formatv("{0:2}", value) << "\n";
+  file->keep();
+  return success();
+}
+
 int compile(MLIRContext &context) {
   wafer::OnnxImportOptions importOptions;
   for (const std::string &binding : dims) {
@@ -212,15 +224,8 @@ int compile(MLIRContext &context) {
       llvm::outs() << "// ---- mapping report of " << inputFile << "\n";
       r.printText(llvm::outs());
     }
-    if (!reportJson.empty()) {
-      auto json = openOutputFile(reportJson, &error);
-      if (!json) {
-        llvm::errs() << "waferc: error: " << error << "\n";
-        return 1;
-      }
-      json->os() << llvm::formatv("{0:2}", r.toJSON()) << "\n";
-      json->keep();
-    }
+    if (!reportJson.empty() && failed(writeJson(reportJson, r.toJSON())))
+      return 1;
   }
 
   if (summary || !summaryJson.empty()) {
@@ -229,15 +234,8 @@ int compile(MLIRContext &context) {
       llvm::outs() << "// ---- summary of " << inputFile << "\n";
       s.printText(llvm::outs());
     }
-    if (!summaryJson.empty()) {
-      auto json = openOutputFile(summaryJson, &error);
-      if (!json) {
-        llvm::errs() << "waferc: error: " << error << "\n";
-        return 1;
-      }
-      json->os() << llvm::formatv("{0:2}", s.toJSON()) << "\n";
-      json->keep();
-    }
+    if (!summaryJson.empty() && failed(writeJson(summaryJson, s.toJSON())))
+      return 1;
   }
   return 0;
 }
