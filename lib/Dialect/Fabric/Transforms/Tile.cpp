@@ -500,11 +500,7 @@ struct FabricTilePass : fabric::impl::FabricTileBase<FabricTilePass> {
                << "unknown target '" << target << "' (presets: "
                << llvm::join(targetPresetNames(), ", ") << ")";
     }
-    TargetAttr resolved = withOverrides(base, overrides);
-    if (resolved.getCodeBytes() >= resolved.getSramBytes())
-      return module.emitError() << "SRAM of " << resolved.getSramBytes()
-                                << " bytes leaves no room for data";
-    return resolved;
+    return withOverrides(base, overrides);
   }
 
   void runOnOperation() override {
