@@ -74,11 +74,21 @@ def Fabric_StreamOp : Fabric_Op<"stream", [Pure,
   let summary = "An activation flowing from one kernel to another";
   let description = [{
     `bytes` is what crosses the fabric per step and `cycles` the cost
-    model's estimate of the transfer. Routing (a later stage) adds the color
-    and the path of hops.
+    model's estimate of the transfer. After `fabric-route`, `color` is the
+    virtual channel the stream uses and `route` its links: a flat list of
+    `x0, y0, x1, y1` quadruples, each a hop between neighbouring routers,
+    that together form a tree from the producer's region to every
+    consumer's (a multicast when the value has several consumers).
+
+    ```mlir
+    %s = fabric.stream %k {bytes = 256, cycles = 70, color = 3,
+                           route = array<i64: 1, 0, 2, 0, 2, 0, 2, 1>}
+        : tensor<1x1x64xf32>
+    ```
   }];
   let arguments = (ins AnyRankedTensor:$input, I64Attr:$bytes,
-                       I64Attr:$cycles);
+                       I64Attr:$cycles, OptionalAttr<I64Attr>:$color,
+                       OptionalAttr<DenseI64ArrayAttr>:$route);
   let results = (outs AnyRankedTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($output)";
 }

@@ -49,4 +49,64 @@ def FabricTile : Pass<"fabric-tile", "::mlir::ModuleOp"> {
   ];
 }
 
+def FabricPlace : Pass<"fabric-place", "::mlir::ModuleOp"> {
+  let summary = "Give every kernel's region an origin on the mesh";
+  let description = [{
+    Regions stay inside the mesh and never overlap within a time slot (the
+    `shared` strategy's kernels, which tiling anchors at one origin in
+    successive slots, keep their places). The objective is the sum over
+    streams of bytes x Manhattan distance between the regions' centres,
+    plus the hop length of the longest producer-to-consumer path (the
+    pipeline's critical path) weighted by the mean stream size. Placement
+    starts from a serpentine layout in program order (layer by layer,
+    alternating direction on each shelf) and improves it with simulated
+    annealing (moves, swaps and transposed region shapes), seeded and
+    deterministic. `pin` fixes a kernel's origin (`name=x,y`); `band`
+    confines it to rows (`name=y0-y1`, rows y0 to y1 inclusive). When the
+    kernels cannot be placed, the error names them and the area missing.
+  }];
+  let dependentDialects = ["::wafer::fabric::FabricDialect"];
+  let options = [
+    Option<"seed", "seed", "uint64_t", /*default=*/"1",
+           "Seed of the annealer's random numbers">,
+    Option<"effort", "effort", "int64_t", /*default=*/"200",
+           "Annealing moves per kernel (0: the serpentine layout only)">,
+    ListOption<"pins", "pin", "std::string",
+               "Fix a kernel: name=x,y (repeatable)">,
+    ListOption<"bands", "band", "std::string",
+               "Confine a kernel to rows: name=y0-y1 (repeatable)">
+  ];
+  let statistics = [
+    Statistic<"numMoves", "moves", "Annealing moves tried">,
+    Statistic<"numAccepted", "accepted", "Annealing moves accepted">
+  ];
+}
+
+def FabricRoute : Pass<"fabric-route", "::mlir::ModuleOp"> {
+  let summary = "Route every stream over the mesh's links and give it a color";
+  let description = [{
+    The routing graph is the mesh: each router links to its N, S, E and W
+    neighbours, and every link carries one 32-bit wavelet per cycle per
+    direction, shared by all colors. Each stream runs from its producer's
+    region to every consumer's (a multicast tree grown one sink at a time).
+    Routing is PathFinder negotiated congestion: a router can pass only as
+    many streams as it has colors left after the target's reserved ones and
+    the collectives of the kernels whose regions cover it (a broadcast and a
+    reduction per scheme); overused routers get dearer every iteration until
+    no router is over budget. Colors are then assigned greedily so that
+    routes sharing a router differ. Routes are verified to be physical
+    afterwards. When routing fails after `max-iterations`, the error names
+    the congested routers and the streams on them.
+  }];
+  let dependentDialects = ["::wafer::fabric::FabricDialect"];
+  let options = [
+    Option<"maxIterations", "max-iterations", "int64_t", /*default=*/"30",
+           "PathFinder iterations before giving up">
+  ];
+  let statistics = [
+    Statistic<"numRouted", "routed", "Streams routed">,
+    Statistic<"numIterations", "iterations", "PathFinder iterations">
+  ];
+}
+
 #endif // WAFER_FABRIC_PASSES

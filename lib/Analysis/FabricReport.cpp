@@ -11,10 +11,21 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 using namespace mlir;
 
 namespace wafer {
+
+/// Hops between two placed kernels' centres.
+static int64_t centreDistance(fabric::KernelOp a, fabric::KernelOp b) {
+  auto centre2 = [](fabric::KernelOp k, int d) {
+    return 2 * (*k.getOrigin())[d] + k.getRegion()[d] - 1;
+  };
+  return (std::llabs(centre2(a, 0) - centre2(b, 0)) +
+          std::llabs(centre2(a, 1) - centre2(b, 1))) /
+         2;
+}
 
 FabricReport FabricReport::of(ModuleOp module) {
   FabricReport r;
@@ -85,6 +96,36 @@ FabricReport FabricReport::of(ModuleOp module) {
   for (Kernel &k : r.kernels)
     k.latencyShare = r.latencyCycles > 0 ? k.cycles / r.latencyCycles : 0;
 
+  // Placement and routing: stream lengths, link loads, colors.
+  r.colorsUsable = target.usableColors();
+  std::map<std::tuple<int64_t, int64_t, int64_t, int64_t>, int64_t> linkLoad;
+  std::set<int64_t> colors;
+  r.placed = !r.kernels.empty();
+  for (auto k : func.getOps<fabric::KernelOp>())
+    r.placed &= bool(k.getOrigin());
+  for (auto s : func.getOps<fabric::StreamOp>()) {
+    int64_t hops = 0;
+    if (auto route = s.getRoute()) {
+      r.routed = true;
+      hops = route->size() / 4;
+      for (size_t i = 0; i < route->size(); i += 4)
+        linkLoad[{(*route)[i], (*route)[i + 1], (*route)[i + 2],
+                  (*route)[i + 3]}] += s.getBytesAttr().getInt();
+      if (auto c = s.getColor())
+        colors.insert(s.getColorAttr().getInt());
+    } else if (r.placed) {
+      auto producer = s.getInput().getDefiningOp<fabric::KernelOp>();
+      for (Operation *user : s.getOutput().getUsers())
+        if (auto consumer = dyn_cast<fabric::KernelOp>(user); consumer && producer)
+          hops = std::max(hops, centreDistance(producer, consumer));
+    }
+    r.totalStreamHops += hops;
+    r.longestStreamHops = std::max(r.longestStreamHops, hops);
+  }
+  for (const auto &[link, bytes] : linkLoad)
+    r.maxLinkLoadBytes = std::max(r.maxLinkLoadBytes, bytes);
+  r.colorsUsed = colors.size();
+
   // Tokens per step: every row of the first output is one token.
   if (func.getNumResults() > 0)
     if (auto t = dyn_cast<ShapedType>(func.getResultTypes()[0]))
@@ -124,6 +165,15 @@ void FabricReport::printText(llvm::raw_ostream &os) const {
                      "(%lld tokens per step)\n",
                      latencyCycles, latencySeconds() * 1e6,
                      (long long)tokensPerStep);
+  if (placed)
+    os << "streams: " << totalStreamHops << " hops in all, the longest "
+       << longestStreamHops << (routed ? " (routed)" : " (centre to centre)")
+       << "\n";
+  if (routed)
+    os << "routing: " << colorsUsed << " of " << colorsUsable
+       << " usable colors for streams, busiest link " << maxLinkLoadBytes
+       << " bytes per step ("
+       << llvm::format("%.0f", maxLinkLoadBytes / 4.0) << " cycles)\n";
   os << llvm::format("single-stream tokens/s: %.1f\n", tokensPerSecond());
   os << llvm::format("pipelined tokens/s: %.1f (slowest stage %.0f cycles)\n",
                      pipelinedTokensPerSecond(), slowestStageCycles);
@@ -159,7 +209,14 @@ llvm::json::Value FabricReport::toJSON() const {
            {"tokens_per_step", tokensPerStep},
            {"tokens_per_second", tokensPerSecond()},
            {"slowest_stage_cycles", slowestStageCycles},
-           {"pipelined_tokens_per_second", pipelinedTokensPerSecond()}}}};
+           {"pipelined_tokens_per_second", pipelinedTokensPerSecond()},
+           {"placed", placed},
+           {"stream_hops_total", totalStreamHops},
+           {"stream_hops_longest", longestStreamHops},
+           {"routed", routed},
+           {"max_link_load_bytes", maxLinkLoadBytes},
+           {"colors_used", colorsUsed},
+           {"colors_usable", colorsUsable}}}};
 }
 
 } // namespace wafer

@@ -33,7 +33,7 @@ namespace cl = llvm::cl;
 
 namespace {
 
-enum class Stage { Graph, Fabric };
+enum class Stage { Graph, Fabric, Placed, Routed };
 
 cl::OptionCategory waferCategory("Wafer options");
 
@@ -51,7 +51,13 @@ cl::opt<Stage> emitStage(
                           "the imported model in the graph dialect, with "
                           "shape arithmetic folded and subgraphs fused"),
                clEnumValN(Stage::Fabric, "fabric",
-                          "kernels on rectangles of PEs (fabric-tile)")),
+                          "kernels on rectangles of PEs (fabric-tile)"),
+               clEnumValN(Stage::Placed, "placed",
+                          "every region with an origin on the mesh "
+                          "(fabric-place)"),
+               clEnumValN(Stage::Routed, "routed",
+                          "every stream routed with a color "
+                          "(fabric-route)")),
     cl::init(Stage::Graph), cl::cat(waferCategory));
 cl::opt<std::string> targetName(
     "target", cl::desc("Target machine preset: wse2 or wse3"),
@@ -73,6 +79,19 @@ cl::opt<std::string> strategy(
              "another: the lowest single-token latency) or auto (the better "
              "single-stream figure)"),
     cl::init("auto"), cl::cat(waferCategory));
+cl::opt<uint64_t> seed("seed", cl::desc("Seed of the placer's annealing"),
+                       cl::init(1), cl::cat(waferCategory));
+cl::opt<int64_t> effort("effort",
+                        cl::desc("Annealing moves per kernel (0: the "
+                                 "serpentine layout only)"),
+                        cl::init(200), cl::cat(waferCategory));
+cl::list<std::string> pins("pin",
+                           cl::desc("Fix a kernel's origin: NAME=X,Y"),
+                           cl::value_desc("name=x,y"), cl::cat(waferCategory));
+cl::list<std::string> bands("band",
+                            cl::desc("Confine a kernel to rows: NAME=Y0-Y1"),
+                            cl::value_desc("name=y0-y1"),
+                            cl::cat(waferCategory));
 cl::opt<bool> report("report",
                      cl::desc("Print the mapping report: one row per kernel "
                               "and the totals (implies --emit=fabric)"),
@@ -160,7 +179,7 @@ int compile(MLIRContext &context) {
   DefaultTimingManager timingManager;
   applyDefaultTimingManagerCLOptions(timingManager);
   TimingScope timing = timingManager.getRootScope();
-  Progress steps(/*total=*/stage >= Stage::Fabric ? 4 : 3);
+  Progress steps(/*total=*/3 + int(stage) - int(Stage::Graph));
 
   steps.step("import " + inputFile);
   OwningOpRef<ModuleOp> module;
@@ -198,6 +217,31 @@ int compile(MLIRContext &context) {
     tileOptions.strategy = strategy;
     tilePm.addPass(wafer::fabric::createFabricTile(tileOptions));
     if (failed(tilePm.run(*module)))
+      return 1;
+  }
+  if (stage >= Stage::Placed) {
+    steps.step("place (seed " + std::to_string(seed) + ")");
+    PassManager placePm(&context);
+    if (failed(applyPassManagerCLOptions(placePm)))
+      return 1;
+    placePm.enableTiming(timing);
+    wafer::fabric::FabricPlaceOptions placeOptions;
+    placeOptions.seed = seed;
+    placeOptions.effort = effort;
+    placeOptions.pins.assign(pins.begin(), pins.end());
+    placeOptions.bands.assign(bands.begin(), bands.end());
+    placePm.addPass(wafer::fabric::createFabricPlace(placeOptions));
+    if (failed(placePm.run(*module)))
+      return 1;
+  }
+  if (stage >= Stage::Routed) {
+    steps.step("route");
+    PassManager routePm(&context);
+    if (failed(applyPassManagerCLOptions(routePm)))
+      return 1;
+    routePm.enableTiming(timing);
+    routePm.addPass(wafer::fabric::createFabricRoute());
+    if (failed(routePm.run(*module)))
       return 1;
   }
 

@@ -30,6 +30,12 @@ struct FabricReport {
   double sramUsedBytes = 0, sramTotalBytes = 0;
   double latencyCycles = 0, slowestStageCycles = 0;
   int64_t tokensPerStep = 1;
+  // After placement.
+  bool placed = false;
+  int64_t totalStreamHops = 0, longestStreamHops = 0;
+  // After routing.
+  bool routed = false;
+  int64_t maxLinkLoadBytes = 0, colorsUsed = 0, colorsUsable = 0;
 
   double latencySeconds() const { return latencyCycles / clockHz; }
   double tokensPerSecond() const {

@@ -40,5 +40,6 @@ LogicalResult FabricDialect::verifyOperationAttribute(Operation *op,
   auto module = dyn_cast<ModuleOp>(op);
   if (!module)
     return op->emitError() << kTargetAttrName << " belongs on a module";
-  return verifyPhysics(module, target);
+  return failure(failed(verifyPhysics(module, target)) ||
+                 failed(verifyRoutes(module, target)));
 }

@@ -2,6 +2,8 @@
 
 #include "wafer/Dialect/Fabric/Transforms/KernelCosting.h"
 
+#include "wafer/Dialect/Fabric/IR/FabricOps.h"
+
 #include "wafer/Dialect/Graph/IR/GraphOps.h"
 #include "wafer/Dialect/Graph/IR/ShapeInference.h"
 
@@ -181,6 +183,30 @@ KernelCost KernelWork::costOn(const cost::Machine &m, cost::Region r) const {
     total.bufferBytes = std::max(total.bufferBytes, extra.bufferBytes);
   }
   return total;
+}
+
+bool isAnchorOp(Operation *op) {
+  return isa<MatmulOp, LinearOp, AttentionOp, LayerNormOp, RmsNormOp,
+             SoftmaxOp, ReduceSumOp, ReduceMeanOp, ReduceMaxOp, ReduceMinOp,
+             ReduceProdOp>(op) ||
+         (isa<GatherOp>(op) && isWeight(cast<GatherOp>(op).getData()));
+}
+
+std::optional<cost::KernelCost> costKernel(KernelOp kernel,
+                                           const cost::Machine &m,
+                                           cost::Region region) {
+  KernelWork work;
+  for (Operation &op : kernel.getBody().front().without_terminator()) {
+    if (isa<ConstantOp>(op))
+      continue;
+    work.ops.push_back(&op);
+    if (!work.anchor || (isAnchorOp(&op) && !isAnchorOp(work.anchor)))
+      work.anchor = &op;
+  }
+  if (!work.anchor)
+    return std::nullopt;
+  work.scheme = schemeFor(work.anchor);
+  return work.costOn(m, region);
 }
 
 double streamCycles(const cost::Machine &m, int64_t bytes, int64_t hops,

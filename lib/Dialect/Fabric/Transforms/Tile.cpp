@@ -41,19 +41,6 @@ namespace {
 // Grouping
 //===----------------------------------------------------------------------===//
 
-bool isAnchor(Operation *op) {
-  return isa<graph::MatmulOp, graph::LinearOp, graph::AttentionOp,
-             graph::LayerNormOp, graph::RmsNormOp, graph::SoftmaxOp,
-             graph::ReduceSumOp, graph::ReduceMeanOp, graph::ReduceMaxOp,
-             graph::ReduceMinOp, graph::ReduceProdOp>(op) ||
-         (isa<graph::GatherOp>(op) &&
-          isa_and_present<graph::ConstantOp>(
-              cast<graph::GatherOp>(op).getData().getDefiningOp()));
-}
-
-/// Every non-constant op joins one group. A group's index is its creation
-/// order; an op joins the highest-indexed group among its producers, so
-/// every edge runs from a lower to a higher index and kernels form a DAG.
 /// A concat that only appends this step's keys or values to a KV cache for
 /// attention (and hands the cache back as a model output): it belongs with
 /// the attention, which keeps the cache resident.
@@ -100,7 +87,7 @@ SmallVector<KernelWork> formGroups(func::FuncOp func,
         if (it != groupOf.end())
           joined = std::max(joined, it->second);
       }
-    if (isAnchor(&op) || joined < 0) {
+    if (isAnchorOp(&op) || joined < 0) {
       groups.emplace_back();
       groups.back().anchor = &op;
       joined = groups.size() - 1;
@@ -154,9 +141,12 @@ SmallVector<int64_t> sides(int64_t max) {
 /// `budget`; with `smallest`, the region of fewest PEs that fits instead.
 std::optional<Choice> chooseRegion(const KernelWork &work,
                                    const cost::Machine &m, int64_t maxPEs,
-                                   int64_t budget, bool smallest = false) {
+                                   int64_t budget, bool smallest = false,
+                                   int64_t fixedHeight = 0) {
   std::optional<Choice> best;
-  for (int64_t h : sides(m.height))
+  SmallVector<int64_t> heights =
+      fixedHeight ? SmallVector<int64_t>{fixedHeight} : sides(m.height);
+  for (int64_t h : heights)
     for (int64_t w : sides(m.width)) {
       if (w * h > maxPEs)
         continue;
@@ -229,13 +219,41 @@ double longestPath(ArrayRef<double> kernelCycles, ArrayRef<Edge> edges,
   return kernelCycles.empty() ? 0 : *llvm::max_element(finish);
 }
 
+/// Every region of one pipeline plan has the same height, so that placement
+/// can lay the kernels out in program order on shelves that snake down the
+/// mesh; the plan with the fastest slowest stage over the candidate heights
+/// wins.
+Plan planPipeline(ArrayRef<KernelWork> groups, ArrayRef<Edge> edges,
+                  const cost::Machine &m, int64_t bandHeight);
+
 Plan planPipeline(ArrayRef<KernelWork> groups, ArrayRef<Edge> edges,
                   const cost::Machine &m) {
+  std::optional<Plan> best;
+  Plan lastFailure;
+  for (int64_t h : sides(m.height)) {
+    Plan p = planPipeline(groups, edges, m, h);
+    if (!p.ok()) {
+      lastFailure = p;
+      continue;
+    }
+    if (!best || std::make_pair(p.slowestStageCycles, p.latencyCycles) <
+                     std::make_pair(best->slowestStageCycles,
+                                    best->latencyCycles))
+      best = p;
+  }
+  return best ? *best : lastFailure;
+}
+
+Plan planPipeline(ArrayRef<KernelWork> groups, ArrayRef<Edge> edges,
+                  const cost::Machine &m, int64_t bandHeight) {
   Plan plan;
   plan.strategy = "pipeline";
-  int64_t area = m.width * m.height, used = 0;
+  // Rectangles never pack a mesh perfectly: growth stops at a fifth short
+  // of the whole, which leaves placement room to work.
+  int64_t mesh = m.width * m.height, area = mesh * 4 / 5, used = 0;
   for (const KernelWork &g : groups) {
-    auto c = chooseRegion(g, m, area, m.dataBytes, /*smallest=*/true);
+    auto c = chooseRegion(g, m, mesh, m.dataBytes, /*smallest=*/true,
+                          bandHeight);
     if (!c) {
       plan.failure = "a kernel does not fit even on the whole mesh";
       return plan;
@@ -245,8 +263,9 @@ Plan planPipeline(ArrayRef<KernelWork> groups, ArrayRef<Edge> edges,
   }
   if (used > area) {
     plan.failure = llvm::formatv("the kernels need {0} PEs on regions of "
-                                 "their own; the mesh has {1}",
-                                 used, area)
+                                 "their own; the mesh has {1}, of which "
+                                 "{2} can be packed",
+                                 used, mesh, area)
                        .str();
     return plan;
   }
@@ -264,7 +283,8 @@ Plan planPipeline(ArrayRef<KernelWork> groups, ArrayRef<Edge> edges,
     int64_t free = area - used;
     int64_t limit = std::min(current.region.pes() * 2,
                              current.region.pes() + free);
-    auto grown = chooseRegion(groups[worst], m, limit, m.dataBytes);
+    auto grown = chooseRegion(groups[worst], m, limit, m.dataBytes,
+                              /*smallest=*/false, bandHeight);
     if (!grown || grown->cost.cycles() >= current.cost.cycles() ||
         grown->region.pes() - current.region.pes() > free) {
       frozen[worst] = true;
@@ -418,7 +438,8 @@ void materialize(func::FuncOp func, ArrayRef<KernelWork> groups,
             builder, v.getLoc(), v.getType(), produced->second,
             builder.getI64IntegerAttr(bytes),
             builder.getI64IntegerAttr(
-                std::llround(streamCycles(m, bytes, hops, lanes))));
+                std::llround(streamCycles(m, bytes, hops, lanes))),
+            /*color=*/IntegerAttr(), /*route=*/DenseI64ArrayAttr());
         ++numStreams;
       }
       operands.push_back(stream);

@@ -27,6 +27,12 @@ llvm::ArrayRef<llvm::StringRef> knownSchemes();
 /// that occupy each PE within SRAM.
 mlir::LogicalResult verifyPhysics(mlir::ModuleOp module, TargetAttr target);
 
+/// Checks every routed stream: hops follow links inside the mesh and form a
+/// tree from the producer's region that reaches each consumer's; its color
+/// is within the budget and not reserved; no two streams of one color enter
+/// a router through the same port.
+mlir::LogicalResult verifyRoutes(mlir::ModuleOp module, TargetAttr target);
+
 } // namespace wafer::fabric
 
 #endif // WAFER_DIALECT_FABRIC_IR_FABRICOPS_H

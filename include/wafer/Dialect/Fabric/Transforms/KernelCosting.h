@@ -13,6 +13,7 @@
 
 #include "mlir/IR/Operation.h"
 
+#include <optional>
 #include <string>
 
 namespace wafer::fabric {
@@ -32,6 +33,17 @@ struct KernelWork {
 
 /// The scheme an anchor op runs with.
 std::string schemeFor(mlir::Operation *anchor);
+
+/// Ops that give a kernel its scheme (matmul, attention, norms, ...);
+/// everything else joins the kernel of its producer.
+bool isAnchorOp(mlir::Operation *op);
+
+class KernelOp;
+/// The cost of a formed kernel (its body's graph ops) on `region`; none
+/// when the body holds no graph op.
+std::optional<cost::KernelCost> costKernel(KernelOp kernel,
+                                           const cost::Machine &m,
+                                           cost::Region region);
 
 /// Bytes a value carries per step.
 int64_t bytesOf(mlir::Value v);
