@@ -227,7 +227,7 @@ def main():
     # Many short repetitions rather than a few long ones: on a shared machine
     # the best of many samples is the more reproducible statistic.
     min_time = args.min_time if args.min_time is not None else 0.05
-    reps = args.repetitions if args.repetitions is not None else (4 if args.quick else 6)
+    reps = args.repetitions if args.repetitions is not None else (4 if args.quick else 8)
 
     if args.from_json:
         with open(args.from_json) as f:
