@@ -35,7 +35,11 @@ public:
   Placer(KernelGraph &g, TargetAttr target, ArrayRef<Constraint> constraints,
          ArrayRef<bool> mayTranspose, uint64_t seed)
       : g(g), width(target.getWidth()), height(target.getHeight()),
-        constraints(constraints), mayTranspose(mayTranspose), rng(seed) {}
+        constraints(constraints), mayTranspose(mayTranspose), rng(seed) {
+    // Kernels that arrive with an origin (the shared strategy's) stay.
+    for (const PlacedKernel &k : g.kernels)
+      anchored.push_back(k.placed());
+  }
 
   /// Serpentine shelves in program order; pinned and banded kernels first.
   LogicalResult initial(std::string &failure);
@@ -55,6 +59,7 @@ private:
   int64_t width, height;
   ArrayRef<Constraint> constraints;
   ArrayRef<bool> mayTranspose;
+  SmallVector<bool> anchored;
   std::mt19937_64 rng;
 };
 
@@ -227,7 +232,7 @@ double Placer::cost() const {
 std::pair<int64_t, int64_t> Placer::anneal(int64_t movesPerKernel) {
   SmallVector<int> movable;
   for (size_t k = 0; k < g.kernels.size(); ++k)
-    if (!constraints[k].pin && !constraints[k].band)
+    if (!constraints[k].pin && !constraints[k].band && !anchored[k])
       movable.push_back(k);
   int64_t total = movesPerKernel * int64_t(movable.size());
   if (movable.size() < 2 || total == 0)
@@ -352,13 +357,13 @@ struct FabricPlacePass
       if (it == byName.end())
         return module.emitError() << what << " '" << spec
                                   << "' names no kernel";
-      auto [a, b] = value.split(what == "pin" ? ',' : '-');
+      auto [a, b] = value.split(what == "pin" ? ':' : '-');
       int64_t first, second;
       if (a.trim().getAsInteger(10, first) ||
           b.trim().getAsInteger(10, second) || first < 0 || second < 0)
         return module.emitError()
                << what << " '" << spec << "' must be NAME="
-               << (what == "pin" ? "X,Y" : "Y0-Y1");
+               << (what == "pin" ? "X:Y" : "Y0-Y1");
       apply(constraints[it->second], first, second);
       return success();
     };
