@@ -10,6 +10,7 @@ DEBIAN_PACKAGES=(
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools
   libonnx-dev libprotobuf-dev protobuf-compiler
   libgtest-dev libgmock-dev libbenchmark-dev libopenblas-dev
+  libcairo2-dev fonts-dejavu-core
 )
 missing=()
 for p in "${DEBIAN_PACKAGES[@]}"; do

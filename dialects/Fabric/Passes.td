@@ -61,7 +61,7 @@ def FabricPlace : Pass<"fabric-place", "::mlir::ModuleOp"> {
     starts from a serpentine layout in program order (layer by layer,
     alternating direction on each shelf) and improves it with simulated
     annealing (moves, swaps and transposed region shapes), seeded and
-    deterministic. `pin` fixes a kernel's origin (`name=x,y`); `band`
+    deterministic. `pin` fixes a kernel's origin (`name=x:y`); `band`
     confines it to rows (`name=y0-y1`, rows y0 to y1 inclusive). When the
     kernels cannot be placed, the error names them and the area missing.
   }];
@@ -72,7 +72,7 @@ def FabricPlace : Pass<"fabric-place", "::mlir::ModuleOp"> {
     Option<"effort", "effort", "int64_t", /*default=*/"200",
            "Annealing moves per kernel (0: the serpentine layout only)">,
     ListOption<"pins", "pin", "std::string",
-               "Fix a kernel: name=x,y (repeatable)">,
+               "Fix a kernel: name=x:y (repeatable)">,
     ListOption<"bands", "band", "std::string",
                "Confine a kernel to rows: name=y0-y1 (repeatable)">
   ];
@@ -88,7 +88,9 @@ def FabricRoute : Pass<"fabric-route", "::mlir::ModuleOp"> {
     The routing graph is the mesh: each router links to its N, S, E and W
     neighbours, and every link carries one 32-bit wavelet per cycle per
     direction, shared by all colors. Each stream runs from its producer's
-    region to every consumer's (a multicast tree grown one sink at a time).
+    region to every consumer's (a multicast tree grown one sink at a time);
+    a consumer whose region overlaps the producer's (the `shared` strategy)
+    reads the activation where it lies and needs no route.
     Routing is PathFinder negotiated congestion: a router can pass only as
     many streams as it has colors left after the target's reserved ones and
     the collectives of the kernels whose regions cover it (a broadcast and a

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "wafer/Analysis/FabricPlot.h"
 #include "wafer/Analysis/FabricReport.h"
 #include "wafer/Analysis/GraphSummary.h"
 #include "wafer/Dialect/Fabric/Transforms/Passes.h"
@@ -86,12 +87,18 @@ cl::opt<int64_t> effort("effort",
                                  "serpentine layout only)"),
                         cl::init(200), cl::cat(waferCategory));
 cl::list<std::string> pins("pin",
-                           cl::desc("Fix a kernel's origin: NAME=X,Y"),
-                           cl::value_desc("name=x,y"), cl::cat(waferCategory));
+                           cl::desc("Fix a kernel's origin: NAME=X:Y"),
+                           cl::value_desc("name=x:y"), cl::cat(waferCategory));
 cl::list<std::string> bands("band",
                             cl::desc("Confine a kernel to rows: NAME=Y0-Y1"),
                             cl::value_desc("name=y0-y1"),
                             cl::cat(waferCategory));
+cl::opt<std::string> plotFile(
+    "plot",
+    cl::desc("Draw the placed (and routed) mesh: kernels, streams and link "
+             "load, as SVG or PNG by the file's extension (implies "
+             "--emit=placed)"),
+    cl::value_desc("file.svg|file.png"), cl::cat(waferCategory));
 cl::opt<bool> report("report",
                      cl::desc("Print the mapping report: one row per kernel "
                               "and the totals (implies --emit=fabric)"),
@@ -175,6 +182,13 @@ int compile(MLIRContext &context) {
   }
   Stage stage = wantsReport ? std::max(emitStage.getValue(), Stage::Fabric)
                             : emitStage.getValue();
+  if (!plotFile.empty()) {
+    if (emitStage.getNumOccurrences() && emitStage < Stage::Placed) {
+      llvm::errs() << "waferc: error: --plot needs --emit=placed or later\n";
+      return 1;
+    }
+    stage = std::max(stage, Stage::Placed);
+  }
 
   DefaultTimingManager timingManager;
   applyDefaultTimingManagerCLOptions(timingManager);
@@ -261,6 +275,14 @@ int compile(MLIRContext &context) {
     output->os() << "\n";
   }
   output->keep();
+
+  if (!plotFile.empty()) {
+    std::string plotError;
+    if (failed(wafer::plotFabric(*module, plotFile, plotError))) {
+      llvm::errs() << "waferc: error: " << plotError << "\n";
+      return 1;
+    }
+  }
 
   if (wantsReport) {
     wafer::FabricReport r = wafer::FabricReport::of(*module);

@@ -140,6 +140,10 @@ Router::Tree Router::routeStream(int index) {
   tree.nodes.push_back(centre(g.kernels[s.producer]));
   SmallVector<int64_t> sinks;
   for (int c : s.consumers) {
+    // A consumer on (some of) the producer's PEs reads the activation where
+    // it lies; its own collectives redistribute it.
+    if (g.kernels[c].overlaps(g.kernels[s.producer]))
+      continue;
     int64_t sink = centre(g.kernels[c]);
     if (!llvm::is_contained(sinks, sink))
       sinks.push_back(sink);
