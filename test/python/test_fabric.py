@@ -1,6 +1,6 @@
-"""Every builder model and the real model tile onto small and full wafers;
-the Llama-3.1-8B-shaped decode step tiles onto wse3 without touching its
-16 GB of (sparse, never written) weights."""
+"""Every builder model and the real model tile, place and route onto small
+and full wafers; the Llama-3.1-8B-shaped decode step does so on wse3
+without touching its 16 GB of (sparse, never written) weights."""
 
 import json
 import re
@@ -22,13 +22,18 @@ def model_dir(builder_models):
 
 def tile(tools, model, dims, *options, tmp_path):
     report = tmp_path / "report.json"
-    ir = tools.run("waferc", model, *dims, "--emit=fabric", "--report-json",
+    ir = tools.run("waferc", model, *dims, "--emit=routed", "--report-json",
                    report, *options).stdout.decode()
+    # The routed IR verifies again when parsed: routes physical, regions
+    # disjoint per slot, SRAM within budget.
+    tools.run("wafer-opt", "-", "-o", "/dev/null", input=ir.encode())
     return ir, json.loads(report.read_text())
 
 
 def check_report(r, mesh_pes):
     t = r["totals"]
+    assert t["placed"] and t["routed"]
+    assert 0 < t["colors_used"] <= t["colors_usable"] or t["stream_hops_total"] == 0
     assert 0 < t["pes_used"] <= mesh_pes
     assert 0 < t["sram_used_bytes"] <= t["sram_total_bytes"]
     assert t["tokens_per_second"] > 0
@@ -75,7 +80,7 @@ def test_decode_uses_gemv(tools, model_dir, tmp_path):
 
 def test_tiling_is_deterministic(tools, model_dir, tmp_path):
     args = (model_dir / "gpt2-opset17.onnx", "--dim", "batch=1", "--dim",
-            "seq=8", "--emit=fabric", "--mesh", "32x32", "--keep-weights")
+            "seq=8", "--emit=routed", "--mesh", "32x32", "--keep-weights")
     assert tools.run("waferc", *args).stdout == tools.run("waferc", *args).stdout
 
 
@@ -93,8 +98,8 @@ def test_llama_8b_shape_on_wse3(tools, shaped_8b, tmp_path, strategy):
     report = tmp_path / "report.json"
     usage_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     out = tools.run("waferc", shaped_8b, "--dim", "batch=1", "--dim", "past=4095",
-                    "--target", "wse3", "--strategy", strategy, "--report",
-                    "--report-json", report, "-o", "/dev/null").stdout.decode()
+                    "--target", "wse3", "--strategy", strategy, "--emit=routed",
+                    "--report", "--report-json", report, "-o", "/dev/null").stdout.decode()
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     # Reading the weights would page in gigabytes; the whole compile stays
     # far below one gigabyte, and nothing was written to the sparse file.
