@@ -204,60 +204,55 @@ int compile(MLIRContext &context) {
   if (!module)
     return 1;
 
-  steps.step(noFuse ? "fold shapes" : "fold shapes, fuse");
-  PassManager pm(&context);
-  if (failed(applyPassManagerCLOptions(pm)))
+  // One pass manager per stage, so that each gets its progress line and
+  // MLIR's options (IR printing, timing, reproducers) apply to all.
+  auto runStage = [&](const std::string &label,
+                      function_ref<void(PassManager &)> addPasses) {
+    steps.step(label);
+    PassManager pm(&context);
+    if (failed(applyPassManagerCLOptions(pm)))
+      return failure();
+    pm.enableTiming(timing);
+    addPasses(pm);
+    return pm.run(*module);
+  };
+  if (failed(runStage(noFuse ? "fold shapes" : "fold shapes, fuse",
+                      [&](PassManager &pm) {
+                        pm.addPass(wafer::graph::createGraphFoldShapes());
+                        pm.addPass(createCSEPass());
+                        if (!noFuse)
+                          pm.addPass(wafer::graph::createGraphFuse());
+                      })))
     return 1;
-  pm.enableTiming(timing);
-  pm.addPass(wafer::graph::createGraphFoldShapes());
-  pm.addPass(createCSEPass());
-  if (!noFuse)
-    pm.addPass(wafer::graph::createGraphFuse());
-  if (failed(pm.run(*module)))
+  if (stage >= Stage::Fabric &&
+      failed(runStage("tile onto " + targetName + " (" + strategy + ")",
+                      [&](PassManager &pm) {
+                        wafer::fabric::FabricTileOptions options;
+                        options.target = targetName;
+                        options.mesh = meshSize;
+                        options.sramKb = sramKb;
+                        options.colors = colors;
+                        options.clockMhz = clockMhz;
+                        options.strategy = strategy;
+                        pm.addPass(wafer::fabric::createFabricTile(options));
+                      })))
     return 1;
-
-  if (stage >= Stage::Fabric) {
-    steps.step("tile onto " + targetName + " (" + strategy + ")");
-    PassManager tilePm(&context);
-    if (failed(applyPassManagerCLOptions(tilePm)))
-      return 1;
-    tilePm.enableTiming(timing);
-    wafer::fabric::FabricTileOptions tileOptions;
-    tileOptions.target = targetName;
-    tileOptions.mesh = meshSize;
-    tileOptions.sramKb = sramKb;
-    tileOptions.colors = colors;
-    tileOptions.clockMhz = clockMhz;
-    tileOptions.strategy = strategy;
-    tilePm.addPass(wafer::fabric::createFabricTile(tileOptions));
-    if (failed(tilePm.run(*module)))
-      return 1;
-  }
-  if (stage >= Stage::Placed) {
-    steps.step("place (seed " + std::to_string(seed) + ")");
-    PassManager placePm(&context);
-    if (failed(applyPassManagerCLOptions(placePm)))
-      return 1;
-    placePm.enableTiming(timing);
-    wafer::fabric::FabricPlaceOptions placeOptions;
-    placeOptions.seed = seed;
-    placeOptions.effort = effort;
-    placeOptions.pins.assign(pins.begin(), pins.end());
-    placeOptions.bands.assign(bands.begin(), bands.end());
-    placePm.addPass(wafer::fabric::createFabricPlace(placeOptions));
-    if (failed(placePm.run(*module)))
-      return 1;
-  }
-  if (stage >= Stage::Routed) {
-    steps.step("route");
-    PassManager routePm(&context);
-    if (failed(applyPassManagerCLOptions(routePm)))
-      return 1;
-    routePm.enableTiming(timing);
-    routePm.addPass(wafer::fabric::createFabricRoute());
-    if (failed(routePm.run(*module)))
-      return 1;
-  }
+  if (stage >= Stage::Placed &&
+      failed(runStage("place (seed " + std::to_string(seed) + ")",
+                      [&](PassManager &pm) {
+                        wafer::fabric::FabricPlaceOptions options;
+                        options.seed = seed;
+                        options.effort = effort;
+                        options.pins.assign(pins.begin(), pins.end());
+                        options.bands.assign(bands.begin(), bands.end());
+                        pm.addPass(wafer::fabric::createFabricPlace(options));
+                      })))
+    return 1;
+  if (stage >= Stage::Routed &&
+      failed(runStage("route", [&](PassManager &pm) {
+        pm.addPass(wafer::fabric::createFabricRoute());
+      })))
+    return 1;
 
   steps.step("write " + outputFile);
   std::string error;

@@ -6,6 +6,16 @@ using namespace mlir;
 
 namespace wafer::fabric {
 
+FailureOr<std::pair<TargetAttr, func::FuncOp>>
+KernelGraph::tiledModule(ModuleOp module, StringRef pass,
+                         StringRef prerequisites) {
+  TargetAttr target = getTarget(module);
+  auto func = module.lookupSymbol<func::FuncOp>("main");
+  if (!target || !func)
+    return module.emitError() << pass << " needs a " << prerequisites;
+  return std::make_pair(target, func);
+}
+
 KernelGraph KernelGraph::of(func::FuncOp func) {
   KernelGraph g;
   DenseMap<Operation *, int> indexOf;

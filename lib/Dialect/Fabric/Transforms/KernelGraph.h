@@ -45,6 +45,12 @@ struct KernelGraph {
 
   static KernelGraph of(mlir::func::FuncOp func);
 
+  /// The target and @main of a module that fabric-tile has mapped, or an
+  /// error (emitted) saying which passes must run before `pass`.
+  static mlir::FailureOr<std::pair<TargetAttr, mlir::func::FuncOp>>
+  tiledModule(mlir::ModuleOp module, llvm::StringRef pass,
+              llvm::StringRef prerequisites);
+
   /// Manhattan distance in hops between two kernels' centres.
   int64_t distance(int a, int b) const {
     const PlacedKernel &p = kernels[a], &q = kernels[b];

@@ -338,13 +338,11 @@ struct FabricPlacePass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    TargetAttr target = getTarget(module);
-    auto func = module.lookupSymbol<func::FuncOp>("main");
-    if (!target || !func) {
-      module.emitError() << "fabric-place needs a tiled module (run "
-                            "fabric-tile first)";
+    auto tiled = KernelGraph::tiledModule(
+        module, "fabric-place", "tiled module (run fabric-tile first)");
+    if (failed(tiled))
       return signalPassFailure();
-    }
+    auto [target, func] = *tiled;
     KernelGraph g = KernelGraph::of(func);
     SmallVector<Constraint> constraints(g.kernels.size());
     llvm::StringMap<int> byName;

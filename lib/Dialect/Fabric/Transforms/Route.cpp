@@ -348,13 +348,12 @@ struct FabricRoutePass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    TargetAttr target = getTarget(module);
-    auto func = module.lookupSymbol<func::FuncOp>("main");
-    if (!target || !func) {
-      module.emitError() << "fabric-route needs a placed module (run "
-                            "fabric-tile and fabric-place first)";
+    auto tiled = KernelGraph::tiledModule(
+        module, "fabric-route",
+        "placed module (run fabric-tile and fabric-place first)");
+    if (failed(tiled))
       return signalPassFailure();
-    }
+    auto [target, func] = *tiled;
     if (target.getColors() > 64) {
       module.emitError() << "fabric-route supports at most 64 colors, the "
                             "target has "
