@@ -96,8 +96,10 @@ def FabricRoute : Pass<"fabric-route", "::mlir::ModuleOp"> {
     the collectives of the kernels whose regions cover it (a broadcast and a
     reduction per scheme); overused routers get dearer every iteration until
     no router is over budget. Colors are then assigned greedily so that
-    routes sharing a router differ. Routes are verified to be physical
-    afterwards. When routing fails after `max-iterations`, the error names
+    routes sharing a router differ. Each stream's `cycles` is then re-estimated
+    over its route: the deepest sink's hops plus its bytes through the
+    busiest link of its tree, shared with the streams alive with it. Routes
+    are verified to be physical afterwards. When routing fails after `max-iterations`, the error names
     the congested routers and the streams on them.
   }];
   let dependentDialects = ["::wafer::fabric::FabricDialect"];

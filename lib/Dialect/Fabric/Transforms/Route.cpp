@@ -3,11 +3,13 @@
 #include "KernelGraph.h"
 
 #include "wafer/Dialect/Fabric/IR/FabricOps.h"
+#include "wafer/Analysis/CostModel.h"
 #include "wafer/Dialect/Fabric/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/Support/FormatVariadic.h"
 
+#include <map>
 #include <queue>
 
 namespace wafer::fabric {
@@ -75,8 +77,9 @@ public:
   /// PathFinder; returns the failure text on error.
   LogicalResult route(int64_t maxIterations, int64_t &iterations,
                       std::string &failure);
-  /// Writes routes and colors onto the stream ops.
-  void commit();
+  /// Writes routes and colors onto the stream ops, and re-estimates each
+  /// stream's transfer over its routed path and shared links.
+  void commit(int64_t linkBytesPerCycle, int64_t hopLatency);
 
 private:
   struct Tree {
@@ -330,8 +333,14 @@ LogicalResult Router::route(int64_t maxIterations, int64_t &iterations,
   return LogicalResult::failure();
 }
 
-void Router::commit() {
+void Router::commit(int64_t linkBytesPerCycle, int64_t hopLatency) {
   Builder b(g.kernels.empty() ? nullptr : g.kernels.front().op.getContext());
+  // Bytes per step over each directed link, summed over the streams alive
+  // together: streams sharing a link take turns on it.
+  std::map<std::pair<int64_t, int64_t>, SmallVector<int, 2>> onLink;
+  for (auto [i, tree] : llvm::enumerate(trees))
+    for (const auto &edge : tree.edges)
+      onLink[edge].push_back(i);
   for (auto [i, s] : llvm::enumerate(g.streams)) {
     SmallVector<int64_t> hops;
     for (auto [from, to] : trees[i].edges)
@@ -339,6 +348,26 @@ void Router::commit() {
     if (streamColors[i] >= 0)
       s.op.setColorAttr(b.getI64IntegerAttr(streamColors[i]));
     s.op.setRoute(hops);
+    if (trees[i].edges.empty())
+      continue;
+    // The cost model's transfer, now over the routed path: the deepest
+    // sink's hops plus the bytes through the busiest link of the tree.
+    llvm::DenseMap<int64_t, int64_t> depth;
+    depth[trees[i].nodes.front()] = 0;
+    int64_t deepest = 0;
+    int64_t busiest = 0;
+    for (const auto &edge : trees[i].edges) {
+      int64_t d = depth[edge.first] + 1;
+      depth[edge.second] = d;
+      deepest = std::max(deepest, d);
+      int64_t load = 0;
+      for (int other : onLink[edge])
+        if (overlap(int(i), other))
+          load += g.streams[other].bytes;
+      busiest = std::max(busiest, load);
+    }
+    s.op.setCyclesAttr(b.getI64IntegerAttr(
+        deepest * hopLatency + cost::ceilDiv(busiest, linkBytesPerCycle)));
   }
 }
 
@@ -374,7 +403,7 @@ struct FabricRoutePass
       func.emitError() << failure;
       return signalPassFailure();
     }
-    router.commit();
+    router.commit(target.getLinkBytesPerCycle(), target.getHopLatencyCycles());
     numRouted += g.streams.size();
     numIterations += iterations;
   }
