@@ -19,9 +19,9 @@ run_suite() {
 }
 summaries=()
 
-SUMMARY_RE='Passed|Failed|tests passed|passed|failed'
+SUMMARY_RE='Total Discovered|Passed:|Failed:|tests passed|[0-9]+ passed|[0-9]+ failed'
 # Debian's lit matches the LLVM 22 tools it drives.
-run_suite lit /usr/lib/llvm-22/bin/lit -q -s "$BUILD_DIR/test"
+run_suite lit /usr/lib/llvm-22/bin/lit -s "$BUILD_DIR/test"
 run_suite unit ctest --test-dir "$BUILD_DIR" --output-on-failure -j2
 run_suite pytest env WAFER_BIN_DIR="$BUILD_DIR/bin" PYTHONPATH=python \
   python3 -m pytest -q test/python
