@@ -44,3 +44,11 @@
 // FIT: note: pipeline: a kernel does not fit even on the whole mesh
 // FIT: note: loc(fused["fc1", "fc1_bias", "act"]): largest kernel #1: 'fc1' (mesh_gemv) holds 32.50 KiB of weights
 
+
+// A model with nothing to compute maps to no kernel and reports zero rates
+// rather than dividing by zero (the JSON stays valid).
+// RUN: %python -c "import onnx; from onnx import helper as h, TensorProto as T; onnx.save(h.make_model(h.make_graph([h.make_node('Identity',['x'],['y'])],'g',[h.make_tensor_value_info('x',T.FLOAT,[2,4])],[h.make_tensor_value_info('y',T.FLOAT,[2,4])]),opset_imports=[h.make_opsetid('',17)]),'%t/identity.onnx')"
+// RUN: waferc %t/identity.onnx --mesh 4x4 --emit=routed --report --report-json %t/identity.json -o /dev/null | FileCheck %s --check-prefix=EMPTY
+// EMPTY: kernels: 0, streams: 0
+// EMPTY: single-stream tokens/s: 0.0
+// RUN: %python -c "import json,sys; t=json.load(open(sys.argv[1]))['totals']; assert t['tokens_per_second']==0 and t['kernels']==0" %t/identity.json

@@ -38,11 +38,14 @@ struct FabricReport {
   int64_t maxLinkLoadBytes = 0, colorsUsed = 0, colorsUsable = 0;
 
   double latencySeconds() const { return latencyCycles / clockHz; }
+  /// Zero for a model with nothing to compute (no kernel takes a cycle).
   double tokensPerSecond() const {
-    return tokensPerStep / latencySeconds();
+    return latencyCycles > 0 ? tokensPerStep / latencySeconds() : 0;
   }
   double pipelinedTokensPerSecond() const {
-    return tokensPerStep * clockHz / slowestStageCycles;
+    return slowestStageCycles > 0
+               ? tokensPerStep * clockHz / slowestStageCycles
+               : 0;
   }
 
   /// Fails (null target) when the module has not been tiled.
