@@ -1,5 +1,11 @@
 // RUN: wafer-opt %s -split-input-file -verify-diagnostics
 
+// expected-error @+1 {{a 20000x8 mesh exceeds what Wafer models (sides up to 16384, 16777216 PEs)}}
+module attributes {fabric.target = #fabric.target<name = "custom", width = 20000, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4>} {
+}
+
+// -----
+
 // expected-error @+1 {{mesh must be at least 1x1, got 0x8}}
 module attributes {fabric.target = #fabric.target<name = "custom", width = 0, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4>} {
 }

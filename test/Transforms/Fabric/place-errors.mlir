@@ -1,5 +1,7 @@
 // RUN: not wafer-opt %s --fabric-place="pin=zz=1:1" 2>&1 | FileCheck %s --check-prefix=NAME
 // NAME: error: pin 'zz=1:1' names no kernel
+// RUN: not wafer-opt %s --fabric-place="effort=-5" 2>&1 | FileCheck %s --check-prefix=EFFORT
+// EFFORT: error: effort must be 0 or more moves per kernel, got -5
 // RUN: not wafer-opt %s --fabric-place="pin=a=1" 2>&1 | FileCheck %s --check-prefix=PIN
 // PIN: error: pin 'a=1' must be NAME=X:Y
 // RUN: not wafer-opt %s --fabric-place="band=a=x-2" 2>&1 | FileCheck %s --check-prefix=BAND

@@ -5,6 +5,8 @@
 // MESH: error: mesh must be WIDTHxHEIGHT with positive sizes, got '16by16'
 // RUN: not wafer-opt %s --fabric-tile="mesh=0x4" 2>&1 | FileCheck %s --check-prefix=MESH0
 // MESH0: error: mesh must be WIDTHxHEIGHT with positive sizes, got '0x4'
+// RUN: not wafer-opt %s --fabric-tile="mesh=100000x100000" 2>&1 | FileCheck %s --check-prefix=HUGE
+// HUGE: error: a 100000x100000 mesh exceeds what Wafer models (sides up to 16384, 16777216 PEs)
 
 // RUN: not wafer-opt %s --fabric-tile="strategy=fastest" 2>&1 | FileCheck %s --check-prefix=STRATEGY
 // STRATEGY: error: unknown strategy 'fastest' (pipeline, shared or auto)

@@ -18,6 +18,11 @@ using namespace mlir;
 
 namespace wafer::fabric {
 
+// Placement and routing keep a few words per router: 2^24 PEs (19 times a
+// WSE-3) stays around a gigabyte.
+constexpr int64_t kMaxMeshSide = 1 << 14;
+constexpr int64_t kMaxMeshPEs = int64_t(1) << 24;
+
 void FabricDialect::registerAttributes() {
   addAttributes<
 #define GET_ATTRDEF_LIST
@@ -36,6 +41,11 @@ TargetAttr::verify(function_ref<InFlightDiagnostic()> emitError,
   if (width < 1 || height < 1)
     return emitError() << "mesh must be at least 1x1, got " << width << "x"
                        << height;
+  if (width > kMaxMeshSide || height > kMaxMeshSide ||
+      width * height > kMaxMeshPEs)
+    return emitError() << "a " << width << "x" << height
+                       << " mesh exceeds what Wafer models (sides up to "
+                       << kMaxMeshSide << ", " << kMaxMeshPEs << " PEs)";
   if (sramBytes < 1024)
     return emitError() << "SRAM per PE must be at least 1 KiB, got "
                        << sramBytes << " bytes";
@@ -119,6 +129,11 @@ std::string parseMesh(StringRef mesh, TargetOverrides &overrides) {
       height < 1)
     return "mesh must be WIDTHxHEIGHT with positive sizes, got '" +
            mesh.str() + "'";
+  if (width > kMaxMeshSide || height > kMaxMeshSide ||
+      width * height > kMaxMeshPEs)
+    return "a " + mesh.str() + " mesh exceeds what Wafer models (sides up to " +
+           std::to_string(kMaxMeshSide) + ", " + std::to_string(kMaxMeshPEs) +
+           " PEs)";
   overrides.width = width;
   overrides.height = height;
   return "";

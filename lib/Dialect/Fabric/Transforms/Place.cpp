@@ -343,6 +343,11 @@ struct FabricPlacePass
     if (failed(tiled))
       return signalPassFailure();
     auto [target, func] = *tiled;
+    if (effort < 0) {
+      module.emitError() << "effort must be 0 or more moves per kernel, got "
+                         << effort;
+      return signalPassFailure();
+    }
     KernelGraph g = KernelGraph::of(func);
     SmallVector<Constraint> constraints(g.kernels.size());
     llvm::StringMap<int> byName;
