@@ -345,7 +345,7 @@ struct FabricPlacePass
     auto [target, func] = *tiled;
     if (effort < 0) {
       module.emitError() << "effort must be 0 or more moves per kernel, got "
-                         << effort;
+                         << static_cast<int64_t>(effort);
       return signalPassFailure();
     }
     KernelGraph g = KernelGraph::of(func);
