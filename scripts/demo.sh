@@ -12,7 +12,8 @@ scripts/setup.sh "$BUILD_DIR"
 PYTHONPATH=python python3 -m wafer.models --out models
 MODEL=models/gpt2-opset17.onnx
 if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then MODEL=$1; shift; fi
-DIMS=(--dim batch=1 --dim seq=128)
+# The builder models carry 64 positions.
+DIMS=(--dim batch=1 --dim seq=64)
 echo "demo: $BUILD_DIR/bin/waferc $MODEL --emit=graph ${DIMS[*]} --summary"
 "$BUILD_DIR/bin/waferc" "$MODEL" --emit=graph "${DIMS[@]}" --summary --progress
 
