@@ -64,30 +64,6 @@ void checkValidLengths(const AttentionOptions &options, size_t batch) {
 
 } // namespace
 
-namespace {
-
-// Row panels of V^T (rows = head dimensions, k = keys): panel p holds dims
-// [p*mr, p*mr + mr) as [key][r], i.e. mr contiguous floats of each V row.
-void packValuesTransposed(const float *v, size_t seqKv, size_t D, size_t mr,
-                          float *dst) {
-  const size_t panels = ceilDiv(D, mr);
-  for (size_t p = 0; p < panels; ++p) {
-    float *panel = dst + p * seqKv * mr;
-    const size_t d0 = p * mr;
-    const size_t width = std::min(mr, D - d0);
-    for (size_t j = 0; j < seqKv; ++j) {
-      const float *row = v + j * D + d0;
-      float *out = panel + j * mr;
-      for (size_t r = 0; r < width; ++r)
-        out[r] = row[r];
-      for (size_t r = width; r < mr; ++r)
-        out[r] = 0.0f;
-    }
-  }
-}
-
-} // namespace
-
 // Works on transposed tiles so that every step is a microkernel call or a
 // column-vectorized loop:
 //   S^T (keys x queries) = K_block (row panels) * Q_block^T (one nr panel)
@@ -144,8 +120,11 @@ void attention(const float *Q, const float *K, const float *V, float *output,
       detail::packRowPanelsF32(K + unit * seqKv * D, D, seqKv, mr, 0, D,
                                keysBase + unit * keyPackSize,
                                mk.packPanelF32);
-      packValuesTransposed(V + unit * seqKv * D, seqKv, D, mr,
-                           valuesBase + unit * valuePackSize);
+      // V's row panels of V^T (head dims by keys) are B's column panels of
+      // V itself: [key][mr dims], zero past D.
+      detail::packColumnPanelsF32(V + unit * seqKv * D, seqKv, D,
+                                  WeightLayout::KN, mr,
+                                  valuesBase + unit * valuePackSize);
     }
 
     thread_local detail::AlignedBuffer<float> queryPanel;
