@@ -1,16 +1,60 @@
 //===- wafer-opt.cpp - run Wafer passes on textual IR ---------------------===//
+//
+// mlir-opt with Wafer's dialects and passes. The input is read here rather
+// than by MlirOptMain so that IR nested too deep for the parser's stack is
+// refused with an error first (wafer/Support/NestingLimit.h).
+//
+//===----------------------------------------------------------------------===//
 
 #include "mlir/IR/DialectRegistry.h"
+#include "mlir/Support/FileUtilities.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include "wafer/InitAllDialects.h"
 #include "wafer/InitAllPasses.h"
+#include "wafer/Support/NestingLimit.h"
 
 int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
   mlir::DialectRegistry registry;
   wafer::registerAllDialects(registry);
   wafer::registerAllPasses();
-  return mlir::asMainReturnCode(mlir::MlirOptMain(
+  auto [inputFile, outputFile] = mlir::registerAndParseCLIOptions(
       argc, argv, "Wafer optimizer: runs any Wafer or MLIR pass on IR\n",
-      registry));
+      registry);
+
+  mlir::MlirOptMainConfig config = mlir::MlirOptMainConfig::createFromCLOptions();
+  // These print and exit without reading the input.
+  if (config.shouldShowDialects() || config.shouldListPasses())
+    return mlir::asMainReturnCode(
+        mlir::MlirOptMain(argc, argv, inputFile, outputFile, registry));
+
+  std::string error;
+  std::unique_ptr<llvm::MemoryBuffer> input =
+      mlir::openInputFile(inputFile, &error);
+  if (!input) {
+    llvm::errs() << error << "\n";
+    return 1;
+  }
+  if (auto tooDeep = wafer::findExcessiveNesting(input->getBuffer())) {
+    llvm::errs() << wafer::describeExcessiveNesting(
+                        input->getBufferIdentifier(), *tooDeep)
+                 << "\n";
+    return 1;
+  }
+  std::unique_ptr<llvm::ToolOutputFile> output =
+      mlir::openOutputFile(outputFile, &error);
+  if (!output) {
+    llvm::errs() << error << "\n";
+    return 1;
+  }
+  if (mlir::failed(mlir::MlirOptMain(output->os(), std::move(input), registry,
+                                     config)))
+    return 1;
+  output->keep();
+  return 0;
 }
