@@ -1,0 +1,4 @@
+
+module attributes {fabric.strategy = "random"} {
+}
+

@@ -1,0 +1,6 @@
+
+func.func @slice_entries(%a: tensor<4x4xf32>) -> tensor<2x4xf32> {
+  %0 = graph.slice %a {starts = array<i64: 0>, steps = array<i64: 1, 1>} : tensor<4x4xf32> -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+

@@ -1,0 +1,6 @@
+
+func.func @where_result(%c: tensor<2x1xi1>, %a: tensor<3xf32>) -> tensor<3xf32> {
+  %0 = graph.where %c, %a, %a : (tensor<2x1xi1>, tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
+  return %0 : tensor<3xf32>
+}
+

@@ -1,0 +1,6 @@
+
+func.func @layer_norm_scale(%a: tensor<2x8xf32>, %s: tensor<4xf32>) -> tensor<2x8xf32> {
+  %0 = graph.layer_norm %a, %s {axis = 1 : i64, epsilon = 1.0e-5 : f32} : (tensor<2x8xf32>, tensor<4xf32>) -> tensor<2x8xf32>
+  return %0 : tensor<2x8xf32>
+}
+

@@ -1,0 +1,6 @@
+
+func.func @reduce_repeated(%a: tensor<2x3xf32>) -> tensor<2x1xf32> {
+  %0 = graph.reduce_min %a, [1, 1] : tensor<2x3xf32> -> tensor<2x1xf32>
+  return %0 : tensor<2x1xf32>
+}
+

@@ -1,0 +1,7 @@
+
+func.func @constant_high(%data: tensor<4x8xf32>) -> tensor<2x8xf32> {
+  %i = graph.constant dense<[7, -4]> : tensor<2xi64>
+  %0 = graph.gather %data[%i] {axis = 0 : i64} : (tensor<4x8xf32>, tensor<2xi64>) -> tensor<2x8xf32>
+  return %0 : tensor<2x8xf32>
+}
+
