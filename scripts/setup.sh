@@ -11,6 +11,8 @@ DEBIAN_PACKAGES=(
   libonnx-dev libprotobuf-dev protobuf-compiler
   libgtest-dev libgmock-dev libbenchmark-dev libopenblas-dev
   libcairo2-dev fonts-dejavu-core
+  # The sanitizer build and the fuzzers (scripts/sanitize.sh, scripts/fuzz.sh).
+  clang-22 libclang-rt-22-dev libfuzzer-22-dev libomp-22-dev llvm-22
 )
 missing=()
 for p in "${DEBIAN_PACKAGES[@]}"; do
@@ -40,6 +42,9 @@ then
   echo "setup: installing Python packages from python/requirements.txt"
   "$PYTHON" -m pip install -q --disable-pip-version-check -r python/requirements.txt
 fi
+
+# scripts/sanitize.sh wants the dependencies only.
+[ -n "${WAFER_SETUP_DEPS_ONLY:-}" ] && exit 0
 
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then
   cmake -G Ninja -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release \

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up and builds, then runs every test suite: lit (regression), ctest
-# (GoogleTest unit tests), pytest (Python). Prints each suite's summary and
-# exits non-zero if any suite fails.
+# (GoogleTest unit tests), pytest (Python), and scripts/sanitize.sh (the
+# three again in the ASan/UBSan build, then the fuzzers for a short while).
+# Prints each suite's summary and exits non-zero if any suite fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${WAFER_BUILD_DIR:-build}
@@ -19,17 +20,25 @@ run_suite() {
 }
 summaries=()
 
-SUMMARY_RE='Total Discovered|Passed:|Failed:|tests passed|[0-9]+ passed|[0-9]+ failed'
+SUMMARY_RE='Total Discovered|Passed:|Failed:|tests passed|[0-9]+ passed|[0-9]+ failed|^  (FAILED: )?(lit|unit|pytest|fuzz-[a-z]+)\b'
 # Debian's lit matches the LLVM 22 tools it drives.
 run_suite lit /usr/lib/llvm-22/bin/lit -s "$BUILD_DIR/test"
 run_suite unit ctest --test-dir "$BUILD_DIR" --output-on-failure -j2
 run_suite pytest env WAFER_BIN_DIR="$BUILD_DIR/bin" PYTHONPATH=python \
   python3 -m pytest -q test/python
+# The sanitizer build: the same suites under ASan/UBSan/LSan, then each fuzz
+# harness for WAFER_FUZZ_SECONDS (docs/testing.md). WAFER_SKIP_SANITIZE=1
+# skips it.
+suites=(lit unit pytest)
+if [ -z "${WAFER_SKIP_SANITIZE:-}" ]; then
+  run_suite sanitize scripts/sanitize.sh
+  suites+=(sanitize)
+fi
 
 echo "==== summary"
 rc=0
 for s in "${summaries[@]}"; do echo "  $s"; done
-for name in lit unit pytest; do
+for name in "${suites[@]}"; do
   if [ "${status[$name]}" -ne 0 ]; then echo "  FAILED: $name"; rc=1; fi
 done
 [ $rc -eq 0 ] && echo "  all suites passed"
