@@ -45,8 +45,15 @@ def classify(report: str):
             break
     if kind.startswith("ubsan: "):
         m = re.search(r"^(\S+?):(\d+):\d+: runtime error", report, re.M)
-        if m:
+        if m and m.group(1).startswith(str(ROOT) + "/"):
             return kind, f"{short(m.group(1))}:{m.group(2)}"
+    if kind.startswith("oracle: "):
+        # The first diagnostic the oracle printed tells one broken pass from
+        # another.
+        after = report.split("ORACLE FAILED", 1)[1].splitlines()[1:]
+        first = next((l for l in after if l.strip()), "")
+        first = re.sub(r"'[^']*'|\"[^\"]*\"", "'_'", first)
+        kind += " / " + re.sub(r"\b\d+\b", "N", first)[:120]
     for line in report.splitlines():
         m = FRAME.match(line)
         if not m:
@@ -55,7 +62,8 @@ def classify(report: str):
         # The first frame in Wafer's sources or generated code, below the
         # harness.
         if path.startswith(str(ROOT) + "/") and "/fuzz/" not in path:
-            return kind, f"{func.split('(')[0]} {short(path)}:{lineno}"
+            func = re.sub(r"\(.*$", "", func.replace("(anonymous namespace)::", ""))
+            return kind, f"{func} {short(path)}:{lineno}"
     return kind, "(no frame in Wafer's code)"
 
 

@@ -16,7 +16,8 @@
 #  2. The harness fuzzes for SECONDS (default 60) or N runs, starting from
 #     fuzz/corpus/HARNESS and the regression inputs, with the dictionary
 #     fuzz/HARNESS.dict, writing what it learns to fuzz/work/HARNESS/corpus
-#     (not in git) and crash inputs to fuzz/work/HARNESS/artifacts.
+#     (not in git) and crash inputs to fuzz/work/HARNESS/artifacts/DATE-TIME
+#     (WAFER_FUZZ_WORK replaces fuzz/work).
 #     Inputs are at most -max_len bytes; an input that runs over -timeout
 #     seconds, allocates over -malloc_limit_mb at once or grows the process
 #     over -rss_limit_mb is a bug like a crash.
@@ -67,14 +68,15 @@ case $H in
 esac
 # Limits that make hangs and huge allocations bugs; see the header.
 LIMITS=(-max_len=$MAX_LEN -timeout=20 -rss_limit_mb=3072 -malloc_limit_mb=1536)
-WORK="fuzz/work/$H"
+WORK="${WAFER_FUZZ_WORK:-fuzz/work}/$H"
 mkdir -p "$WORK/corpus" "$WORK/artifacts" "$WORK/logs"
 REG="fuzz/regressions/$H"
 shopt -s nullglob
 
 # replay FILE: runs the harness on one input; prints its report on failure.
 replay() {
-  "$BIN" "${LIMITS[@]}" -runs=1 "$1" >"$2" 2>&1
+  # (bash's own note of a process killed by a signal goes nowhere)
+  { "$BIN" "${LIMITS[@]}" -runs=1 "$1" >"$2" 2>&1; } 2>/dev/null
 }
 
 # triage FILE...: replays crash inputs, groups them by cause, tells known
@@ -108,8 +110,7 @@ done
 [ "$MODE" = replay ] && exit 0
 
 # 2. Fuzz.
-ARGS=("${LIMITS[@]}" -dict="fuzz/$H.dict" -artifact_prefix="$WORK/artifacts/"
-      -print_final_stats=1)
+ARGS=("${LIMITS[@]}" -dict="fuzz/$H.dict" -print_final_stats=1)
 if [ -n "$RUNS" ]; then ARGS+=(-runs="$RUNS"); else ARGS+=(-max_total_time="$SECONDS_TO_RUN"); fi
 if [ $KEEP_GOING -eq 1 ]; then
   ARGS+=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
@@ -119,7 +120,9 @@ SEEDS=("fuzz/corpus/$H")
 before=$(date +%s)
 stamp=$(date +%Y%m%d-%H%M%S)
 LOG="$WORK/logs/fuzz-$stamp.log"
-rm -f "$WORK/artifacts"/*
+ART="$WORK/artifacts/$stamp"
+mkdir -p "$ART"
+ARGS+=(-artifact_prefix="$ART/")
 echo "fuzz: $BIN ${ARGS[*]} ${EXTRA[*]} $WORK/corpus ${SEEDS[*]}  (log: $LOG)"
 "$BIN" "${ARGS[@]}" "${EXTRA[@]}" "$WORK/corpus" "${SEEDS[@]}" >"$LOG" 2>&1
 rc=$?
@@ -134,8 +137,7 @@ rate=$(( elapsed > 0 ? execs / elapsed : 0 ))
 echo "fuzz: $H: $execs execs in ${elapsed}s ($rate/s), exit $rc; $(grep -E '^#[0-9]+.*(cov|DONE)' "$LOG" | tail -n 1)"
 
 # 3. Triage.
-crashes=("$WORK/artifacts"/crash-* "$WORK/artifacts"/timeout-* "$WORK/artifacts"/oom-* \
-         "$WORK/artifacts"/leak-*)
+crashes=("$ART"/crash-* "$ART"/timeout-* "$ART"/oom-* "$ART"/leak-*)
 if ((${#crashes[@]})); then
   echo "fuzz: $H: ${#crashes[@]} crash input(s); triage:"
   triage "${crashes[@]}" || { echo "fuzz: $H: NEW crashes, inputs and reports in $WORK/new/ (add each to $REG/open/ with a .txt)"; exit 1; }
