@@ -18,16 +18,32 @@ def Graph_Dialect : Dialect {
     The `graph` dialect holds a model as imported from ONNX: value semantics
     on builtin ranked tensors with static shapes (f32, f16, bf16, i64, i32,
     i1). Every ONNX shape computation has been folded by the time a model is
-    in this dialect, so every op has a static result type. Weights are
-    `dense_resource` constants so that IR stays printable, and locations carry
-    the ONNX node names.
+    in this dialect, so every op has a static result type. No tensor is
+    empty, and every tensor's element and byte counts fit int64_t (checked
+    on every op's operands and results). Weights are `dense_resource`
+    constants so that IR stays printable, and locations carry the ONNX node
+    names.
   }];
   let hasConstantMaterializer = 1;
+  let useDefaultAttributePrinterParser = 1;
   let dependentDialects = ["::mlir::func::FuncDialect"];
+  let extraClassDeclaration = [{
+    /// Defined beside the attribute storage, which it needs complete.
+    void registerAttributes();
+  }];
+}
+
+// Every operand and result of a graph op is a tensor that can exist: ranked,
+// static, with at least one element, and with an element and byte count
+// that int64_t holds. The ODS type constraints say "static tensor"; this
+// trait adds the sizes, so that no shape rule, folder or later stage has to
+// guard against an empty or overflowing tensor on its own.
+def Graph_ValidTensors : NativeOpTrait<"ValidTensors"> {
+  let cppNamespace = "::wafer::graph::traits";
 }
 
 class Graph_Op<string mnemonic, list<Trait> traits = []>
-    : Op<Graph_Dialect, mnemonic, traits>;
+    : Op<Graph_Dialect, mnemonic, !listconcat(traits, [Graph_ValidTensors])>;
 
 //===----------------------------------------------------------------------===//
 // Type constraints

@@ -3,6 +3,7 @@
 #ifndef WAFER_GRAPH_OPS
 #define WAFER_GRAPH_OPS
 
+include "Graph/GraphAttrs.td"
 include "Graph/GraphDialect.td"
 include "mlir/IR/BuiltinAttributeInterfaces.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
@@ -232,11 +233,20 @@ def Graph_SiluOp : Graph_UnaryOp<"silu", Graph_FloatTensor> {
 }
 def Graph_GeluOp : Graph_Op<"gelu", [Pure, SameOperandsAndResultType]> {
   let summary = "Gaussian error linear unit, exact (erf) or tanh form";
+  let description = [{
+    ```mlir
+    %y = graph.gelu %x : tensor<1x8x64xf32>
+    %t = graph.gelu %x approximate(tanh) : tensor<1x8x64xf32>
+    ```
+  }];
   let arguments = (ins Graph_FloatTensor:$input,
-                       DefaultValuedStrAttr<StrAttr, "none">:$approximate);
+                       DefaultValuedAttr<Graph_GeluApproximationAttr,
+                           "::wafer::graph::GeluApproximation::None">:
+                           $approximate);
   let results = (outs Graph_FloatTensor:$output);
-  let assemblyFormat = "$input attr-dict `:` type($output)";
-  let hasVerifier = 1;
+  let assemblyFormat = "$input (`approximate` `(` "
+                       "custom<EnumValue>($approximate)^ `)`)? attr-dict `:` "
+                       "type($output)";
 }
 
 // Elementwise with NumPy broadcasting; operands share an element type.
@@ -331,22 +341,24 @@ def Graph_LinearOp : Graph_Op<"linear", [Pure]> {
   let description = [{
     `input: [..., K]`, `weight: [K, N]` (always 2-D: a layer's weight, not a
     batched operand), optional `bias: [N]`; the result is `[..., N]`.
-    `activation` is applied last: `"none"`, `"relu"`, `"gelu"` (exact, erf),
-    `"gelu_tanh"` (the tanh approximation) or `"silu"`. `graph-fuse` raises
-    `matmul` + bias `add` + activation chains into this op, so that later
-    stages map one layer to one kernel with its epilogue.
+    `activation` is applied last: `none` (the default, not printed), `relu`,
+    `gelu` (exact, erf), `gelu_tanh` (the tanh approximation) or `silu`.
+    `graph-fuse` raises `matmul` + bias `add` + activation chains into this
+    op, so that later stages map one layer to one kernel with its epilogue.
 
     ```mlir
-    %y = graph.linear %x, %w, %b {activation = "gelu"}
+    %y = graph.linear %x, %w, %b activation(gelu)
         : (tensor<1x8x64xf32>, tensor<64x256xf32>, tensor<256xf32>)
         -> tensor<1x8x256xf32>
     ```
   }];
   let arguments = (ins Graph_FloatTensor:$input, Graph_FloatTensor:$weight,
                        Optional<Graph_FloatTensor>:$bias,
-                       DefaultValuedStrAttr<StrAttr, "none">:$activation);
+                       DefaultValuedAttr<Graph_ActivationAttr,
+                           "::wafer::graph::Activation::None">:$activation);
   let results = (outs Graph_FloatTensor:$output);
-  let assemblyFormat = "$input `,` $weight (`,` $bias^)? attr-dict `:` "
+  let assemblyFormat = "$input `,` $weight (`,` $bias^)? "
+                       "(`activation` `(` custom<EnumValue>($activation)^ `)`)? attr-dict `:` "
                        "functional-type(operands, results)";
   let hasVerifier = 1;
 }

@@ -19,6 +19,7 @@
 
 #include <onnx/onnx_pb.h>
 
+#include <climits>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -60,11 +61,29 @@ class GraphImporter;
 using OpImporterFn =
     std::function<mlir::LogicalResult(GraphImporter &, const onnx::NodeProto &)>;
 
+/// How many inputs and outputs a node of an op type lists, from an opset on.
+/// Inputs below `minInputs` are required (their names must not be empty);
+/// those after are optional and may be empty or left off, except that a
+/// variadic op (no maximum) requires every one. The driver checks this
+/// before it calls the op's importer, so an importer may read the required
+/// inputs and outputs by index.
+struct Arity {
+  static constexpr int kUnbounded = INT_MAX;
+  int64_t sinceOpset;
+  int minInputs, maxInputs;
+  int minOutputs = 1, maxOutputs = 1;
+};
+
 /// Everything the importer knows about one ONNX op type.
 struct OpImporterInfo {
   /// First default-domain opset in which the op exists in the supported form.
   int64_t sinceOpset;
   OpImporterFn import;
+  /// The op's arity, one entry per opset in which it changed, oldest first.
+  llvm::SmallVector<Arity, 1> arities;
+
+  /// The arity at `opset` (at least sinceOpset).
+  const Arity &arityAt(int64_t opset) const;
 };
 const llvm::StringMap<OpImporterInfo> &opImporters();
 
@@ -92,28 +111,52 @@ public:
   llvm::StringMap<mlir::Value> values;
   /// Location of the node being imported.
   mlir::Location loc = mlir::UnknownLoc::get(context);
+  /// "Gather node 'g'": how messages name the node being imported.
+  std::string nodeLabel;
+  /// Set when an op built for the node failed its verifier (which has
+  /// reported why); the driver then fails the node whatever its importer
+  /// returns.
+  bool opFailed = false;
 
-  /// The node's i-th input; null when absent or optional and empty.
+  /// Starts importing `node`, located at `nodeLoc` (its name).
+  void beginNode(const onnx::NodeProto &node, mlir::NameLoc nodeLoc);
+
+  /// The node's i-th input; null when absent or optional and empty. The
+  /// driver has checked that every name the node reads is defined.
   mlir::Value input(const onnx::NodeProto &node, int i) const;
   /// Like input() but an error (emitted) when missing.
   mlir::FailureOr<mlir::Value> requiredInput(const onnx::NodeProto &node,
                                              int i);
   void setOutput(const onnx::NodeProto &node, int i, mlir::Value v);
 
-  // Attributes.
+  // Attributes. Each typed accessor fails, with an error naming the node,
+  // the attribute, the expected and the actual AttributeProto type, when
+  // the attribute is present with another type: a model that says
+  // `axis = 1.0` does not mean the default axis.
   const onnx::AttributeProto *attr(const onnx::NodeProto &node,
                                    llvm::StringRef name) const;
-  int64_t attrInt(const onnx::NodeProto &node, llvm::StringRef name,
-                  int64_t fallback) const;
-  float attrFloat(const onnx::NodeProto &node, llvm::StringRef name,
-                  float fallback) const;
-  std::string attrString(const onnx::NodeProto &node, llvm::StringRef name,
-                         llvm::StringRef fallback) const;
-  std::optional<llvm::SmallVector<int64_t>>
-  attrInts(const onnx::NodeProto &node, llvm::StringRef name) const;
+  /// The attribute if present (null if not); an error if of another type.
+  mlir::FailureOr<const onnx::AttributeProto *>
+  typedAttr(const onnx::NodeProto &node, llvm::StringRef name,
+            onnx::AttributeProto::AttributeType type);
+  mlir::FailureOr<int64_t> attrInt(const onnx::NodeProto &node,
+                                   llvm::StringRef name, int64_t fallback);
+  mlir::FailureOr<std::optional<int64_t>>
+  attrOptionalInt(const onnx::NodeProto &node, llvm::StringRef name);
+  mlir::FailureOr<float> attrFloat(const onnx::NodeProto &node,
+                                   llvm::StringRef name, float fallback);
+  mlir::FailureOr<std::string> attrString(const onnx::NodeProto &node,
+                                          llvm::StringRef name,
+                                          llvm::StringRef fallback);
+  mlir::FailureOr<std::optional<llvm::SmallVector<int64_t>>>
+  attrInts(const onnx::NodeProto &node, llvm::StringRef name);
+  /// A TENSOR attribute converted to an attribute; null when absent.
+  mlir::FailureOr<mlir::ElementsAttr> attrTensor(const onnx::NodeProto &node,
+                                                 llvm::StringRef name);
 
   /// The integer values of a constant operand, or an error saying that the
-  /// `what` of the node must be known at compile time.
+  /// `what` of the node must be known at compile time (with a note when
+  /// folding stopped at its size limit on the way).
   mlir::FailureOr<llvm::SmallVector<int64_t>> constantInts(mlir::Value v,
                                                            llvm::StringRef what);
   /// Axes from an attribute (older opsets) or an optional input (newer).
@@ -121,10 +164,19 @@ public:
   axesOf(const onnx::NodeProto &node, int inputIndex, llvm::StringRef what);
 
   mlir::InFlightDiagnostic error() { return mlir::emitError(loc); }
+  /// Reports that `v` (null: a missing input) must be known at compile time
+  /// but is not, with a note on the op where folding stopped at its size
+  /// limit, if that is why.
+  mlir::LogicalResult notKnownAtCompileTime(mlir::Value v,
+                                            const llvm::Twine &message);
   /// Reports a failed shape rule of the node.
   mlir::LogicalResult shapeError(const graph::ShapeResult &r) {
     return error() << r.error;
   }
+  /// Fails (emitted) when no graph tensor can have `type`: empty, or more
+  /// elements or bytes than int64_t counts. For the constants an importer
+  /// builds itself; ops built with create() are checked by their verifier.
+  mlir::LogicalResult checkTensorType(mlir::RankedTensorType type);
 
   static mlir::RankedTensorType typeOf(mlir::Value v) {
     return mlir::cast<mlir::RankedTensorType>(v.getType());
@@ -134,11 +186,27 @@ public:
     return mlir::RankedTensorType::get(shape, element);
   }
 
-  /// Creates an op and folds it when its operands are constants.
+  /// Creates an op, verifies it, and folds it when its operands are
+  /// constants. Folders assume verified ops, so an op that fails its
+  /// verifier is left unfolded and marks the node failed (opFailed).
   template <typename OpTy, typename... Args>
   mlir::Value create(Args &&...args) {
-    return builder.createOrFold<OpTy>(loc, std::forward<Args>(args)...);
+    auto op = OpTy::create(builder, loc, std::forward<Args>(args)...);
+    llvm::SmallVector<mlir::Value, 1> results;
+    verifyAndFold(op, results);
+    return results.front();
   }
+  /// create() for ops with several results.
+  template <typename OpTy, typename... Args>
+  void createMulti(llvm::SmallVectorImpl<mlir::Value> &results,
+                   Args &&...args) {
+    auto op = OpTy::create(builder, loc, std::forward<Args>(args)...);
+    verifyAndFold(op, results);
+  }
+  /// Verifies `op`, then folds it when it can: `results` are what replaces
+  /// the op's results (the op's own when it stays).
+  void verifyAndFold(mlir::Operation *op,
+                     llvm::SmallVectorImpl<mlir::Value> &results);
 
   // Building blocks shared by several op importers.
   mlir::Value constantInts(llvm::ArrayRef<int64_t> values,

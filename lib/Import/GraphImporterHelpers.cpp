@@ -2,11 +2,28 @@
 
 #include "GraphImporter.h"
 
+#include "wafer/Dialect/Graph/IR/KnownValues.h"
+
 #include "mlir/IR/Matchers.h"
+#include "mlir/IR/Verifier.h"
 
 using namespace mlir;
 
 namespace wafer::onnx_import {
+
+const Arity &OpImporterInfo::arityAt(int64_t opset) const {
+  const Arity *found = &arities.front();
+  for (const Arity &a : arities)
+    if (a.sinceOpset <= opset)
+      found = &a;
+  return *found;
+}
+
+void GraphImporter::beginNode(const onnx::NodeProto &node, NameLoc nodeLoc) {
+  loc = nodeLoc;
+  nodeLabel = node.op_type() + " node '" + nodeLoc.getName().str() + "'";
+  opFailed = false;
+}
 
 Value GraphImporter::input(const onnx::NodeProto &node, int i) const {
   if (i >= node.input_size() || node.input(i).empty())
@@ -16,13 +33,11 @@ Value GraphImporter::input(const onnx::NodeProto &node, int i) const {
 
 FailureOr<Value> GraphImporter::requiredInput(const onnx::NodeProto &node,
                                               int i) {
-  if (i >= node.input_size() || node.input(i).empty())
-    return emitError(loc) << node.op_type() << " node is missing input " << i;
-  Value v = values.lookup(node.input(i));
+  Value v = input(node, i);
   if (!v)
-    return emitError(loc) << "input '" << node.input(i)
-                          << "' is not defined before its use (the graph is "
-                             "not topologically sorted, or the name is wrong)";
+    return emitError(loc) << nodeLabel << ": input " << i
+                          << " is required but "
+                          << (i < node.input_size() ? "empty" : "not given");
   return v;
 }
 
@@ -39,52 +54,151 @@ const onnx::AttributeProto *GraphImporter::attr(const onnx::NodeProto &node,
   return nullptr;
 }
 
-int64_t GraphImporter::attrInt(const onnx::NodeProto &node, StringRef name,
-                               int64_t fallback) const {
-  const auto *a = attr(node, name);
-  return a ? a->i() : fallback;
+/// The AttributeProto type as messages name it: "INT", "FLOATS".
+static std::string attributeTypeName(int type) {
+  if (onnx::AttributeProto::AttributeType_IsValid(type))
+    return onnx::AttributeProto::AttributeType_Name(
+        static_cast<onnx::AttributeProto::AttributeType>(type));
+  return "type " + std::to_string(type);
 }
 
-float GraphImporter::attrFloat(const onnx::NodeProto &node, StringRef name,
-                               float fallback) const {
-  const auto *a = attr(node, name);
-  return a ? a->f() : fallback;
+FailureOr<const onnx::AttributeProto *>
+GraphImporter::typedAttr(const onnx::NodeProto &node, StringRef name,
+                         onnx::AttributeProto::AttributeType type) {
+  const onnx::AttributeProto *a = attr(node, name);
+  if (!a || a->type() == type)
+    return a;
+  std::string expected = attributeTypeName(type);
+  bool vowel = StringRef("AEIOU").contains(expected.front());
+  return emitError(loc) << nodeLabel << ": attribute '" << name
+                        << "' must be " << (vowel ? "an " : "a ") << expected
+                        << ", got " << attributeTypeName(a->type());
 }
 
-std::string GraphImporter::attrString(const onnx::NodeProto &node,
-                                      StringRef name,
-                                      StringRef fallback) const {
-  const auto *a = attr(node, name);
-  return a ? a->s() : fallback.str();
+FailureOr<int64_t> GraphImporter::attrInt(const onnx::NodeProto &node,
+                                          StringRef name, int64_t fallback) {
+  auto a = typedAttr(node, name, onnx::AttributeProto::INT);
+  if (failed(a))
+    return failure();
+  return *a ? (*a)->i() : fallback;
 }
 
-std::optional<SmallVector<int64_t>>
-GraphImporter::attrInts(const onnx::NodeProto &node, StringRef name) const {
-  const auto *a = attr(node, name);
-  if (!a)
-    return std::nullopt;
-  return SmallVector<int64_t>(a->ints().begin(), a->ints().end());
+FailureOr<std::optional<int64_t>>
+GraphImporter::attrOptionalInt(const onnx::NodeProto &node, StringRef name) {
+  auto a = typedAttr(node, name, onnx::AttributeProto::INT);
+  if (failed(a))
+    return failure();
+  return *a ? std::optional<int64_t>((*a)->i()) : std::nullopt;
+}
+
+FailureOr<float> GraphImporter::attrFloat(const onnx::NodeProto &node,
+                                          StringRef name, float fallback) {
+  auto a = typedAttr(node, name, onnx::AttributeProto::FLOAT);
+  if (failed(a))
+    return failure();
+  return *a ? (*a)->f() : fallback;
+}
+
+FailureOr<std::string> GraphImporter::attrString(const onnx::NodeProto &node,
+                                                 StringRef name,
+                                                 StringRef fallback) {
+  auto a = typedAttr(node, name, onnx::AttributeProto::STRING);
+  if (failed(a))
+    return failure();
+  return *a ? (*a)->s() : fallback.str();
+}
+
+FailureOr<std::optional<SmallVector<int64_t>>>
+GraphImporter::attrInts(const onnx::NodeProto &node, StringRef name) {
+  auto a = typedAttr(node, name, onnx::AttributeProto::INTS);
+  if (failed(a))
+    return failure();
+  if (!*a)
+    return std::optional<SmallVector<int64_t>>();
+  return std::optional<SmallVector<int64_t>>(
+      SmallVector<int64_t>((*a)->ints().begin(), (*a)->ints().end()));
+}
+
+FailureOr<ElementsAttr> GraphImporter::attrTensor(const onnx::NodeProto &node,
+                                                  StringRef name) {
+  auto a = typedAttr(node, name, onnx::AttributeProto::TENSOR);
+  if (failed(a))
+    return failure();
+  if (!*a)
+    return ElementsAttr();
+  return tensor((*a)->t(), node.output_size() ? node.output(0) : name);
 }
 
 FailureOr<SmallVector<int64_t>> GraphImporter::constantInts(Value v,
                                                             StringRef what) {
   DenseIntElementsAttr attr;
   if (!v || !matchPattern(v, m_Constant(&attr)))
-    return emitError(loc)
-           << "the " << what
-           << " must be known at compile time, but it is computed from "
-              "runtime values; bind every symbolic dimension with --dim so "
-              "that shape arithmetic folds";
+    return notKnownAtCompileTime(
+        v, "the " + what +
+               " must be known at compile time, but it is computed from "
+               "runtime values; bind every symbolic dimension with --dim so "
+               "that shape arithmetic folds");
+  // Shapes, axes and sizes are short; a huge splat here is no shape, and
+  // listing its elements would take as long as it is big.
+  if (attr.getNumElements() > graph::kMaxFoldElements)
+    return emitError(loc) << "the " << what << " has "
+                          << attr.getNumElements()
+                          << " elements, more than the "
+                          << graph::kMaxFoldElements
+                          << " values read at compile time";
   SmallVector<int64_t> out;
   for (const APInt &i : attr.getValues<APInt>())
     out.push_back(i.getSExtValue());
   return out;
 }
 
+LogicalResult GraphImporter::notKnownAtCompileTime(Value v,
+                                                   const Twine &message) {
+  auto diag = emitError(loc) << message;
+  if (Operation *stopped = v ? graph::foldStoppedAtSizeLimit(v) : nullptr)
+    diag.attachNote(stopped->getLoc())
+        << "constant folding stopped at this '"
+        << stopped->getName().getStringRef() << "': its result "
+        << stopped->getResult(0).getType() << " has more than "
+        << graph::kMaxFoldElements
+        << " elements, the most a fold materializes";
+  return diag;
+}
+
+LogicalResult GraphImporter::checkTensorType(RankedTensorType type) {
+  Type element = type.getElementType();
+  std::string why = graph::tensorSizeError(
+      type.getShape(),
+      element.isIntOrFloat() ? element.getIntOrFloatBitWidth() : 64);
+  if (!why.empty())
+    return error() << nodeLabel << ": the result " << why;
+  return success();
+}
+
+void GraphImporter::verifyAndFold(Operation *op,
+                                  SmallVectorImpl<Value> &results) {
+  results.clear();
+  if (failed(mlir::verify(op, /*verifyRecursively=*/false))) {
+    opFailed = true;
+    results.append(op->result_begin(), op->result_end());
+    return;
+  }
+  SmallVector<Value> folded;
+  if (succeeded(builder.tryFold(op, folded)) && !folded.empty()) {
+    op->erase();
+    results.append(folded.begin(), folded.end());
+    return;
+  }
+  results.append(op->result_begin(), op->result_end());
+}
+
 FailureOr<std::optional<SmallVector<int64_t>>>
 GraphImporter::axesOf(const onnx::NodeProto &node, int inputIndex,
                       StringRef what) {
-  if (auto fromAttr = attrInts(node, "axes"))
+  auto fromAttrOrFailure = attrInts(node, "axes");
+  if (failed(fromAttrOrFailure))
+    return failure();
+  if (auto fromAttr = *fromAttrOrFailure)
     return std::optional<SmallVector<int64_t>>(*fromAttr);
   Value axes = input(node, inputIndex);
   if (!axes)

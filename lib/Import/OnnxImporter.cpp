@@ -1,12 +1,16 @@
 //===- OnnxImporter.cpp - ONNX model to graph dialect ---------------------===//
 //
-// Reads and validates the protobuf, binds symbolic dimensions, checks that
-// every op is supported (listing all that are not, at once), then imports
-// initializers and nodes in order. Per-op rules live in OnnxOps.cpp.
+// Reads and validates the protobuf, checks that every op is supported
+// (listing all that are not, at once) and that the graph is well formed
+// (every name defined once, before its use), binds symbolic dimensions,
+// then imports initializers and nodes in order, checking each node's arity
+// before its importer runs. Per-op rules live in OnnxOps.cpp.
 //
 //===----------------------------------------------------------------------===//
 
 #include "GraphImporter.h"
+
+#include "wafer/Support/ElementCount.h"
 
 #include "mlir/IR/Verifier.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -48,12 +52,29 @@ bool isDefaultDomain(StringRef domain) {
   return domain.empty() || domain == "ai.onnx";
 }
 
-Location nodeLocation(MLIRContext *ctx, const onnx::NodeProto &node,
-                      int index) {
+NameLoc nodeLocation(MLIRContext *ctx, const onnx::NodeProto &node,
+                     int index) {
   std::string name = node.name().empty()
                          ? node.op_type() + "_" + std::to_string(index)
                          : node.name();
   return NameLoc::get(StringAttr::get(ctx, name));
+}
+
+/// "Concat node 'c'": how messages name a node.
+std::string nodeLabel(const onnx::NodeProto &node, NameLoc loc) {
+  return node.op_type() + " node '" + loc.getName().str() + "'";
+}
+
+/// "2 inputs", "1 or more inputs", "1 to 3 inputs", "no inputs".
+std::string countPhrase(int min, int max, StringRef noun) {
+  auto plural = [&](int n) {
+    return std::to_string(n) + " " + noun.str() + (n == 1 ? "" : "s");
+  };
+  if (max == Arity::kUnbounded)
+    return std::to_string(min) + " or more " + noun.str() + "s";
+  if (min == max)
+    return min == 0 ? "no " + noun.str() + "s" : plural(min);
+  return std::to_string(min) + " to " + plural(max);
 }
 
 class ModelImporter {
@@ -69,6 +90,8 @@ private:
   LogicalResult load();
   LogicalResult checkOpset();
   LogicalResult checkSupported();
+  LogicalResult validateGraph();
+  LogicalResult checkArity(const onnx::NodeProto &node, Location loc);
   FailureOr<RankedTensorType> valueType(const onnx::ValueInfoProto &info,
                                         llvm::StringSet<> &usedDims,
                                         SmallVectorImpl<std::string> &unbound);
@@ -122,6 +145,110 @@ LogicalResult ModelImporter::checkOpset() {
            << ", outside the supported range " << kMinOnnxOpset << " to "
            << kMaxOnnxOpset
            << "; convert it with onnx.version_converter first";
+  return success();
+}
+
+LogicalResult ModelImporter::validateGraph() {
+  const onnx::GraphProto &g = model->graph();
+  // What defines each name so far, as messages say it.
+  llvm::StringMap<std::string> definedBy;
+  for (auto [i, info] : llvm::enumerate(g.input())) {
+    if (info.name().empty())
+      return emitError(fileLoc) << "graph input " << i << " has no name";
+    if (!definedBy.try_emplace(info.name(), "a graph input").second)
+      return emitError(fileLoc)
+             << "graph input '" << info.name() << "' is declared twice";
+  }
+  llvm::StringSet<> initializers;
+  for (auto [i, init] : llvm::enumerate(g.initializer())) {
+    if (init.name().empty())
+      return emitError(fileLoc) << "initializer " << i << " has no name";
+    if (!initializers.insert(init.name()).second)
+      return emitError(NameLoc::get(StringAttr::get(ctx, init.name())))
+             << "initializer '" << init.name() << "' is defined twice";
+    // An initializer may also be listed as a graph input (its default).
+    definedBy.try_emplace(init.name(), "an initializer");
+  }
+  // Which node first produces each name, to tell a name used too early
+  // from one that exists nowhere.
+  llvm::StringMap<int> producer;
+  for (auto [i, node] : llvm::enumerate(g.node()))
+    for (const std::string &out : node.output())
+      if (!out.empty())
+        producer.try_emplace(out, i);
+  for (auto [i, node] : llvm::enumerate(g.node())) {
+    NameLoc loc = nodeLocation(ctx, node, i);
+    std::string label = nodeLabel(node, loc);
+    llvm::StringSet<> attributes;
+    for (const auto &a : node.attribute())
+      if (!attributes.insert(a.name()).second)
+        return emitError(loc) << label << ": attribute '" << a.name()
+                              << "' is given twice";
+    for (auto [j, in] : llvm::enumerate(node.input())) {
+      if (in.empty() || definedBy.count(in))
+        continue;
+      auto p = producer.find(in);
+      if (p == producer.end())
+        return emitError(loc) << label << ": input " << j << " '" << in
+                              << "' names no graph input, initializer or "
+                                 "node output";
+      const onnx::NodeProto &later = g.node(p->second);
+      return emitError(loc)
+             << label << ": input " << j << " '" << in
+             << "' is used before "
+             << nodeLabel(later, nodeLocation(ctx, later, p->second))
+             << " defines it (the nodes are not in topological order)";
+    }
+    for (auto [j, out] : llvm::enumerate(node.output())) {
+      if (out.empty())
+        continue;
+      auto [it, added] = definedBy.try_emplace(out, "the output of " + label);
+      if (!added)
+        return emitError(loc) << label << ": output " << j << " '" << out
+                              << "' is already defined by " << it->second;
+    }
+  }
+  if (g.output_size() == 0)
+    return emitError(fileLoc)
+           << "the graph has no outputs, so the model computes nothing";
+  llvm::StringSet<> outputs;
+  for (auto [i, out] : llvm::enumerate(g.output())) {
+    if (out.name().empty())
+      return emitError(fileLoc) << "graph output " << i << " has no name";
+    if (!outputs.insert(out.name()).second)
+      return emitError(fileLoc)
+             << "graph output '" << out.name() << "' is listed twice";
+    if (!definedBy.count(out.name()))
+      return emitError(fileLoc) << "graph output '" << out.name()
+                                << "' is produced by no node, graph input "
+                                   "or initializer";
+  }
+  return success();
+}
+
+LogicalResult ModelImporter::checkArity(const onnx::NodeProto &node,
+                                        Location loc) {
+  const Arity &a = opImporters().find(node.op_type())->second.arityAt(opset);
+  std::string label = nodeLabel(node, cast<NameLoc>(loc));
+  int inputs = node.input_size(), outputs = node.output_size();
+  if (inputs < a.minInputs || inputs > a.maxInputs)
+    return emitError(loc) << label << " takes "
+                          << countPhrase(a.minInputs, a.maxInputs, "input")
+                          << ", got " << inputs;
+  if (outputs < a.minOutputs || outputs > a.maxOutputs)
+    return emitError(loc) << label << " has "
+                          << countPhrase(a.minOutputs, a.maxOutputs, "output")
+                          << ", got " << outputs;
+  // An empty name omits an optional input; a variadic op's are all required.
+  bool variadic = a.maxInputs == Arity::kUnbounded;
+  for (int i = 0; i < inputs; ++i)
+    if (node.input(i).empty() && (i < a.minInputs || variadic))
+      return emitError(loc) << label << ": input " << i
+                            << " is required but its name is empty";
+  for (int i = 0; i < a.minOutputs; ++i)
+    if (node.output(i).empty())
+      return emitError(loc) << label << ": output " << i
+                            << " is required but its name is empty";
   return success();
 }
 
@@ -188,6 +315,7 @@ ModelImporter::valueType(const onnx::ValueInfoProto &info,
   if (!tensorType.has_shape())
     return emitError(fileLoc) << "input '" << info.name()
                               << "' has no shape (not even a rank)";
+
   SmallVector<int64_t> shape;
   for (auto [d, dim] : llvm::enumerate(tensorType.shape().dim())) {
     if (dim.has_dim_value() && dim.dim_value() > 0) {
@@ -211,6 +339,13 @@ ModelImporter::valueType(const onnx::ValueInfoProto &info,
       unbound.push_back(name);
     shape.push_back(1);
   }
+  // Dims from the file and from --dim can be as large as int64_t allows;
+  // their product must be too.
+  std::string why = graph::tensorSizeError(
+      shape, element.isInteger(1) ? 8 : element.getIntOrFloatBitWidth());
+  if (!why.empty())
+    return emitError(fileLoc) << "input '" << info.name() << "' of shape "
+                              << why;
   return RankedTensorType::get(shape, element);
 }
 
@@ -256,7 +391,8 @@ void eraseDeadOps(Block *body) {
 
 OwningOpRef<ModuleOp> ModelImporter::run() {
   ctx->loadDialect<graph::GraphDialect, func::FuncDialect>();
-  if (failed(load()) || failed(checkOpset()) || failed(checkSupported()))
+  if (failed(load()) || failed(checkOpset()) || failed(validateGraph()) ||
+      failed(checkSupported()))
     return {};
   const onnx::GraphProto &g = model->graph();
 
@@ -325,18 +461,33 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
 
   const auto &importers = opImporters();
   for (auto [i, node] : llvm::enumerate(g.node())) {
-    importer.loc = nodeLocation(ctx, node, i);
-    if (failed(importers.find(node.op_type())->second.import(importer, node)))
+    NameLoc loc = nodeLocation(ctx, node, i);
+    if (failed(checkArity(node, loc)))
+      return {};
+    importer.beginNode(node, loc);
+    // An op that failed its verifier fails the node, even if its importer
+    // went on (the verifier has said why).
+    if (failed(importers.find(node.op_type())->second.import(importer, node)) ||
+        importer.opFailed)
       return {};
   }
 
   SmallVector<Value> results;
   SmallVector<Type> resultTypes;
   for (const auto &out : g.output()) {
+    // validateGraph() has checked that every output names a value, and the
+    // importers set every output they accept.
     Value v = importer.values.lookup(out.name());
     if (!v) {
       emitError(fileLoc) << "graph output '" << out.name()
-                         << "' is produced by no node";
+                         << "' is an output its node does not compute";
+      return {};
+    }
+    auto type = cast<RankedTensorType>(v.getType());
+    if (graph::numElements(type.getShape()) == 0) {
+      emitError(v.getLoc()) << "graph output '" << out.name() << "' is empty ("
+                            << v.getType()
+                            << "); empty tensors are not supported";
       return {};
     }
     if (failed(checkOutputType(out, v)))

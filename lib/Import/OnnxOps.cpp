@@ -2,15 +2,24 @@
 //
 // Each importer reads a node's inputs and attributes as the node's opset
 // defines them, computes the static result types, and emits graph ops.
-// Shape arithmetic folds as it is built (createOrFold), so later nodes can
-// read shapes, axes and indices as constants.
+// Shape arithmetic folds as it is built (GraphImporter::create), so later
+// nodes can read shapes, axes and indices as constants.
+//
+// The driver has checked the node's arity (the table at the end) before an
+// importer runs: required inputs exist and every name is defined. Typed
+// attribute accessors fail on an attribute of the wrong type, so each is
+// read through REQUIRE.
 //
 //===----------------------------------------------------------------------===//
 
 #include "GraphImporter.h"
 
+#include "wafer/Dialect/Graph/IR/KnownValues.h"
+#include "wafer/Support/ElementCount.h"
+
 #include "mlir/IR/Matchers.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 
 #include <cmath>
 
@@ -41,29 +50,45 @@ LogicalResult forward(Imp &imp, const Node &node) {
 
 LogicalResult importConstant(Imp &imp, const Node &node) {
   Builder &b = imp.builder;
+  // ONNX gives a Constant exactly one value attribute.
+  static constexpr llvm::StringLiteral valueAttrs[] = {
+      "value",        "value_float",  "value_floats", "value_int",
+      "value_ints",   "value_string", "value_strings", "sparse_value"};
+  SmallVector<StringRef> present;
+  for (StringRef name : valueAttrs)
+    if (imp.attr(node, name))
+      present.push_back(name);
+  if (present.size() != 1)
+    return imp.error() << imp.nodeLabel << " has "
+                       << (present.empty() ? "no value attribute"
+                                           : "several value attributes (" +
+                                                 llvm::join(present, ", ") +
+                                                 ")")
+                       << "; it takes exactly one of value, value_float(s), "
+                          "value_int(s)";
+  StringRef name = present.front();
   ElementsAttr value;
-  if (const auto *a = imp.attr(node, "value")) {
-    auto attr = imp.tensor(a->t(), node.output(0));
-    if (failed(attr))
-      return failure();
-    value = *attr;
-  } else if (const auto *a = imp.attr(node, "value_float")) {
-    auto type = RankedTensorType::get({}, b.getF32Type());
-    value = DenseElementsAttr::get(type, a->f());
-  } else if (const auto *a = imp.attr(node, "value_floats")) {
+  if (name == "value") {
+    REQUIRE(attr, imp.attrTensor(node, "value"));
+    value = attr;
+  } else if (name == "value_float") {
+    REQUIRE(f, imp.attrFloat(node, name, 0.0f));
+    value = DenseElementsAttr::get(RankedTensorType::get({}, b.getF32Type()), f);
+  } else if (name == "value_int") {
+    REQUIRE(i, imp.attrInt(node, name, 0));
+    value = DenseElementsAttr::get(RankedTensorType::get({}, b.getI64Type()), i);
+  } else if (name == "value_floats") {
+    REQUIRE(a, imp.typedAttr(node, name, onnx::AttributeProto::FLOATS));
     auto type = RankedTensorType::get({a->floats_size()}, b.getF32Type());
     value = DenseElementsAttr::get(
         type, ArrayRef<float>(a->floats().data(), a->floats_size()));
-  } else if (const auto *a = imp.attr(node, "value_int")) {
-    auto type = RankedTensorType::get({}, b.getI64Type());
-    value = DenseElementsAttr::get(type, static_cast<int64_t>(a->i()));
-  } else if (const auto *a = imp.attr(node, "value_ints")) {
-    auto type = RankedTensorType::get({a->ints_size()}, b.getI64Type());
-    value = DenseElementsAttr::get(
-        type, ArrayRef<int64_t>(a->ints().data(), a->ints_size()));
+  } else if (name == "value_ints") {
+    REQUIRE(ints, imp.attrInts(node, name));
+    auto type = RankedTensorType::get({int64_t(ints->size())}, b.getI64Type());
+    value = DenseElementsAttr::get(type, ArrayRef<int64_t>(*ints));
   } else {
-    return imp.error() << "Constant node has no supported value attribute "
-                          "(value, value_float(s), value_int(s))";
+    return imp.error() << imp.nodeLabel << ": a Constant " << name
+                       << " is not supported (strings and sparse tensors)";
   }
   imp.setOutput(node, 0,
                 ConstantOp::create(imp.builder, imp.loc, value.getType(),
@@ -80,19 +105,21 @@ LogicalResult importConstantOfShape(Imp &imp, const Node &node) {
                          << d;
   Attribute fill;
   Type element = imp.builder.getF32Type();
-  if (const auto *a = imp.attr(node, "value")) {
-    auto attr = imp.tensor(a->t(), node.output(0));
-    if (failed(attr))
-      return failure();
-    auto dense = dyn_cast<DenseElementsAttr>(*attr);
+  REQUIRE(valueAttr, imp.attrTensor(node, "value"));
+  if (valueAttr) {
+    auto dense = dyn_cast<DenseElementsAttr>(valueAttr);
     if (!dense || dense.getNumElements() != 1)
       return imp.error() << "ConstantOfShape value must hold one element";
     element = dense.getElementType();
-    fill = *dense.value_begin<Attribute>();
+    fill = dense.getSplatValue<Attribute>();
   } else {
     fill = imp.builder.getF32FloatAttr(0.0f);
   }
   auto type = RankedTensorType::get(shape, element);
+  // A splat of any size costs one element, but no tensor may be empty or
+  // more than int64_t counts.
+  if (failed(imp.checkTensorType(type)))
+    return failure();
   auto value = DenseElementsAttr::get(type, fill);
   imp.setOutput(node, 0, ConstantOp::create(imp.builder, imp.loc, type, value));
   return success();
@@ -101,28 +128,34 @@ LogicalResult importConstantOfShape(Imp &imp, const Node &node) {
 LogicalResult importShape(Imp &imp, const Node &node) {
   REQUIRE(x, imp.requiredInput(node, 0));
   int64_t rank = Imp::typeOf(x).getRank();
-  int64_t start = imp.attrInt(node, "start", 0);
-  const auto *endAttr = imp.attr(node, "end");
+  REQUIRE(start, imp.attrInt(node, "start", 0));
+  REQUIRE(end, imp.attrOptionalInt(node, "end"));
   auto clamp = [&](int64_t v) {
     return std::clamp<int64_t>(v < 0 ? v + rank : v, 0, rank);
   };
-  int64_t end = endAttr ? clamp(endAttr->i()) : rank;
-  int64_t n = std::max<int64_t>(end - clamp(start), 0);
+  int64_t n = std::max<int64_t>((end ? clamp(*end) : rank) - clamp(start), 0);
+  if (n == 0)
+    return imp.error() << imp.nodeLabel << ": start " << start << " and end "
+                       << (end ? std::to_string(*end) : "(none)")
+                       << " select no dimension of a rank-" << rank
+                       << " tensor; empty tensors are not supported";
   Builder &b = imp.builder;
   imp.setOutput(node, 0,
                 imp.create<ShapeOp>(
                     RankedTensorType::get({n}, b.getI64Type()), x,
                     b.getI64IntegerAttr(start),
-                    endAttr ? b.getI64IntegerAttr(endAttr->i()) : IntegerAttr()));
+                    end ? b.getI64IntegerAttr(*end) : IntegerAttr()));
   return success();
 }
 
 LogicalResult importCast(Imp &imp, const Node &node) {
   REQUIRE(x, imp.requiredInput(node, 0));
-  int64_t to = imp.attrInt(node, "to", 0);
-  Type element = elementTypeFor(to, imp.context);
+  REQUIRE(to, imp.attrOptionalInt(node, "to"));
+  if (!to)
+    return imp.error() << imp.nodeLabel << " needs attribute 'to'";
+  Type element = elementTypeFor(*to, imp.context);
   if (!element)
-    return imp.error() << "Cast to " << onnxTypeName(to)
+    return imp.error() << "Cast to " << onnxTypeName(*to)
                        << " is not supported";
   imp.setOutput(node, 0,
                 imp.create<CastOp>(
@@ -131,12 +164,10 @@ LogicalResult importCast(Imp &imp, const Node &node) {
 }
 
 LogicalResult importBinary(Imp &imp, const Node &node) {
-  // Max and Min are variadic; the rest take exactly two inputs.
+  // Max and Min are variadic; the rest take exactly two inputs (the arity
+  // table says so and the driver has checked it).
   REQUIRE(acc, imp.requiredInput(node, 0));
   Value result = acc;
-  if (node.input_size() < 2 && node.op_type() != "Max" &&
-      node.op_type() != "Min")
-    return imp.error() << node.op_type() << " needs two inputs";
   for (int i = 1; i < node.input_size(); ++i) {
     REQUIRE(rhs, imp.requiredInput(node, i));
     // Pow alone may mix types; its exponent converts to the base's type.
@@ -174,15 +205,15 @@ LogicalResult importUnary(Imp &imp, const Node &node) {
 
 LogicalResult importGelu(Imp &imp, const Node &node) {
   REQUIRE(x, imp.requiredInput(node, 0));
-  std::string approximate = imp.attrString(node, "approximate", "none");
-  if (approximate != "none" && approximate != "tanh")
+  REQUIRE(approximate, imp.attrString(node, "approximate", "none"));
+  std::optional<GeluApproximation> kind =
+      symbolizeGeluApproximation(approximate);
+  if (!kind)
     return imp.error() << "Gelu approximate must be 'none' or 'tanh', not '"
                        << approximate << "'";
   if (!isa<FloatType>(Imp::typeOf(x).getElementType()))
     return imp.error() << "Gelu needs a float tensor";
-  imp.setOutput(node, 0,
-                imp.create<GeluOp>(x.getType(), x,
-                                   imp.builder.getStringAttr(approximate)));
+  imp.setOutput(node, 0, imp.create<GeluOp>(x.getType(), x, *kind));
   return success();
 }
 
@@ -265,16 +296,18 @@ LogicalResult importMatMul(Imp &imp, const Node &node) {
 LogicalResult importGemm(Imp &imp, const Node &node) {
   REQUIRE(a, imp.requiredInput(node, 0));
   REQUIRE(b, imp.requiredInput(node, 1));
+  REQUIRE(transA, imp.attrInt(node, "transA", 0));
+  REQUIRE(transB, imp.attrInt(node, "transB", 0));
+  REQUIRE(alpha, imp.attrFloat(node, "alpha", 1.0f));
+  REQUIRE(beta, imp.attrFloat(node, "beta", 1.0f));
   if (Imp::typeOf(a).getRank() != 2 || Imp::typeOf(b).getRank() != 2)
     return imp.error() << "Gemm operands must be 2-D";
-  if (imp.attrInt(node, "transA", 0))
+  if (transA)
     a = imp.transpose(a, {1, 0});
-  if (imp.attrInt(node, "transB", 0))
+  if (transB)
     b = imp.transpose(b, {1, 0});
   REQUIRE(product, matmul(imp, a, b));
   Value result = product;
-  float alpha = imp.attrFloat(node, "alpha", 1.0f);
-  float beta = imp.attrFloat(node, "beta", 1.0f);
   if (alpha != 1.0f) {
     REQUIRE(scaled,
             imp.broadcastBinary("Mul", result, imp.scalarLike(result, alpha)));
@@ -297,8 +330,8 @@ LogicalResult importGemm(Imp &imp, const Node &node) {
 
 LogicalResult importSoftmax(Imp &imp, const Node &node) {
   REQUIRE(x, imp.requiredInput(node, 0));
-  auto axis = normalizeAxis(imp.attrInt(node, "axis", -1),
-                            Imp::typeOf(x).getRank());
+  REQUIRE(axisAttr, imp.attrInt(node, "axis", -1));
+  auto axis = normalizeAxis(axisAttr, Imp::typeOf(x).getRank());
   if (failed(axis))
     return imp.error() << "Softmax axis out of range for " << x.getType();
   if (!isa<FloatType>(Imp::typeOf(x).getElementType()))
@@ -333,38 +366,49 @@ LogicalResult checkNormParams(Imp &imp, const Node &node, Value x, int64_t axis,
   return success();
 }
 
+/// The axis and epsilon every normalization takes.
+struct NormAttrs {
+  int64_t axis;
+  float epsilon;
+};
+FailureOr<NormAttrs> normAttrs(Imp &imp, const Node &node, Value x) {
+  REQUIRE(axisAttr, imp.attrInt(node, "axis", -1));
+  REQUIRE(epsilon, imp.attrFloat(node, "epsilon", 1e-5f));
+  auto axis = normalizeAxis(axisAttr, Imp::typeOf(x).getRank());
+  if (failed(axis))
+    return imp.error() << node.op_type() << " axis out of range";
+  if (!std::isfinite(epsilon) || epsilon < 0)
+    return imp.error() << imp.nodeLabel << ": epsilon must be finite and "
+                       << "non-negative, got " << epsilon;
+  return NormAttrs{*axis, epsilon};
+}
+
 LogicalResult importLayerNorm(Imp &imp, const Node &node) {
   REQUIRE(x, imp.requiredInput(node, 0));
   REQUIRE(scale, imp.requiredInput(node, 1));
   Value bias = imp.input(node, 2);
-  auto axis = normalizeAxis(imp.attrInt(node, "axis", -1),
-                            Imp::typeOf(x).getRank());
-  if (failed(axis))
-    return imp.error() << "LayerNormalization axis out of range";
-  if (failed(checkNormParams(imp, node, x, *axis, {scale, bias})))
+  REQUIRE(attrs, normAttrs(imp, node, x));
+  if (failed(checkNormParams(imp, node, x, attrs.axis, {scale, bias})))
     return failure();
   Builder &b = imp.builder;
   imp.setOutput(node, 0,
-                imp.create<LayerNormOp>(
-                    x.getType(), x, scale, bias, b.getI64IntegerAttr(*axis),
-                    b.getF32FloatAttr(imp.attrFloat(node, "epsilon", 1e-5f))));
+                imp.create<LayerNormOp>(x.getType(), x, scale, bias,
+                                        b.getI64IntegerAttr(attrs.axis),
+                                        b.getF32FloatAttr(attrs.epsilon)));
   return success();
 }
 
 LogicalResult importRmsNorm(Imp &imp, const Node &node) {
   REQUIRE(x, imp.requiredInput(node, 0));
   REQUIRE(scale, imp.requiredInput(node, 1));
-  auto axis = normalizeAxis(imp.attrInt(node, "axis", -1),
-                            Imp::typeOf(x).getRank());
-  if (failed(axis))
-    return imp.error() << "RMSNormalization axis out of range";
-  if (failed(checkNormParams(imp, node, x, *axis, {scale})))
+  REQUIRE(attrs, normAttrs(imp, node, x));
+  if (failed(checkNormParams(imp, node, x, attrs.axis, {scale})))
     return failure();
   Builder &b = imp.builder;
   imp.setOutput(node, 0,
-                imp.create<RmsNormOp>(
-                    x.getType(), x, scale, b.getI64IntegerAttr(*axis),
-                    b.getF32FloatAttr(imp.attrFloat(node, "epsilon", 1e-5f))));
+                imp.create<RmsNormOp>(x.getType(), x, scale,
+                                      b.getI64IntegerAttr(attrs.axis),
+                                      b.getF32FloatAttr(attrs.epsilon)));
   return success();
 }
 
@@ -388,16 +432,18 @@ LogicalResult importReduce(Imp &imp, const Node &node) {
   REQUIRE(x, imp.requiredInput(node, 0));
   // ReduceSum takes axes as an input from opset 13, the others from 18.
   REQUIRE(axesOpt, imp.axesOf(node, 1, "axes of " + node.op_type()));
+  REQUIRE(noopWithEmptyAxes, imp.attrInt(node, "noop_with_empty_axes", 0));
+  REQUIRE(keepdimsAttr, imp.attrInt(node, "keepdims", 1));
   int64_t rank = Imp::typeOf(x).getRank();
   SmallVector<int64_t> axes;
   if (axesOpt && !axesOpt->empty()) {
     REQUIRE(normalized, normalizeAxes(imp, *axesOpt, rank, node.op_type()));
     axes = normalized;
-  } else if (!imp.attrInt(node, "noop_with_empty_axes", 0)) {
+  } else if (!noopWithEmptyAxes) {
     for (int64_t d = 0; d < rank; ++d)
       axes.push_back(d);
   }
-  bool keepdims = imp.attrInt(node, "keepdims", 1) != 0;
+  bool keepdims = keepdimsAttr != 0;
   ShapeResult shape = reduceShape(Imp::typeOf(x).getShape(), axes, keepdims);
   if (!shape.ok())
     return imp.shapeError(shape);
@@ -417,10 +463,11 @@ LogicalResult importReduce(Imp &imp, const Node &node) {
 
 LogicalResult importTranspose(Imp &imp, const Node &node) {
   REQUIRE(x, imp.requiredInput(node, 0));
+  REQUIRE(permAttr, imp.attrInts(node, "perm"));
   int64_t rank = Imp::typeOf(x).getRank();
   SmallVector<int64_t> perm;
-  if (auto p = imp.attrInts(node, "perm"))
-    perm = *p;
+  if (permAttr)
+    perm = *permAttr;
   else
     for (int64_t d = rank - 1; d >= 0; --d)
       perm.push_back(d);
@@ -433,6 +480,10 @@ LogicalResult importTranspose(Imp &imp, const Node &node) {
 
 LogicalResult reshapeTo(Imp &imp, const Node &node, Value x,
                         ArrayRef<int64_t> shape) {
+  // The target comes from the model: check it before counting it.
+  ShapeResult target = resultShape(shape);
+  if (!target.ok())
+    return imp.error() << imp.nodeLabel << ": " << target.error;
   int64_t have = numElements(Imp::typeOf(x).getShape());
   if (numElements(shape) != have)
     return imp.error() << node.op_type() << " cannot turn "
@@ -447,8 +498,9 @@ LogicalResult importReshape(Imp &imp, const Node &node) {
   REQUIRE(x, imp.requiredInput(node, 0));
   REQUIRE(shapeValue, imp.requiredInput(node, 1));
   REQUIRE(target, imp.constantInts(shapeValue, "target shape of Reshape"));
+  REQUIRE(allowZeroAttr, imp.attrInt(node, "allowzero", 0));
   ArrayRef<int64_t> in = Imp::typeOf(x).getShape();
-  bool allowZero = imp.attrInt(node, "allowzero", 0) != 0;
+  bool allowZero = allowZeroAttr != 0;
   SmallVector<int64_t> shape;
   int inferred = -1;
   int64_t known = 1;
@@ -470,7 +522,12 @@ LogicalResult importReshape(Imp &imp, const Node &node) {
     if (d < 0)
       return imp.error() << "Reshape target " << formatShape(target)
                          << " has invalid dimension " << d;
-    known *= d;
+    std::optional<int64_t> product = checkedMul(known, d);
+    if (!product)
+      return imp.error() << imp.nodeLabel << ": the target "
+                         << formatShape(target)
+                         << " has more elements than a 64-bit count holds";
+    known = *product;
     shape.push_back(d);
   }
   if (inferred >= 0) {
@@ -486,15 +543,16 @@ LogicalResult importReshape(Imp &imp, const Node &node) {
 
 LogicalResult importFlatten(Imp &imp, const Node &node) {
   REQUIRE(x, imp.requiredInput(node, 0));
+  REQUIRE(axisAttr, imp.attrInt(node, "axis", 1));
   ArrayRef<int64_t> in = Imp::typeOf(x).getShape();
   int64_t rank = in.size();
-  int64_t axis = imp.attrInt(node, "axis", 1);
+  int64_t axis = axisAttr;
   if (axis < 0)
     axis += rank;
   if (axis < 0 || axis > rank)
     return imp.error() << "Flatten axis out of range";
   int64_t outer = numElements(in.take_front(axis));
-  return reshapeTo(imp, node, x, {outer, numElements(in) / std::max<int64_t>(outer, 1)});
+  return reshapeTo(imp, node, x, {outer, numElements(in) / outer});
 }
 
 LogicalResult importSqueeze(Imp &imp, const Node &node) {
@@ -543,30 +601,27 @@ LogicalResult importUnsqueeze(Imp &imp, const Node &node) {
 }
 
 LogicalResult importConcat(Imp &imp, const Node &node) {
+  // Empty tensors (only constants can be: nothing else in the graph is)
+  // contribute nothing: exporters concat [] shape pieces.
   SmallVector<Value> inputs;
   SmallVector<Shape> shapes;
   for (int i = 0; i < node.input_size(); ++i) {
     REQUIRE(v, imp.requiredInput(node, i));
-    // Empty tensors contribute nothing (exporters concat [] shapes).
-    if (Imp::typeOf(v).getNumElements() == 0 && node.input_size() > 1)
+    if (numElements(Imp::typeOf(v).getShape()) == 0)
       continue;
     inputs.push_back(v);
     shapes.emplace_back(Imp::typeOf(v).getShape());
   }
-  if (inputs.empty()) {
-    // All empty: they still add up along the axis ([2, 0] ++ [2, 0] along
-    // axis 0 is [4, 0]), so keep every one.
-    for (int i = 0; i < node.input_size(); ++i) {
-      REQUIRE(v, imp.requiredInput(node, i));
-      inputs.push_back(v);
-      shapes.emplace_back(Imp::typeOf(v).getShape());
-    }
-  }
+  if (inputs.empty())
+    return imp.error() << imp.nodeLabel << ": every input is empty, and so "
+                       << "would the result be; empty tensors are not "
+                          "supported";
   Type element = Imp::typeOf(inputs.front()).getElementType();
   for (Value v : inputs)
     if (Imp::typeOf(v).getElementType() != element)
       return imp.error() << "Concat inputs differ in element type";
-  auto axis = normalizeAxis(imp.attrInt(node, "axis", 0), shapes.front().size());
+  REQUIRE(axisAttr, imp.attrInt(node, "axis", 0));
+  auto axis = normalizeAxis(axisAttr, shapes.front().size());
   if (failed(axis))
     return imp.error() << "Concat axis out of range";
   ShapeResult shape = concatShape(shapes, *axis);
@@ -582,22 +637,27 @@ LogicalResult importConcat(Imp &imp, const Node &node) {
 LogicalResult importSplit(Imp &imp, const Node &node) {
   REQUIRE(x, imp.requiredInput(node, 0));
   auto type = Imp::typeOf(x);
-  auto axis = normalizeAxis(imp.attrInt(node, "axis", 0), type.getRank());
+  REQUIRE(axisAttr, imp.attrInt(node, "axis", 0));
+  REQUIRE(splitAttr, imp.attrInts(node, "split"));
+  REQUIRE(numOutputs, imp.attrOptionalInt(node, "num_outputs"));
+  auto axis = normalizeAxis(axisAttr, type.getRank());
   if (failed(axis))
     return imp.error() << "Split axis out of range";
   int64_t dim = type.getDimSize(*axis);
+  int64_t pieces = node.output_size();
   SmallVector<int64_t> sizes;
-  if (auto fromAttr = imp.attrInts(node, "split")) {
-    sizes = *fromAttr;
+  if (splitAttr) {
+    sizes = *splitAttr;
   } else if (Value splitValue = imp.input(node, 1)) {
     REQUIRE(fromInput, imp.constantInts(splitValue, "split sizes of Split"));
     sizes = fromInput;
   } else {
-    int64_t n = imp.attrInt(node, "num_outputs", node.output_size());
-    if (n <= 0)
-      return imp.error() << "Split into " << n << " pieces";
-    int64_t chunk = (dim + n - 1) / n;
-    for (int64_t i = 0; i < n; ++i)
+    // Equal pieces, the last one smaller (opset 18's num_outputs).
+    if (numOutputs && *numOutputs != pieces)
+      return imp.error() << imp.nodeLabel << ": num_outputs is " << *numOutputs
+                         << " but the node has " << pieces << " outputs";
+    int64_t chunk = (dim - 1) / pieces + 1;
+    for (int64_t i = 0; i < pieces; ++i)
       sizes.push_back(std::max<int64_t>(std::min(chunk, dim - i * chunk), 0));
   }
   int64_t total = 0;
@@ -605,21 +665,28 @@ LogicalResult importSplit(Imp &imp, const Node &node) {
     if (s < 0)
       return imp.error() << "Split sizes " << formatShape(sizes)
                          << " include a negative size";
-    total += s;
+    total = checkedAdd(total, s).value_or(-1);
+    if (total < 0)
+      return imp.error() << "Split sizes " << formatShape(sizes)
+                         << " add up to more than 2^63 - 1";
   }
-  if (total != dim || static_cast<int>(sizes.size()) != node.output_size())
+  if (total != dim || static_cast<int64_t>(sizes.size()) != pieces)
     return imp.error() << "Split sizes " << formatShape(sizes)
                        << " do not cover dimension " << *axis << " of size "
-                       << dim << " in " << node.output_size() << " outputs";
+                       << dim << " in " << pieces << " outputs";
   SmallVector<Type> types;
-  for (int64_t s : sizes) {
+  for (auto [i, s] : llvm::enumerate(sizes)) {
     Shape piece(type.getShape());
     piece[*axis] = s;
+    ShapeResult checked = resultShape(piece);
+    if (!checked.ok())
+      return imp.error() << imp.nodeLabel << ": output " << i << ": "
+                         << checked.error;
     types.push_back(imp.tensorType(piece, type.getElementType()));
   }
   SmallVector<Value> results;
-  imp.builder.createOrFold<SplitOp>(results, imp.loc, types, x,
-                                    imp.builder.getI64IntegerAttr(*axis));
+  imp.createMulti<SplitOp>(results, types, x,
+                           imp.builder.getI64IntegerAttr(*axis));
   for (auto [i, v] : llvm::enumerate(results))
     imp.setOutput(node, i, v);
   return success();
@@ -648,8 +715,9 @@ LogicalResult importSlice(Imp &imp, const Node &node) {
   if (ends.size() != starts.size() || axes.size() != starts.size() ||
       steps.size() != starts.size())
     return imp.error() << "Slice starts, ends, axes and steps differ in length";
-  SmallVector<int64_t> fullStarts(rank, 0), fullSteps(rank, 1);
-  Shape shape(in);
+  // One start, end and step per dimension; unnamed dimensions are whole.
+  SmallVector<int64_t> fullStarts(rank, 0), fullEnds(rank, INT64_MAX),
+      fullSteps(rank, 1);
   SmallVector<bool> seen(rank, false);
   for (size_t i = 0; i < starts.size(); ++i) {
     auto axis = normalizeAxis(axes[i], rank);
@@ -659,17 +727,18 @@ LogicalResult importSlice(Imp &imp, const Node &node) {
     seen[*axis] = true;
     if (steps[i] == 0)
       return imp.error() << "Slice step is zero";
-    int64_t start = starts[i], end = ends[i];
-    clampSliceBounds(in[*axis], steps[i], start, end);
-    fullStarts[*axis] = start;
+    fullStarts[*axis] = starts[i];
+    fullEnds[*axis] = ends[i];
     fullSteps[*axis] = steps[i];
-    shape[*axis] = sliceLength(start, end, steps[i]);
   }
+  ShapeResult shape = sliceShape(in, fullStarts, fullEnds, fullSteps);
+  if (!shape.ok())
+    return imp.error() << imp.nodeLabel << ": " << shape.error;
   Builder &b = imp.builder;
   imp.setOutput(node, 0,
                 imp.create<SliceOp>(
-                    imp.tensorType(shape, Imp::typeOf(x).getElementType()), x,
-                    b.getDenseI64ArrayAttr(fullStarts),
+                    imp.tensorType(shape.shape, Imp::typeOf(x).getElementType()),
+                    x, b.getDenseI64ArrayAttr(fullStarts),
                     b.getDenseI64ArrayAttr(fullSteps)));
   return success();
 }
@@ -677,23 +746,21 @@ LogicalResult importSlice(Imp &imp, const Node &node) {
 LogicalResult importGather(Imp &imp, const Node &node) {
   REQUIRE(data, imp.requiredInput(node, 0));
   REQUIRE(indices, imp.requiredInput(node, 1));
-  auto axis = normalizeAxis(imp.attrInt(node, "axis", 0),
-                            Imp::typeOf(data).getRank());
+  REQUIRE(axisAttr, imp.attrInt(node, "axis", 0));
+  auto axis = normalizeAxis(axisAttr, Imp::typeOf(data).getRank());
   if (failed(axis))
     return imp.error() << "Gather axis out of range for " << data.getType();
   Type indexElement = Imp::typeOf(indices).getElementType();
   if (!indexElement.isInteger(64) && !indexElement.isInteger(32))
     return imp.error() << "Gather indices must be int64 or int32";
-  // Constant indices are checked now: past the end is a model error.
-  DenseIntElementsAttr constIndices;
-  if (matchPattern(indices, m_Constant(&constIndices))) {
-    int64_t dim = Imp::typeOf(data).getDimSize(*axis);
-    for (const APInt &i : constIndices.getValues<APInt>())
-      if (i.getSExtValue() < -dim || i.getSExtValue() >= dim)
-        return imp.error() << "Gather index " << i.getSExtValue()
-                           << " out of range for dimension " << *axis
-                           << " of size " << dim;
-  }
+  // Indices known now (constants, and ranges too big to fold) must select
+  // existing slices: past the end is a model error, not a runtime one.
+  int64_t dim = Imp::typeOf(data).getDimSize(*axis);
+  if (std::optional<int64_t> bad =
+          knownIndexOutOfRange(indices, dim, /*allowNegative=*/true))
+    return imp.error() << "Gather index " << *bad
+                       << " out of range for dimension " << *axis
+                       << " of size " << dim;
   ShapeResult shape = gatherShape(Imp::typeOf(data).getShape(),
                                   Imp::typeOf(indices).getShape(), *axis);
   if (!shape.ok())
@@ -724,35 +791,80 @@ LogicalResult importExpand(Imp &imp, const Node &node) {
   return success();
 }
 
+/// The number of elements of Range(start, limit, delta): ceil((limit -
+/// start) / delta), at least 0; nothing when it does not fit int64_t.
+std::optional<int64_t> rangeCount(Attribute start, Attribute limit,
+                                  Attribute delta) {
+  if (auto s = dyn_cast<IntegerAttr>(start)) {
+    // 128 bits hold every difference of two int64_t values.
+    __int128 distance = __int128(cast<IntegerAttr>(limit).getInt()) - s.getInt();
+    __int128 d = cast<IntegerAttr>(delta).getInt();
+    __int128 n = distance / d + (distance % d != 0 && (distance < 0) == (d < 0));
+    if (n <= 0)
+      return 0;
+    return n > INT64_MAX ? std::nullopt : std::optional<int64_t>(int64_t(n));
+  }
+  double s = cast<FloatAttr>(start).getValueAsDouble(),
+         l = cast<FloatAttr>(limit).getValueAsDouble(),
+         d = cast<FloatAttr>(delta).getValueAsDouble();
+  double n = std::ceil((l - s) / d);
+  // 2^63 as a double: anything at or above it does not fit.
+  if (std::isnan(n) || n >= 9223372036854775808.0)
+    return std::nullopt;
+  return n <= 0 ? 0 : int64_t(n);
+}
+
 LogicalResult importRange(Imp &imp, const Node &node) {
   SmallVector<Attribute> scalars;
   for (int i = 0; i < 3; ++i) {
     REQUIRE(v, imp.requiredInput(node, i));
     DenseElementsAttr attr;
     if (!matchPattern(v, m_Constant(&attr)) || attr.getNumElements() != 1)
-      return imp.error() << "Range start, limit and delta must be scalars "
-                            "known at compile time; bind every symbolic "
-                            "dimension with --dim";
-    scalars.push_back(*attr.value_begin<Attribute>());
+      return imp.notKnownAtCompileTime(
+          v, "Range start, limit and delta must be scalars known at compile "
+             "time; bind every symbolic dimension with --dim");
+    scalars.push_back(attr.getSplatValue<Attribute>());
   }
   Type element = cast<TypedAttr>(scalars[0]).getType();
-  int64_t count;
-  if (auto start = dyn_cast<IntegerAttr>(scalars[0])) {
-    int64_t s = start.getInt(), l = cast<IntegerAttr>(scalars[1]).getInt(),
-            d = cast<IntegerAttr>(scalars[2]).getInt();
-    if (d == 0)
-      return imp.error() << "Range delta is zero";
-    count = std::max<int64_t>((l - s + d + (d > 0 ? -1 : 1)) / d, 0);
-  } else {
-    double s = cast<FloatAttr>(scalars[0]).getValueAsDouble(),
-           l = cast<FloatAttr>(scalars[1]).getValueAsDouble(),
-           d = cast<FloatAttr>(scalars[2]).getValueAsDouble();
-    if (d == 0)
-      return imp.error() << "Range delta is zero";
-    count = std::max<int64_t>(static_cast<int64_t>(std::ceil((l - s) / d)), 0);
+  for (Attribute a : ArrayRef(scalars).drop_front())
+    if (cast<TypedAttr>(a).getType() != element)
+      return imp.error() << imp.nodeLabel << ": start, limit and delta differ "
+                         << "in type (" << element << " and "
+                         << cast<TypedAttr>(a).getType() << ")";
+  if (!element.isInteger(64) && !element.isInteger(32) && !element.isF32() &&
+      !element.isF64())
+    return imp.error() << imp.nodeLabel << ": Range of " << element
+                       << " is not supported (int64, int32, float, double)";
+  auto isZero = [](Attribute a) {
+    if (auto i = dyn_cast<IntegerAttr>(a))
+      return i.getValue().isZero();
+    return cast<FloatAttr>(a).getValue().isZero();
+  };
+  if (isZero(scalars[2]))
+    return imp.error() << "Range delta is zero";
+  for (Attribute a : scalars)
+    if (auto f = dyn_cast<FloatAttr>(a); f && !f.getValue().isFinite())
+      return imp.error() << imp.nodeLabel << ": start, limit and delta must "
+                         << "be finite, got " << f.getValueAsDouble();
+  std::optional<int64_t> count = rangeCount(scalars[0], scalars[1], scalars[2]);
+  // "from 12 to 2 by 2", the values without their types.
+  std::string span;
+  llvm::raw_string_ostream os(span);
+  for (auto [word, a] : llvm::zip(std::array{"from ", " to ", " by "}, scalars)) {
+    os << word;
+    if (auto i = dyn_cast<IntegerAttr>(a))
+      os << i.getInt();
+    else
+      os << cast<FloatAttr>(a).getValueAsDouble();
   }
+  if (!count)
+    return imp.error() << imp.nodeLabel << ": " << span
+                       << " is more elements than a 64-bit count holds";
+  if (*count == 0)
+    return imp.error() << imp.nodeLabel << ": " << span
+                       << " is empty; empty tensors are not supported";
   imp.setOutput(node, 0,
-                imp.create<RangeOp>(imp.tensorType({count}, element),
+                imp.create<RangeOp>(imp.tensorType({*count}, element),
                                     cast<TypedAttr>(scalars[0]),
                                     cast<TypedAttr>(scalars[2])));
   return success();
@@ -760,6 +872,7 @@ LogicalResult importRange(Imp &imp, const Node &node) {
 
 LogicalResult importTrilu(Imp &imp, const Node &node) {
   REQUIRE(x, imp.requiredInput(node, 0));
+  REQUIRE(upper, imp.attrInt(node, "upper", 1));
   if (Imp::typeOf(x).getRank() < 2)
     return imp.error() << "Trilu needs rank >= 2";
   int64_t k = 0;
@@ -772,8 +885,7 @@ LogicalResult importTrilu(Imp &imp, const Node &node) {
   Builder &b = imp.builder;
   imp.setOutput(node, 0,
                 imp.create<TriluOp>(x.getType(), x, b.getI64IntegerAttr(k),
-                                    b.getBoolAttr(imp.attrInt(node, "upper",
-                                                              1) != 0)));
+                                    b.getBoolAttr(upper != 0)));
   return success();
 }
 
@@ -810,14 +922,19 @@ LogicalResult importAttention(Imp &imp, const Node &node) {
   REQUIRE(q3, imp.requiredInput(node, 0));
   REQUIRE(k3, imp.requiredInput(node, 1));
   REQUIRE(v3, imp.requiredInput(node, 2));
+  REQUIRE(qHeads, imp.attrInt(node, "q_num_heads", 0));
+  REQUIRE(kvHeads, imp.attrInt(node, "kv_num_heads", 0));
+  REQUIRE(isCausal, imp.attrInt(node, "is_causal", 0));
+  REQUIRE(softmaxPrecision, imp.attrInt(node, "softmax_precision", 0));
+  REQUIRE(softcap, imp.attrFloat(node, "softcap", 0.0f));
   if (node.output_size() > 3 && !node.output(3).empty())
     return imp.error() << "Attention qk_matmul_output is not supported";
   if (imp.input(node, 6))
     return imp.error() << "Attention nonpad_kv_seqlen is not supported";
   bool queryIs3D = Imp::typeOf(q3).getRank() == 3;
-  REQUIRE(q, toHeads(imp, q3, imp.attrInt(node, "q_num_heads", 0), "query"));
-  REQUIRE(k, toHeads(imp, k3, imp.attrInt(node, "kv_num_heads", 0), "key"));
-  REQUIRE(v, toHeads(imp, v3, imp.attrInt(node, "kv_num_heads", 0), "value"));
+  REQUIRE(q, toHeads(imp, q3, qHeads, "query"));
+  REQUIRE(k, toHeads(imp, k3, kvHeads, "key"));
+  REQUIRE(v, toHeads(imp, v3, kvHeads, "value"));
   Value pastKey = imp.input(node, 4), pastValue = imp.input(node, 5);
   if (bool(pastKey) != bool(pastValue))
     return imp.error() << "Attention needs both past_key and past_value or "
@@ -836,12 +953,12 @@ LogicalResult importAttention(Imp &imp, const Node &node) {
     }
   }
   auto qt = Imp::typeOf(q), kt = Imp::typeOf(k), vt = Imp::typeOf(v);
-  if (qt.getDimSize(3) != kt.getDimSize(3) || kt.getDimSize(1) == 0 ||
+  if (qt.getDimSize(3) != kt.getDimSize(3) ||
       qt.getDimSize(1) % kt.getDimSize(1) != 0 ||
       vt.getDimSize(2) != kt.getDimSize(2))
     return imp.error() << "Attention shapes do not fit: query " << q.getType()
                        << ", key " << k.getType() << ", value " << v.getType();
-  bool causal = imp.attrInt(node, "is_causal", 0) != 0;
+  bool causal = isCausal != 0;
   if (causal && qt.getDimSize(2) != kt.getDimSize(2))
     return imp.error()
            << "Attention with is_causal and a query length ("
@@ -855,19 +972,24 @@ LogicalResult importAttention(Imp &imp, const Node &node) {
     return imp.error() << "Attention mask " << mask.getType()
                        << " does not broadcast to the scores "
                        << formatShape(scores);
-  if (imp.attrInt(node, "softmax_precision", 0) != 0 &&
-      imp.attrInt(node, "softmax_precision", 0) != onnx::TensorProto::FLOAT)
+  if (softmaxPrecision != 0 && softmaxPrecision != onnx::TensorProto::FLOAT)
     return imp.error() << "Attention softmax_precision other than FLOAT is "
                           "not supported";
-  float scale = imp.attrFloat(node, "scale",
-                              1.0f / std::sqrt(float(qt.getDimSize(3))));
+  REQUIRE(scale, imp.attrFloat(node, "scale",
+                               1.0f / std::sqrt(float(qt.getDimSize(3)))));
+  if (!std::isfinite(scale))
+    return imp.error() << imp.nodeLabel << ": scale must be finite, got "
+                       << scale;
+  if (!std::isfinite(softcap) || softcap < 0)
+    return imp.error() << imp.nodeLabel << ": softcap must be finite and "
+                       << "non-negative (0 disables it), got " << softcap;
   Builder &b = imp.builder;
   Value y = imp.create<AttentionOp>(
       imp.tensorType({qt.getDimSize(0), qt.getDimSize(1), qt.getDimSize(2),
                       vt.getDimSize(3)},
                      qt.getElementType()),
       q, k, v, mask, b.getF32FloatAttr(scale), b.getBoolAttr(causal),
-      b.getF32FloatAttr(imp.attrFloat(node, "softcap", 0.0f)));
+      b.getF32FloatAttr(softcap));
   imp.setOutput(node, 0, queryIs3D ? mergeHeads(imp, y) : y);
   imp.setOutput(node, 1, k);
   imp.setOutput(node, 2, v);
@@ -878,8 +1000,11 @@ LogicalResult importRotaryEmbedding(Imp &imp, const Node &node) {
   REQUIRE(x, imp.requiredInput(node, 0));
   REQUIRE(cosCache, imp.requiredInput(node, 1));
   REQUIRE(sinCache, imp.requiredInput(node, 2));
+  REQUIRE(numHeads, imp.attrInt(node, "num_heads", 0));
+  REQUIRE(rotaryDimAttr, imp.attrInt(node, "rotary_embedding_dim", 0));
+  REQUIRE(interleaved, imp.attrInt(node, "interleaved", 0));
   bool is3D = Imp::typeOf(x).getRank() == 3;
-  REQUIRE(x4, toHeads(imp, x, imp.attrInt(node, "num_heads", 0), "input"));
+  REQUIRE(x4, toHeads(imp, x, numHeads, "input"));
   auto xt = Imp::typeOf(x4);
   Value cos = cosCache, sin = sinCache;
   if (Value positions = imp.input(node, 3)) {
@@ -888,9 +1013,24 @@ LogicalResult importRotaryEmbedding(Imp &imp, const Node &node) {
         Imp::typeOf(positions).getRank() != 2)
       return imp.error() << "RotaryEmbedding with position_ids needs 2-D "
                             "caches and [batch, seq] positions";
+    Type positionElement = Imp::typeOf(positions).getElementType();
+    if (!positionElement.isInteger(64) && !positionElement.isInteger(32))
+      return imp.error() << imp.nodeLabel << ": position_ids must be int64, "
+                         << "got " << positionElement;
+    // Position ids are rows of the caches, not Gather indices: no negative
+    // ones. Those known now (a constant, a Range of any length) are checked.
+    int64_t rows = Imp::typeOf(cosCache).getDimSize(0);
+    if (std::optional<int64_t> bad =
+            knownIndexOutOfRange(positions, rows, /*allowNegative=*/false))
+      return imp.error() << imp.nodeLabel << ": position id " << *bad
+                         << " is outside the " << rows
+                         << "-row cos/sin cache (valid: 0 to " << rows - 1
+                         << ")";
     for (Value *cache : {&cos, &sin}) {
       ShapeResult shape = gatherShape(Imp::typeOf(*cache).getShape(),
                                       Imp::typeOf(positions).getShape(), 0);
+      if (!shape.ok())
+        return imp.shapeError(shape);
       *cache = imp.create<GatherOp>(
           imp.tensorType(shape.shape, Imp::typeOf(*cache).getElementType()),
           *cache, positions, imp.builder.getI64IntegerAttr(0));
@@ -903,7 +1043,7 @@ LogicalResult importRotaryEmbedding(Imp &imp, const Node &node) {
     return imp.error() << "RotaryEmbedding cos/sin " << ct
                        << " do not match the input " << xt
                        << " (expected [batch, seq, rotary_dim/2])";
-  int64_t rotaryDim = imp.attrInt(node, "rotary_embedding_dim", 0);
+  int64_t rotaryDim = rotaryDimAttr;
   if (rotaryDim == 0)
     rotaryDim = xt.getDimSize(3);
   if (rotaryDim != 2 * ct.getDimSize(2) || rotaryDim > xt.getDimSize(3))
@@ -914,8 +1054,7 @@ LogicalResult importRotaryEmbedding(Imp &imp, const Node &node) {
   if (ct.getElementType() != xt.getElementType())
     return imp.error() << "RotaryEmbedding caches and input differ in type";
   Value y = imp.create<RotaryEmbeddingOp>(
-      xt, x4, cos, sin,
-      imp.builder.getBoolAttr(imp.attrInt(node, "interleaved", 0) != 0));
+      xt, x4, cos, sin, imp.builder.getBoolAttr(interleaved != 0));
   imp.setOutput(node, 0, is3D ? mergeHeads(imp, y) : y);
   return success();
 }
@@ -925,59 +1064,72 @@ LogicalResult importRotaryEmbedding(Imp &imp, const Node &node) {
 const llvm::StringMap<OpImporterInfo> &wafer::onnx_import::opImporters() {
   static const llvm::StringMap<OpImporterInfo> table = [] {
     llvm::StringMap<OpImporterInfo> t;
-    auto add = [&](StringRef name, int64_t since, OpImporterFn fn) {
-      t[name] = {since, std::move(fn)};
+    constexpr int any = Arity::kUnbounded;
+    // The arities are the ONNX operator schemas' (onnx/defs), from the
+    // opset in which each last changed; older opsets than 13 are refused.
+    auto add = [&](StringRef name, int64_t since, OpImporterFn fn,
+                   std::initializer_list<Arity> arities) {
+      t[name] = {since, std::move(fn), SmallVector<Arity, 1>(arities)};
     };
-    add("Identity", 1, forward);
-    add("Dropout", 1, forward);
-    add("Constant", 1, importConstant);
-    add("ConstantOfShape", 9, importConstantOfShape);
-    add("Shape", 1, importShape);
-    add("Cast", 1, importCast);
-    for (StringRef name : {"Add", "Sub", "Mul", "Div", "Pow", "Max", "Min",
-                           "Equal", "Less", "LessOrEqual", "Greater",
-                           "GreaterOrEqual", "And", "Or"})
-      add(name, 1, importBinary);
-    add("Neg", 1, importUnary<NegOp>);
-    add("Abs", 1, importUnary<AbsOp>);
-    add("Sqrt", 1, importUnary<SqrtOp>);
-    add("Reciprocal", 1, importUnary<ReciprocalOp>);
-    add("Exp", 1, importUnary<ExpOp>);
-    add("Log", 1, importUnary<LogOp>);
-    add("Erf", 1, importUnary<ErfOp>);
-    add("Tanh", 1, importUnary<TanhOp>);
-    add("Sigmoid", 1, importUnary<SigmoidOp>);
-    add("Cos", 1, importUnary<CosOp>);
-    add("Sin", 1, importUnary<SinOp>);
-    add("Relu", 1, importUnary<ReluOp>);
-    add("Not", 1, importUnary<NotOp>);
-    add("Gelu", 20, importGelu);
-    add("Clip", 11, importClip);
-    add("Where", 1, importWhere);
-    add("MatMul", 1, importMatMul);
-    add("Gemm", 1, importGemm);
-    add("Softmax", 13, importSoftmax);
-    add("LayerNormalization", 17, importLayerNorm);
-    add("RMSNormalization", 23, importRmsNorm);
-    add("ReduceSum", 13, importReduce<ReduceSumOp>);
-    add("ReduceMean", 1, importReduce<ReduceMeanOp>);
-    add("ReduceMax", 1, importReduce<ReduceMaxOp>);
-    add("ReduceMin", 1, importReduce<ReduceMinOp>);
-    add("ReduceProd", 1, importReduce<ReduceProdOp>);
-    add("Transpose", 1, importTranspose);
-    add("Reshape", 5, importReshape);
-    add("Flatten", 1, importFlatten);
-    add("Squeeze", 13, importSqueeze);
-    add("Unsqueeze", 13, importUnsqueeze);
-    add("Concat", 1, importConcat);
-    add("Split", 13, importSplit);
-    add("Slice", 10, importSlice);
-    add("Gather", 1, importGather);
-    add("Expand", 8, importExpand);
-    add("Range", 11, importRange);
-    add("Trilu", 14, importTrilu);
-    add("Attention", 23, importAttention);
-    add("RotaryEmbedding", 23, importRotaryEmbedding);
+    auto io = [](int minIn, int maxIn, int minOut = 1, int maxOut = 1) {
+      return Arity{1, minIn, maxIn, minOut, maxOut};
+    };
+    add("Identity", 1, forward, {io(1, 1)});
+    add("Dropout", 1, forward, {io(1, 3, 1, 2)});
+    add("Constant", 1, importConstant, {io(0, 0)});
+    add("ConstantOfShape", 9, importConstantOfShape, {io(1, 1)});
+    add("Shape", 1, importShape, {io(1, 1)});
+    add("Cast", 1, importCast, {io(1, 1)});
+    for (StringRef name : {"Add", "Sub", "Mul", "Div", "Pow", "Equal", "Less",
+                           "LessOrEqual", "Greater", "GreaterOrEqual", "And",
+                           "Or"})
+      add(name, 1, importBinary, {io(2, 2)});
+    add("Max", 1, importBinary, {io(1, any)});
+    add("Min", 1, importBinary, {io(1, any)});
+    add("Neg", 1, importUnary<NegOp>, {io(1, 1)});
+    add("Abs", 1, importUnary<AbsOp>, {io(1, 1)});
+    add("Sqrt", 1, importUnary<SqrtOp>, {io(1, 1)});
+    add("Reciprocal", 1, importUnary<ReciprocalOp>, {io(1, 1)});
+    add("Exp", 1, importUnary<ExpOp>, {io(1, 1)});
+    add("Log", 1, importUnary<LogOp>, {io(1, 1)});
+    add("Erf", 1, importUnary<ErfOp>, {io(1, 1)});
+    add("Tanh", 1, importUnary<TanhOp>, {io(1, 1)});
+    add("Sigmoid", 1, importUnary<SigmoidOp>, {io(1, 1)});
+    add("Cos", 1, importUnary<CosOp>, {io(1, 1)});
+    add("Sin", 1, importUnary<SinOp>, {io(1, 1)});
+    add("Relu", 1, importUnary<ReluOp>, {io(1, 1)});
+    add("Not", 1, importUnary<NotOp>, {io(1, 1)});
+    add("Gelu", 20, importGelu, {io(1, 1)});
+    add("Clip", 11, importClip, {io(1, 3)});
+    add("Where", 1, importWhere, {io(3, 3)});
+    add("MatMul", 1, importMatMul, {io(2, 2)});
+    add("Gemm", 1, importGemm, {io(2, 3)});
+    add("Softmax", 13, importSoftmax, {io(1, 1)});
+    add("LayerNormalization", 17, importLayerNorm, {io(2, 3, 1, 3)});
+    add("RMSNormalization", 23, importRmsNorm, {io(2, 2)});
+    add("ReduceSum", 13, importReduce<ReduceSumOp>, {io(1, 2)});
+    // The other reductions take their axes as an input from opset 18.
+    auto reduceArity = {io(1, 1), Arity{18, 1, 2}};
+    add("ReduceMean", 1, importReduce<ReduceMeanOp>, reduceArity);
+    add("ReduceMax", 1, importReduce<ReduceMaxOp>, reduceArity);
+    add("ReduceMin", 1, importReduce<ReduceMinOp>, reduceArity);
+    add("ReduceProd", 1, importReduce<ReduceProdOp>, reduceArity);
+    add("Transpose", 1, importTranspose, {io(1, 1)});
+    add("Reshape", 5, importReshape, {io(2, 2)});
+    add("Flatten", 1, importFlatten, {io(1, 1)});
+    add("Squeeze", 13, importSqueeze, {io(1, 2)});
+    add("Unsqueeze", 13, importUnsqueeze, {io(2, 2)});
+    add("Concat", 1, importConcat, {io(1, any)});
+    add("Split", 13, importSplit, {io(1, 2, 1, any)});
+    add("Slice", 10, importSlice, {io(3, 5)});
+    add("Gather", 1, importGather, {io(2, 2)});
+    add("Expand", 8, importExpand, {io(2, 2)});
+    add("Range", 11, importRange, {io(3, 3)});
+    add("Trilu", 14, importTrilu, {io(1, 2)});
+    // Opset 24 adds the nonpad_kv_seqlen input.
+    add("Attention", 23, importAttention,
+        {Arity{23, 3, 6, 1, 4}, Arity{24, 3, 7, 1, 4}});
+    add("RotaryEmbedding", 23, importRotaryEmbedding, {io(3, 4)});
     return t;
   }();
   return table;

@@ -2,6 +2,8 @@
 
 #include "GraphImporter.h"
 
+#include "wafer/Support/ElementCount.h"
+
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
@@ -119,6 +121,42 @@ std::shared_ptr<std::string> typedFieldsToRaw(const onnx::TensorProto &t,
   return raw;
 }
 
+/// The typed repeated fields of `t` that hold values, by name.
+SmallVector<StringRef> typedFieldsInUse(const onnx::TensorProto &t) {
+  SmallVector<StringRef> fields;
+  if (t.float_data_size())
+    fields.push_back("float_data");
+  if (t.double_data_size())
+    fields.push_back("double_data");
+  if (t.int32_data_size())
+    fields.push_back("int32_data");
+  if (t.int64_data_size())
+    fields.push_back("int64_data");
+  if (t.uint64_data_size())
+    fields.push_back("uint64_data");
+  if (t.string_data_size())
+    fields.push_back("string_data");
+  return fields;
+}
+
+/// The typed field ONNX keeps values of `dataType` in (onnx.proto).
+StringRef typedFieldFor(int32_t dataType) {
+  switch (dataType) {
+  case onnx::TensorProto::FLOAT: return "float_data";
+  case onnx::TensorProto::DOUBLE: return "double_data";
+  case onnx::TensorProto::INT64: return "int64_data";
+  default: return "int32_data"; // INT32, BOOL, FLOAT16, BFLOAT16
+  }
+}
+
+/// A non-negative decimal external-data offset or length.
+std::optional<int64_t> parseExternalNumber(StringRef text) {
+  int64_t v;
+  if (text.getAsInteger(10, v) || v < 0)
+    return std::nullopt;
+  return v;
+}
+
 std::string blobKey(StringRef name) {
   std::string key;
   for (char c : name)
@@ -148,21 +186,59 @@ tensorToAttr(const onnx::TensorProto &tensor, StringRef name, Location loc,
                             << "' has a negative dimension " << d;
     shape.push_back(d);
   }
+  // Dims from the file: their product, and the bytes it takes, must fit.
+  std::optional<int64_t> elements = checkedElementCount(shape);
+  std::optional<int64_t> byteCount =
+      elements ? checkedByteCount(*elements, 8 * byteWidth(element))
+               : std::nullopt;
+  if (!byteCount)
+    return emitError(loc) << "tensor '" << name << "' of shape "
+                          << graph::formatShape(shape)
+                          << " has more elements or bytes than a 64-bit "
+                             "count holds";
   auto type = RankedTensorType::get(shape, element);
-  int64_t count = type.getNumElements();
-  size_t expectedBytes = static_cast<size_t>(count) * byteWidth(element);
+  int64_t count = *elements;
+  size_t expectedBytes = static_cast<size_t>(*byteCount);
+
+  // ONNX keeps a tensor's values in exactly one place: raw_data, external
+  // data, or the typed field of its data type. Anything else is ambiguous.
+  SmallVector<StringRef> typedFields = typedFieldsInUse(tensor);
+  bool isExternal = tensor.data_location() == onnx::TensorProto::EXTERNAL;
+  if ((tensor.has_raw_data() || isExternal) && !typedFields.empty())
+    return emitError(loc) << "tensor '" << name << "' has both "
+                          << (isExternal ? "external data" : "raw_data")
+                          << " and " << llvm::join(typedFields, ", ")
+                          << "; ONNX stores a tensor's values in one place";
+  if (isExternal && tensor.has_raw_data())
+    return emitError(loc) << "tensor '" << name
+                          << "' has both external data and raw_data; ONNX "
+                             "stores a tensor's values in one place";
+  StringRef expectedField = typedFieldFor(tensor.data_type());
+  for (StringRef field : typedFields)
+    if (field != expectedField)
+      return emitError(loc) << "tensor '" << name << "' of type "
+                            << onnxTypeName(tensor.data_type())
+                            << " stores values in " << field << "; "
+                            << onnxTypeName(tensor.data_type())
+                            << " values belong in " << expectedField;
 
   RawBytes bytes;
-  if (tensor.data_location() == onnx::TensorProto::EXTERNAL) {
+  if (isExternal) {
     std::string location;
-    int64_t offset = 0, length = -1;
+    std::optional<int64_t> offset = 0, length;
     for (const auto &entry : tensor.external_data()) {
-      if (entry.key() == "location")
+      if (entry.key() == "location") {
         location = entry.value();
-      else if (entry.key() == "offset")
-        offset = std::strtoll(entry.value().c_str(), nullptr, 10);
-      else if (entry.key() == "length")
-        length = std::strtoll(entry.value().c_str(), nullptr, 10);
+        continue;
+      }
+      if (entry.key() != "offset" && entry.key() != "length")
+        continue;
+      std::optional<int64_t> v = parseExternalNumber(entry.value());
+      if (!v)
+        return emitError(loc) << "tensor '" << name << "' has external data "
+                              << entry.key() << " '" << entry.value()
+                              << "'; expected a non-negative integer";
+      (entry.key() == "offset" ? offset : length) = v;
     }
     if (location.empty())
       return emitError(loc) << "tensor '" << name
@@ -171,16 +247,18 @@ tensorToAttr(const onnx::TensorProto &tensor, StringRef name, Location loc,
     if (!file)
       return emitError(loc) << "tensor '" << name
                             << "': " << llvm::toString(file.takeError());
-    if (length < 0)
-      length = expectedBytes;
-    size_t fileSize = (*file)->getBufferSize();
-    if (offset < 0 || static_cast<size_t>(offset) + length > fileSize)
+    if (!length)
+      length = static_cast<int64_t>(expectedBytes);
+    uint64_t fileSize = (*file)->getBufferSize();
+    std::optional<int64_t> end = checkedAdd(*offset, *length);
+    if (!end || static_cast<uint64_t>(*end) > fileSize)
       return emitError(loc)
-             << "tensor '" << name << "' needs bytes [" << offset
-             << ", " << offset + length << ") of '" << location
-             << "', which has only " << fileSize << " bytes (truncated?)";
-    bytes = {ArrayRef<char>((*file)->getBufferStart() + offset, length),
-             *file};
+             << "tensor '" << name << "' needs bytes [" << *offset << ", "
+             << (end ? std::to_string(*end) : "past 2^63") << ") of '"
+             << location << "', which has only " << fileSize
+             << " bytes (truncated?)";
+    int64_t off = *offset, len = *length;
+    bytes = {ArrayRef<char>((*file)->getBufferStart() + off, len), *file};
   } else if (tensor.has_raw_data()) {
     bytes = {ArrayRef<char>(tensor.raw_data().data(), tensor.raw_data().size()),
              owner};

@@ -141,7 +141,7 @@ g (int32[4] x) => (int32[4] y) {
 // GELU-LABEL: func.func @main
 // GELU-SAME: %[[X:.*]]: tensor<2x8xbf16>
 // GELU: %[[A:.*]] = graph.gelu %[[X]] : tensor<2x8xbf16>
-// GELU: %[[B:.*]] = graph.gelu %[[A]] {approximate = "tanh"} : tensor<2x8xbf16>
+// GELU: %[[B:.*]] = graph.gelu %[[A]] approximate(tanh) : tensor<2x8xbf16>
 // GELU: return %[[B]]
 
 //--- gelu.txt

@@ -51,11 +51,20 @@
 
 // RUN: %onnx-text %t/split-zero-outputs.txt -o %t/split-zero-outputs.onnx
 // RUN: not wafer-translate --import-onnx %t/split-zero-outputs.onnx 2>&1 | FileCheck %s --check-prefix=SPLIT-ZERO-OUTPUTS
-// SPLIT-ZERO-OUTPUTS: error: loc("Split_0"): Split into 0 pieces
+// SPLIT-ZERO-OUTPUTS: error: loc("Split_0"): Split node 'Split_0': num_outputs is 0 but the node has 1 outputs
 
 // RUN: %onnx-text %t/split-num-outputs.txt -o %t/split-num-outputs.onnx
 // RUN: not wafer-translate --import-onnx %t/split-num-outputs.onnx 2>&1 | FileCheck %s --check-prefix=SPLIT-NUM-OUTPUTS
-// SPLIT-NUM-OUTPUTS: error: loc("Split_0"): Split sizes [2, 2, 0] do not cover dimension 0 of size 4 in 2 outputs
+// SPLIT-NUM-OUTPUTS: error: loc("Split_0"): Split node 'Split_0': num_outputs is 3 but the node has 2 outputs
+
+// Pieces of size 0: empty tensors, refused like empty inputs.
+// RUN: %onnx-text %t/split-empty-piece.txt -o %t/split-empty-piece.onnx
+// RUN: not wafer-translate --import-onnx %t/split-empty-piece.onnx 2>&1 | FileCheck %s --check-prefix=SPLIT-EMPTY-PIECE
+// SPLIT-EMPTY-PIECE: error: loc("Split_1"): Split node 'Split_1': output 1: the result [0, 2] would be empty (dimension 0 is 0); empty tensors are not supported
+// Four equal pieces of 3 rows: 1, 1, 1 and 0.
+// RUN: %onnx-text %t/split-empty-equal.txt -o %t/split-empty-equal.onnx
+// RUN: not wafer-translate --import-onnx %t/split-empty-equal.onnx 2>&1 | FileCheck %s --check-prefix=SPLIT-EMPTY-EQUAL
+// SPLIT-EMPTY-EQUAL: error: loc("Split_0"): Split node 'Split_0': output 3: the result [0] would be empty (dimension 0 is 0); empty tensors are not supported
 
 // RUN: %onnx-text %t/split-runtime.txt -o %t/split-runtime.onnx
 // RUN: not wafer-translate --import-onnx %t/split-runtime.onnx 2>&1 | FileCheck %s --check-prefix=SPLIT-RUNTIME
@@ -84,6 +93,20 @@
 // RUN: %onnx-text %t/slice-step-zero.txt -o %t/slice-step-zero.onnx
 // RUN: not wafer-translate --import-onnx %t/slice-step-zero.onnx 2>&1 | FileCheck %s --check-prefix=SLICE-STEP-ZERO
 // SLICE-STEP-ZERO: error: loc("Slice_4"): Slice step is zero
+
+// An empty window (start 2, end 1, step 1), as empty as a zero-size input.
+// RUN: %onnx-text %t/slice-empty.txt -o %t/slice-empty.onnx
+// RUN: not wafer-translate --import-onnx %t/slice-empty.onnx 2>&1 | FileCheck %s --check-prefix=SLICE-EMPTY
+// SLICE-EMPTY: error: loc("Slice_3"): Slice node 'Slice_3': slice of dimension 1 (size 3) from 2 to 1 by 1 takes no elements; empty tensors are not supported
+// The largest steps do not overflow the length computation: one element.
+// RUN: %onnx-text %t/slice-huge-steps.txt -o %t/slice-huge-steps.onnx
+// RUN: wafer-translate --import-onnx %t/slice-huge-steps.onnx 2>&1 | FileCheck %s --check-prefix=SLICE-HUGE-STEPS
+// SLICE-HUGE-STEPS: graph.slice %arg0 {starts = array<i64: 0, 2>, steps = array<i64: 9223372036854775807, -9223372036854775808>} : tensor<2x3xf32> -> tensor<1x1xf32>
+
+// A Concat of empty tensors only would be empty too.
+// RUN: %onnx-text %t/concat-all-empty.txt -o %t/concat-all-empty.onnx
+// RUN: not wafer-translate --import-onnx %t/concat-all-empty.onnx 2>&1 | FileCheck %s --check-prefix=CONCAT-ALL-EMPTY
+// CONCAT-ALL-EMPTY: error: loc("Concat_1"): Concat node 'Concat_1': every input is empty, and so would the result be; empty tensors are not supported
 
 // RUN: %onnx-text %t/gather-axis.txt -o %t/gather-axis.onnx
 // RUN: not wafer-translate --import-onnx %t/gather-axis.onnx 2>&1 | FileCheck %s --check-prefix=GATHER-AXIS
@@ -188,6 +211,19 @@ g (float[3] x) => (float[3] y) {
   y = Split <num_outputs = 0> (x)
 }
 
+//--- split-empty-piece.txt
+<ir_version: 8, opset_import: ["" : 13]>
+g (float[3, 2] x) => (float[3, 2] y, float[0, 2] z) {
+  s = Constant <value = int64[2] {3, 0}> ()
+  y, z = Split(x, s)
+}
+
+//--- split-empty-equal.txt
+<ir_version: 8, opset_import: ["" : 18]>
+g (float[3] x) => (float[1] a, float[1] b, float[1] c, float[0] d) {
+  a, b, c, d = Split <num_outputs = 4> (x)
+}
+
 //--- split-num-outputs.txt
 <ir_version: 8, opset_import: ["" : 18]>
 g (float[4] x) => (float[2] y, float[2] z) {
@@ -198,6 +234,32 @@ g (float[4] x) => (float[2] y, float[2] z) {
 <ir_version: 8, opset_import: ["" : 13]>
 g (float[3] x, int64[2] s) => (float[1] y, float[2] z) {
   y, z = Split(x, s)
+}
+
+//--- slice-empty.txt
+<ir_version: 8, opset_import: ["" : 13]>
+g (float[2, 3, 4] x) => (float[2, 0, 4] y) {
+  st = Constant <value = int64[1] {2}> ()
+  en = Constant <value = int64[1] {1}> ()
+  ax = Constant <value = int64[1] {-2}> ()
+  y = Slice(x, st, en, ax)
+}
+
+//--- slice-huge-steps.txt
+<ir_version: 8, opset_import: ["" : 13]>
+g (float[2, 3] x) => (float[1, 1] y) {
+  st = Constant <value = int64[2] {0, -1}> ()
+  en = Constant <value = int64[2] {9223372036854775807, -9223372036854775807}> ()
+  ax = Constant <value = int64[2] {0, 1}> ()
+  sp = Constant <value = int64[2] {9223372036854775807, -9223372036854775808}> ()
+  y = Slice(x, st, en, ax, sp)
+}
+
+//--- concat-all-empty.txt
+<ir_version: 8, opset_import: ["" : 13]>
+g (float[2] x) => (float[4, 0] y) {
+  e = Constant <value = float[2, 0] {}> ()
+  y = Concat <axis = 0> (e, e)
 }
 
 //--- slice-runtime.txt

@@ -6,7 +6,7 @@
 
 // RUN: %onnx-text %t/add-one-input.txt -o %t/add-one-input.onnx --no-check
 // RUN: not wafer-translate --import-onnx %t/add-one-input.onnx 2>&1 | FileCheck %s --check-prefix=ADD-ONE-INPUT
-// ADD-ONE-INPUT: error: loc("Add_0"): Add needs two inputs
+// ADD-ONE-INPUT: error: loc("Add_0"): Add node 'Add_0' takes 2 inputs, got 1
 
 // RUN: %onnx-text %t/add-types.txt -o %t/add-types.onnx
 // RUN: not wafer-translate --import-onnx %t/add-types.onnx 2>&1 | FileCheck %s --check-prefix=ADD-TYPES

@@ -6,7 +6,11 @@
 
 // RUN: %onnx-text %t/constant-string.txt -o %t/constant-string.onnx
 // RUN: not wafer-translate --import-onnx %t/constant-string.onnx 2>&1 | FileCheck %s --check-prefix=CONSTANT-STRING
-// CONSTANT-STRING: error: loc("Constant_0"): Constant node has no supported value attribute (value, value_float(s), value_int(s))
+// CONSTANT-STRING: error: loc("Constant_0"): Constant node 'Constant_0': a Constant value_string is not supported (strings and sparse tensors)
+
+// RUN: %onnx-text %t/constant-two.txt -o %t/constant-two.onnx --no-check
+// RUN: not wafer-translate --import-onnx %t/constant-two.onnx 2>&1 | FileCheck %s --check-prefix=CONSTANT-TWO
+// CONSTANT-TWO: error: loc("Constant_0"): Constant node 'Constant_0' has several value attributes (value_float, value_int); it takes exactly one of value, value_float(s), value_int(s)
 
 // RUN: %onnx-text %t/constant-uint8.txt -o %t/constant-uint8.onnx
 // RUN: not wafer-translate --import-onnx %t/constant-uint8.onnx 2>&1 | FileCheck %s --check-prefix=CONSTANT-UINT8
@@ -74,7 +78,7 @@
 
 // RUN: %onnx-text %t/unsqueeze-no-axes.txt -o %t/unsqueeze-no-axes.onnx --no-check
 // RUN: not wafer-translate --import-onnx %t/unsqueeze-no-axes.onnx 2>&1 | FileCheck %s --check-prefix=UNSQUEEZE-NO-AXES
-// UNSQUEEZE-NO-AXES: error: loc("Unsqueeze_0"): Unsqueeze needs axes
+// UNSQUEEZE-NO-AXES: error: loc("Unsqueeze_0"): Unsqueeze node 'Unsqueeze_0' takes 2 inputs, got 1
 
 // RUN: %onnx-text %t/unsqueeze-range.txt -o %t/unsqueeze-range.onnx
 // RUN: not wafer-translate --import-onnx %t/unsqueeze-range.onnx 2>&1 | FileCheck %s --check-prefix=UNSQUEEZE-RANGE
@@ -116,10 +120,179 @@
 // RUN: not wafer-translate --import-onnx %t/range-zero-float-delta.onnx 2>&1 | FileCheck %s --check-prefix=RANGE-ZERO-FLOAT-DELTA
 // RANGE-ZERO-FLOAT-DELTA: error: loc("Range_3"): Range delta is zero
 
+// --- Empty results: the graph dialect has no empty tensors, so neither
+// may a node produce one.
+// RUN: %onnx-text %t/shape-empty.txt -o %t/shape-empty.onnx
+// RUN: not wafer-translate --import-onnx %t/shape-empty.onnx 2>&1 | FileCheck %s --check-prefix=SHAPE-EMPTY
+// SHAPE-EMPTY: error: loc("Shape_0"): Shape node 'Shape_0': start 3 and end 1 select no dimension of a rank-4 tensor; empty tensors are not supported
+// RUN: %onnx-text %t/cos-zero.txt -o %t/cos-zero.onnx
+// RUN: not wafer-translate --import-onnx %t/cos-zero.onnx 2>&1 | FileCheck %s --check-prefix=COS-ZERO
+// COS-ZERO: error: loc("ConstantOfShape_1"): ConstantOfShape node 'ConstantOfShape_1': the result [2, 0] would be empty (dimension 1 is 0); empty tensors are not supported
+// RUN: %onnx-text %t/expand-zero.txt -o %t/expand-zero.onnx
+// RUN: not wafer-translate --import-onnx %t/expand-zero.onnx 2>&1 | FileCheck %s --check-prefix=EXPAND-ZERO
+// EXPAND-ZERO: error: loc("Expand_1"): the result [0] would be empty (dimension 0 is 0); empty tensors are not supported
+// RUN: %onnx-text %t/range-empty.txt -o %t/range-empty.onnx
+// RUN: not wafer-translate --import-onnx %t/range-empty.onnx 2>&1 | FileCheck %s --check-prefix=RANGE-EMPTY
+// RANGE-EMPTY: error: loc("Range_3"): Range node 'Range_3': from 12 to 2 by 2 is empty; empty tensors are not supported
+
+// --- Counts past int64_t: refused, never wrapped.
+// 2^96 elements; a splat would cost one, but no count holds them.
+// RUN: %onnx-text %t/cos-overflow.txt -o %t/cos-overflow.onnx
+// RUN: not wafer-translate --import-onnx %t/cos-overflow.onnx 2>&1 | FileCheck %s --check-prefix=COS-OVERFLOW
+// COS-OVERFLOW: error: loc("ConstantOfShape_1"): ConstantOfShape node 'ConstantOfShape_1': the result [4294967296, 4294967296, 4294967296] has more elements than a 64-bit count holds (2^63 - 1)
+// 2^62 floats: a count that fits, 2^64 bytes that do not.
+// RUN: %onnx-text %t/cos-bytes.txt -o %t/cos-bytes.onnx
+// RUN: not wafer-translate --import-onnx %t/cos-bytes.onnx 2>&1 | FileCheck %s --check-prefix=COS-BYTES
+// COS-BYTES: error: loc("ConstantOfShape_1"): ConstantOfShape node 'ConstantOfShape_1': the result [4611686018427387904] of 32-bit elements takes more bytes than a 64-bit count holds (2^63 - 1)
+// RUN: %onnx-text %t/reshape-overflow.txt -o %t/reshape-overflow.onnx
+// RUN: not wafer-translate --import-onnx %t/reshape-overflow.onnx 2>&1 | FileCheck %s --check-prefix=RESHAPE-OVERFLOW
+// RESHAPE-OVERFLOW: error: loc("Reshape_1"): Reshape node 'Reshape_1': the target [4294967296, 4294967296, -1] has more elements than a 64-bit count holds
+// RUN: %onnx-text %t/expand-overflow.txt -o %t/expand-overflow.onnx
+// RUN: not wafer-translate --import-onnx %t/expand-overflow.onnx 2>&1 | FileCheck %s --check-prefix=EXPAND-OVERFLOW
+// EXPAND-OVERFLOW: error: loc("Expand_1"): the result [4294967296, 4294967296] has more elements than a 64-bit count holds (2^63 - 1)
+// RUN: %onnx-text %t/range-overflow.txt -o %t/range-overflow.onnx
+// RUN: not wafer-translate --import-onnx %t/range-overflow.onnx 2>&1 | FileCheck %s --check-prefix=RANGE-OVERFLOW
+// RANGE-OVERFLOW: error: loc("Range_3"): Range node 'Range_3': from -9223372036854775808 to 9223372036854775807 by 1 is more elements than a 64-bit count holds
+// RUN: %onnx-text %t/range-float-overflow.txt -o %t/range-float-overflow.onnx
+// RUN: not wafer-translate --import-onnx %t/range-float-overflow.onnx 2>&1 | FileCheck %s --check-prefix=RANGE-FLOAT-OVERFLOW
+// RANGE-FLOAT-OVERFLOW: error: loc("Range_3"): Range node 'Range_3': from 0.000000e+00 to 1.000000e+30 by 1.000000e+00 is more elements than a 64-bit count holds
+// RUN: %onnx-text %t/range-types.txt -o %t/range-types.onnx --no-check
+// RUN: not wafer-translate --import-onnx %t/range-types.onnx 2>&1 | FileCheck %s --check-prefix=RANGE-TYPES
+// RANGE-TYPES: error: loc("Range_3"): Range node 'Range_3': start, limit and delta differ in type ('i64' and 'i32')
+
+// --- A shape too big to fold: the error says where folding stopped.
+// A Range of 2^21 positions stays unfolded (the limit is 2^20 elements),
+// so a Slice of it, used as a Reshape target, is not known.
+// RUN: %onnx-text %t/fold-limit.txt -o %t/fold-limit.onnx
+// RUN: not wafer-translate --import-onnx %t/fold-limit.onnx 2>&1 | FileCheck %s --check-prefix=FOLD-LIMIT
+// FOLD-LIMIT: error: loc("Reshape_9"): the target shape of Reshape must be known at compile time, but it is computed from runtime values; bind every symbolic dimension with --dim so that shape arithmetic folds
+// FOLD-LIMIT-NEXT: note: loc("Range_3"): constant folding stopped at this 'graph.range': its result 'tensor<2097152xi64>' has more than 1048576 elements, the most a fold materializes
+// The same for a Range limit computed from such a Range.
+// RUN: %onnx-text %t/fold-limit-range.txt -o %t/fold-limit-range.onnx
+// RUN: not wafer-translate --import-onnx %t/fold-limit-range.onnx 2>&1 | FileCheck %s --check-prefix=FOLD-LIMIT-RANGE
+// FOLD-LIMIT-RANGE: error: loc("Range_5"): Range start, limit and delta must be scalars known at compile time; bind every symbolic dimension with --dim
+// FOLD-LIMIT-RANGE-NEXT: note: loc("Range_3"): constant folding stopped at this 'graph.range': its result 'tensor<2097152xi64>' has more than 1048576 elements
+
 //--- constant-string.txt
 <ir_version: 8, opset_import: ["" : 17]>
 g (float[2] x) => (float[2] y) {
   y = Constant <value_string = "hello"> ()
+}
+
+//--- constant-two.txt
+<ir_version: 8, opset_import: ["" : 17]>
+g (float[2] x) => (float y) {
+  y = Constant <value_float = 1.0, value_int = 1> ()
+}
+
+//--- shape-empty.txt
+<ir_version: 8, opset_import: ["" : 17]>
+g (float[2, 3, 4, 5] x) => (int64[0] y) {
+  y = Shape <start = 3, end = 1> (x)
+}
+
+//--- cos-zero.txt
+<ir_version: 8, opset_import: ["" : 17]>
+g (float[2] x) => (float[2, 0] y) {
+  s = Constant <value = int64[2] {2, 0}> ()
+  y = ConstantOfShape(s)
+}
+
+//--- expand-zero.txt
+<ir_version: 8, opset_import: ["" : 17]>
+g (float[1] x) => (float[0] y) {
+  s = Constant <value = int64[1] {0}> ()
+  y = Expand(x, s)
+}
+
+//--- range-empty.txt
+<ir_version: 8, opset_import: ["" : 13]>
+g (float[1] x) => (int64[0] y) {
+  a = Constant <value = int64 {12}> ()
+  b = Constant <value = int64 {2}> ()
+  c = Constant <value = int64 {2}> ()
+  y = Range(a, b, c)
+}
+
+//--- cos-overflow.txt
+<ir_version: 8, opset_import: ["" : 17]>
+g (float[2] x) => (float[4294967296, 4294967296, 4294967296] y) {
+  s = Constant <value = int64[3] {4294967296, 4294967296, 4294967296}> ()
+  y = ConstantOfShape(s)
+}
+
+//--- cos-bytes.txt
+<ir_version: 8, opset_import: ["" : 17]>
+g (float[2] x) => (float[4611686018427387904] y) {
+  s = Constant <value = int64[1] {4611686018427387904}> ()
+  y = ConstantOfShape(s)
+}
+
+//--- reshape-overflow.txt
+<ir_version: 8, opset_import: ["" : 17]>
+g (float[2] x) => (float[2] y) {
+  s = Constant <value = int64[3] {4294967296, 4294967296, -1}> ()
+  y = Reshape(x, s)
+}
+
+//--- expand-overflow.txt
+<ir_version: 8, opset_import: ["" : 17]>
+g (float[1, 1] x) => (float[4294967296, 4294967296] y) {
+  s = Constant <value = int64[2] {4294967296, 4294967296}> ()
+  y = Expand(x, s)
+}
+
+//--- range-overflow.txt
+<ir_version: 8, opset_import: ["" : 13]>
+g (float[1] x) => (int64[2] y) {
+  a = Constant <value = int64 {-9223372036854775808}> ()
+  b = Constant <value = int64 {9223372036854775807}> ()
+  c = Constant <value = int64 {1}> ()
+  y = Range(a, b, c)
+}
+
+//--- range-float-overflow.txt
+<ir_version: 8, opset_import: ["" : 13]>
+g (float[1] x) => (float[2] y) {
+  a = Constant <value = float {0.0}> ()
+  b = Constant <value = float {1e30}> ()
+  c = Constant <value = float {1.0}> ()
+  y = Range(a, b, c)
+}
+
+//--- range-types.txt
+<ir_version: 8, opset_import: ["" : 13]>
+g (float[1] x) => (int64[2] y) {
+  a = Constant <value = int64 {0}> ()
+  b = Constant <value = int32 {2}> ()
+  c = Constant <value = int64 {1}> ()
+  y = Range(a, b, c)
+}
+
+//--- fold-limit.txt
+<ir_version: 8, opset_import: ["" : 13]>
+g (float[4] x) => (float[2, 2] y) {
+  a = Constant <value = int64 {0}> ()
+  b = Constant <value = int64 {2097152}> ()
+  c = Constant <value = int64 {1}> ()
+  r = Range(a, b, c)
+  st = Constant <value = int64[1] {0}> ()
+  en = Constant <value = int64[1] {2}> ()
+  s = Slice(r, st, en)
+  two = Constant <value = int64[2] {2, 2}> ()
+  y = Reshape(x, two)
+  z = Reshape(x, s)
+}
+
+//--- fold-limit-range.txt
+<ir_version: 8, opset_import: ["" : 13]>
+g (float[4] x) => (int64[2] y) {
+  a = Constant <value = int64 {0}> ()
+  b = Constant <value = int64 {2097152}> ()
+  c = Constant <value = int64 {1}> ()
+  r = Range(a, b, c)
+  m = ReduceMax <keepdims = 0> (r)
+  y = Range(a, m, c)
 }
 
 //--- constant-uint8.txt

@@ -1,6 +1,7 @@
 // Errors in initializers and external data: unsupported element types,
-// negative dimensions, data shorter than the shape, and external data that
-// is missing, truncated, outside the model's folder or unnamed. The happy
+// negative dimensions, counts past int64_t, data shorter than the shape or
+// stored in two places, and external data that is missing, truncated,
+// outside the model's folder, unnamed or at a malformed offset. The happy
 // path (a model saved with onnx.save(save_as_external_data=True)) imports
 // with its weight mapped from the .data file.
 
@@ -58,3 +59,34 @@
 // RUN: %python %S/Inputs/bad_models.py short-typed-data %t/short-typed.onnx
 // RUN: not wafer-translate --import-onnx %t/short-typed.onnx 2>&1 | FileCheck %s --check-prefix=SHORT-TYPED
 // SHORT-TYPED: error: loc("w"): tensor 'w' of type 'tensor<3xi64>' needs 24 bytes of data but has 16
+
+// Values in more than one place, or in the wrong typed field: ambiguous,
+// so refused (initializers and Constant tensors alike).
+// RUN: %python %S/Inputs/bad_models.py raw-and-typed %t/raw-and-typed.onnx
+// RUN: not wafer-translate --import-onnx %t/raw-and-typed.onnx 2>&1 | FileCheck %s --check-prefix=RAW-AND-TYPED
+// RAW-AND-TYPED: error: loc("w"): tensor 'w' has both raw_data and float_data; ONNX stores a tensor's values in one place
+// RUN: %python %S/Inputs/bad_models.py constant-raw-and-typed %t/constant-raw-and-typed.onnx
+// RUN: not wafer-translate --import-onnx %t/constant-raw-and-typed.onnx 2>&1 | FileCheck %s --check-prefix=CONSTANT-RAW-AND-TYPED
+// CONSTANT-RAW-AND-TYPED: error: loc("const"): tensor 't' has both raw_data and int64_data; ONNX stores a tensor's values in one place
+// RUN: %python %S/Inputs/bad_models.py wrong-typed-field %t/wrong-typed-field.onnx
+// RUN: not wafer-translate --import-onnx %t/wrong-typed-field.onnx 2>&1 | FileCheck %s --check-prefix=WRONG-TYPED-FIELD
+// WRONG-TYPED-FIELD: error: loc("w"): tensor 'w' of type FLOAT stores values in int64_data; FLOAT values belong in float_data
+
+// Dims whose product, or whose bytes, overflow int64_t.
+// RUN: %python %S/Inputs/bad_models.py overflowing-dims %t/overflowing-dims.onnx
+// RUN: not wafer-translate --import-onnx %t/overflowing-dims.onnx 2>&1 | FileCheck %s --check-prefix=OVERFLOWING-DIMS
+// OVERFLOWING-DIMS: error: loc("w"): tensor 'w' of shape [4294967296, 4294967296, 4294967296] has more elements or bytes than a 64-bit count holds
+// RUN: %python %S/Inputs/bad_models.py overflowing-bytes %t/overflowing-bytes.onnx
+// RUN: not wafer-translate --import-onnx %t/overflowing-bytes.onnx 2>&1 | FileCheck %s --check-prefix=OVERFLOWING-BYTES
+// OVERFLOWING-BYTES: error: loc("w"): tensor 'w' of shape [2305843009213693952, 4] has more elements or bytes than a 64-bit count holds
+
+// External offsets and lengths are non-negative integers whose sum fits.
+// RUN: %python %S/Inputs/bad_models.py external-bad-offset %t/sub/bad-offset.onnx
+// RUN: not wafer-translate --import-onnx %t/sub/bad-offset.onnx 2>&1 | FileCheck %s --check-prefix=BAD-OFFSET
+// BAD-OFFSET: error: loc("w"): tensor 'w' has external data offset '4k'; expected a non-negative integer
+// RUN: %python %S/Inputs/bad_models.py external-negative-length %t/sub/negative-length.onnx
+// RUN: not wafer-translate --import-onnx %t/sub/negative-length.onnx 2>&1 | FileCheck %s --check-prefix=NEGATIVE-LENGTH
+// NEGATIVE-LENGTH: error: loc("w"): tensor 'w' has external data length '-8'; expected a non-negative integer
+// RUN: %python %S/Inputs/bad_models.py external-offset-overflow %t/sub/offset-overflow.onnx
+// RUN: not wafer-translate --import-onnx %t/sub/offset-overflow.onnx 2>&1 | FileCheck %s --check-prefix=OFFSET-OVERFLOW
+// OFFSET-OVERFLOW: error: loc("w"): tensor 'w' needs bytes [9223372036854775807, past 2^63) of 'offset-overflow.onnx.data', which has only 4096 bytes (truncated?)

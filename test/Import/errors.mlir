@@ -94,6 +94,11 @@
 // RUN: not wafer-translate --import-onnx %t/zero-dim.onnx 2>&1 | FileCheck %s --check-prefix=ZERO-DIM
 // ZERO-DIM: error: input 'x' dimension 1 has size 0; empty tensors are not supported
 
+// Dims whose product overflows int64_t (from --dim: below).
+// RUN: %onnx-text %t/huge-input.txt -o %t/huge-input.onnx
+// RUN: not wafer-translate --import-onnx %t/huge-input.onnx 2>&1 | FileCheck %s --check-prefix=HUGE-INPUT
+// HUGE-INPUT: error: input 'x' of shape [4294967296, 4294967296, 4294967296] has more elements than a 64-bit count holds (2^63 - 1)
+
 // --- Symbolic dimensions: all unbound ones are named, with a hint.
 // RUN: %onnx-text %t/symbolic.txt -o %t/symbolic.onnx
 // RUN: not wafer-translate --import-onnx %t/symbolic.onnx 2>&1 | FileCheck %s --check-prefix=UNBOUND
@@ -115,6 +120,11 @@
 // DIM-NAN: error: --dim expects NAME=SIZE with a positive SIZE, got 'seq=big'
 // RUN: not waferc %t/symbolic.onnx --dim batch:2 2>&1 | FileCheck %s --check-prefix=DIM-WAFERC
 // DIM-WAFERC: waferc: error: --dim expects NAME=SIZE with a positive SIZE, got 'batch:2'
+// Bindings so large that the inputs' counts overflow.
+// RUN: not wafer-translate --import-onnx %t/symbolic.onnx --dim batch=4294967296 --dim seq=4294967296 2>&1 | FileCheck %s --check-prefix=HUGE-DIM
+// HUGE-DIM: error: input 'x' of shape [4294967296, 4294967296] has more elements than a 64-bit count holds (2^63 - 1)
+// RUN: not wafer-translate --import-onnx %t/symbolic.onnx --dim batch=2305843009213693952 --dim seq=2 2>&1 | FileCheck %s --check-prefix=HUGE-BYTES
+// HUGE-BYTES: error: input 'x' of shape [2305843009213693952, 2] of 32-bit elements takes more bytes than a 64-bit count holds (2^63 - 1)
 
 // --- Outputs.
 // RUN: %onnx-text %t/out-elem.txt -o %t/out-elem.onnx --no-check
@@ -132,15 +142,15 @@
 // OUT-PARAM: error: loc("Concat_0"): output 'y' dimension 0 is declared 2 but computes 6 ('tensor<6xf32>')
 // RUN: %onnx-text %t/out-undefined.txt -o %t/out-undefined.onnx --no-check
 // RUN: not wafer-translate --import-onnx %t/out-undefined.onnx 2>&1 | FileCheck %s --check-prefix=OUT-UNDEF
-// OUT-UNDEF: error: graph output 'nowhere' is produced by no node
+// OUT-UNDEF: error: graph output 'nowhere' is produced by no node, graph input or initializer
 
 // --- Node inputs.
 // RUN: %onnx-text %t/undefined-input.txt -o %t/undefined-input.onnx --no-check
 // RUN: not wafer-translate --import-onnx %t/undefined-input.onnx 2>&1 | FileCheck %s --check-prefix=UNDEF-IN
-// UNDEF-IN: error: loc("Relu_0"): input 'later' is not defined before its use (the graph is not topologically sorted, or the name is wrong)
+// UNDEF-IN: error: loc("Relu_0"): Relu node 'Relu_0': input 0 'later' is used before Neg node 'Neg_1' defines it (the nodes are not in topological order)
 // RUN: %onnx-text %t/missing-input.txt -o %t/missing-input.onnx --no-check
 // RUN: not wafer-translate --import-onnx %t/missing-input.onnx 2>&1 | FileCheck %s --check-prefix=MISSING-IN
-// MISSING-IN: error: loc("Where_0"): Where node is missing input 2
+// MISSING-IN: error: loc("Where_0"): Where node 'Where_0' takes 3 inputs, got 2
 
 //--- empty.onnx
 //--- text.onnx
@@ -197,6 +207,11 @@ g (uint8[2] x) => (uint8[2] y) {
 //--- zero-dim.txt
 <ir_version: 8, opset_import: ["" : 17]>
 g (float[2, 0] x) => (float[2, 0] y) {
+  y = Identity(x)
+}
+//--- huge-input.txt
+<ir_version: 8, opset_import: ["" : 17]>
+g (float[4294967296, 4294967296, 4294967296] x) => (float[4294967296, 4294967296, 4294967296] y) {
   y = Identity(x)
 }
 //--- symbolic.txt

@@ -92,7 +92,7 @@ func.func @shape_size(%a: tensor<2x3x4xf32>) -> tensor<3xi64> {
 // -----
 
 func.func @shape_empty_window(%a: tensor<2x3x4xf32>) -> tensor<1xi64> {
-  // expected-error @+1 {{'graph.shape' op result must be tensor<0xi64>}}
+  // expected-error @+1 {{'graph.shape' op start 2 and end 1 select no dimension of a rank-3 input, and empty tensors are not supported}}
   %0 = graph.shape %a {start = 2, end = 1} : tensor<2x3x4xf32> -> tensor<1xi64>
   return %0 : tensor<1xi64>
 }
@@ -435,9 +435,19 @@ func.func @trilu_rank(%a: tensor<3xf32>) -> tensor<3xf32> {
 
 // -----
 
+// The approximation is an enum: the parser refuses other keywords.
 func.func @gelu_approximate(%a: tensor<3xf32>) -> tensor<3xf32> {
-  // expected-error @+1 {{'graph.gelu' op approximate must be "none" or "tanh", not "fast"}}
-  %0 = graph.gelu %a {approximate = "fast"} : tensor<3xf32>
+  // expected-error @+1 {{approximate must be one of none, tanh; got 'fast'}}
+  %0 = graph.gelu %a approximate(fast) : tensor<3xf32>
+  return %0 : tensor<3xf32>
+}
+
+// -----
+
+// The old string form is no enum either.
+func.func @gelu_approximate_string(%a: tensor<3xf32>) -> tensor<3xf32> {
+  // expected-error @+1 {{'graph.gelu' op attribute 'approximate' failed to satisfy constraint: how a GELU is computed}}
+  %0 = graph.gelu %a {approximate = "tanh"} : tensor<3xf32>
   return %0 : tensor<3xf32>
 }
 
@@ -528,8 +538,16 @@ func.func @softmax_negative_axis(%a: tensor<2x3xf32>) -> tensor<2x3xf32> {
 // -----
 
 func.func @linear_activation(%x: tensor<2x8xf32>, %w: tensor<8x4xf32>) -> tensor<2x4xf32> {
-  // expected-error @+1 {{'graph.linear' op activation must be one of "none", "relu", "gelu", "gelu_tanh", "silu", not "tanh"}}
-  %0 = graph.linear %x, %w {activation = "tanh"} : (tensor<2x8xf32>, tensor<8x4xf32>) -> tensor<2x4xf32>
+  // expected-error @+1 {{activation must be one of none, relu, gelu, gelu_tanh, silu; got 'tanh'}}
+  %0 = graph.linear %x, %w activation(tanh) : (tensor<2x8xf32>, tensor<8x4xf32>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
+func.func @linear_activation_string(%x: tensor<2x8xf32>, %w: tensor<8x4xf32>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{'graph.linear' op attribute 'activation' failed to satisfy constraint: the activation applied in a linear layer's epilogue}}
+  %0 = graph.linear %x, %w {activation = "gelu"} : (tensor<2x8xf32>, tensor<8x4xf32>) -> tensor<2x4xf32>
   return %0 : tensor<2x4xf32>
 }
 
@@ -771,8 +789,9 @@ func.func @attention_heads(%q: tensor<1x8x3x16xf32>, %k: tensor<1x3x3x16xf32>) -
 
 // -----
 
+// No heads at all is an empty tensor, which no graph op takes.
 func.func @attention_no_kv_heads(%q: tensor<1x8x3x16xf32>, %k: tensor<1x0x3x16xf32>) -> tensor<1x8x3x16xf32> {
-  // expected-error @+1 {{'graph.attention' op 8 query heads are not a multiple of 0 key/value heads}}
+  // expected-error @+1 {{'graph.attention' op operand #1 ('tensor<1x0x3x16xf32>'): [1, 0, 3, 16] would be empty (dimension 1 is 0); empty tensors are not supported}}
   %0 = graph.attention %q, %k, %k {scale = 1.0 : f32} : (tensor<1x8x3x16xf32>, tensor<1x0x3x16xf32>, tensor<1x0x3x16xf32>) -> tensor<1x8x3x16xf32>
   return %0 : tensor<1x8x3x16xf32>
 }
@@ -807,4 +826,71 @@ func.func @attention_int(%q: tensor<1x2x3x4xi32>) -> tensor<1x2x3x4xi32> {
   // expected-error @+1 {{'graph.attention' op operand #0 must be statically shaped tensor of 32-bit float or 16-bit float or bfloat16 type or 64-bit float values}}
   %0 = graph.attention %q, %q, %q {scale = 1.0 : f32} : (tensor<1x2x3x4xi32>, tensor<1x2x3x4xi32>, tensor<1x2x3x4xi32>) -> tensor<1x2x3x4xi32>
   return %0 : tensor<1x2x3x4xi32>
+}
+
+// -----
+
+func.func @attention_softcap(%q: tensor<1x2x3x4xf32>) -> tensor<1x2x3x4xf32> {
+  // expected-error @+1 {{'graph.attention' op softcap must be finite and non-negative (0 disables it), got -1}}
+  %0 = graph.attention %q, %q, %q {scale = 1.0 : f32, softcap = -1.0 : f32} : (tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>) -> tensor<1x2x3x4xf32>
+  return %0 : tensor<1x2x3x4xf32>
+}
+
+// -----
+
+func.func @attention_scale(%q: tensor<1x2x3x4xf32>) -> tensor<1x2x3x4xf32> {
+  // expected-error @+1 {{'graph.attention' op scale must be finite, got INF}}
+  %0 = graph.attention %q, %q, %q {scale = 0x7F800000 : f32} : (tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>) -> tensor<1x2x3x4xf32>
+  return %0 : tensor<1x2x3x4xf32>
+}
+
+// -----
+
+func.func @layer_norm_epsilon(%x: tensor<2x8xf32>, %s: tensor<8xf32>) -> tensor<2x8xf32> {
+  // expected-error @+1 {{'graph.layer_norm' op epsilon must be finite and non-negative, got -1.000000e-03}}
+  %0 = graph.layer_norm %x, %s {axis = 1 : i64, epsilon = -1.0e-3 : f32} : (tensor<2x8xf32>, tensor<8xf32>) -> tensor<2x8xf32>
+  return %0 : tensor<2x8xf32>
+}
+
+// -----
+
+func.func @rms_norm_epsilon(%x: tensor<2x8xf32>, %s: tensor<8xf32>) -> tensor<2x8xf32> {
+  // expected-error @+1 {{'graph.rms_norm' op epsilon must be finite and non-negative, got nan}}
+  %0 = graph.rms_norm %x, %s {axis = 1 : i64, epsilon = 0x7FC00000 : f32} : (tensor<2x8xf32>, tensor<8xf32>) -> tensor<2x8xf32>
+  return %0 : tensor<2x8xf32>
+}
+
+// -----
+
+// An integer range must not wrap: its last value is start + (n - 1) delta.
+func.func @range_overflow() -> tensor<3xi64> {
+  // expected-error @+1 {{'graph.range' op 3 elements from 9223372036854775806 by 1 overflow 'i64'}}
+  %0 = graph.range {start = 9223372036854775806 : i64, delta = 1 : i64} : tensor<3xi64>
+  return %0 : tensor<3xi64>
+}
+
+// -----
+
+func.func @range_overflow_i32() -> tensor<3xi32> {
+  // expected-error @+1 {{'graph.range' op 3 elements from 2147483647 by 1 overflow 'i32'}}
+  %0 = graph.range {start = 2147483647 : i32, delta = 1 : i32} : tensor<3xi32>
+  return %0 : tensor<3xi32>
+}
+
+// -----
+
+// A step so large that start + (n - 1) * step overflows still leaves the
+// dimension.
+func.func @slice_step_overflow(%a: tensor<4xf32>) -> tensor<2xf32> {
+  // expected-error @+1 {{'graph.slice' op dimension 0: 2 elements from 1 by 9223372036854775807 leave [0, 4)}}
+  %0 = graph.slice %a {starts = array<i64: 1>, steps = array<i64: 9223372036854775807>} : tensor<4xf32> -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+func.func @split_sum_overflow(%a: tensor<4xi1>) -> (tensor<9223372036854775807xi1>, tensor<9223372036854775807xi1>) {
+  // expected-error @+1 {{'graph.split' op pieces cover more than 2^63 - 1 elements along axis 0}}
+  %0:2 = graph.split %a {axis = 0 : i64} : tensor<4xi1> -> tensor<9223372036854775807xi1>, tensor<9223372036854775807xi1>
+  return %0#0, %0#1 : tensor<9223372036854775807xi1>, tensor<9223372036854775807xi1>
 }

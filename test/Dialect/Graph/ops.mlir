@@ -87,9 +87,9 @@ func.func @unary(%x: tensor<4xf16>, %i: tensor<4xi32>, %b: tensor<4xi1>) {
   %14 = graph.silu %x : tensor<4xf16>
   // The default approximation is not printed.
   // CHECK: graph.gelu %arg0 : tensor<4xf16>
-  %15 = graph.gelu %x {approximate = "none"} : tensor<4xf16>
-  // CHECK: graph.gelu %arg0 {approximate = "tanh"} : tensor<4xf16>
-  %16 = graph.gelu %x {approximate = "tanh"} : tensor<4xf16>
+  %15 = graph.gelu %x approximate(none) : tensor<4xf16>
+  // CHECK: graph.gelu %arg0 approximate(tanh) : tensor<4xf16>
+  %16 = graph.gelu %x approximate(tanh) : tensor<4xf16>
   return
 }
 
@@ -155,15 +155,15 @@ func.func @linalg(%a: tensor<2x1x3x4xf32>, %b: tensor<5x4x6xf32>, %x: tensor<2x3
 func.func @linear(%x: tensor<2x3x8xf32>, %w: tensor<8x4xf32>, %b: tensor<4xf32>, %v: tensor<8xbf16>, %wv: tensor<8x4xbf16>) {
   // CHECK: graph.linear %arg0, %arg1, %arg2 : (tensor<2x3x8xf32>, tensor<8x4xf32>, tensor<4xf32>) -> tensor<2x3x4xf32>
   %0 = graph.linear %x, %w, %b : (tensor<2x3x8xf32>, tensor<8x4xf32>, tensor<4xf32>) -> tensor<2x3x4xf32>
-  // CHECK: graph.linear %arg0, %arg1 {activation = "gelu_tanh"} : (tensor<2x3x8xf32>, tensor<8x4xf32>) -> tensor<2x3x4xf32>
-  %1 = graph.linear %x, %w {activation = "gelu_tanh"} : (tensor<2x3x8xf32>, tensor<8x4xf32>) -> tensor<2x3x4xf32>
+  // CHECK: graph.linear %arg0, %arg1 activation(gelu_tanh) : (tensor<2x3x8xf32>, tensor<8x4xf32>) -> tensor<2x3x4xf32>
+  %1 = graph.linear %x, %w activation(gelu_tanh) : (tensor<2x3x8xf32>, tensor<8x4xf32>) -> tensor<2x3x4xf32>
   // A 1-D input (a GEMV) keeps only N.
-  // CHECK: graph.linear %arg3, %arg4 {activation = "silu"} : (tensor<8xbf16>, tensor<8x4xbf16>) -> tensor<4xbf16>
-  %2 = graph.linear %v, %wv {activation = "silu"} : (tensor<8xbf16>, tensor<8x4xbf16>) -> tensor<4xbf16>
-  // CHECK: graph.linear %arg0, %arg1, %arg2 {activation = "relu"}
-  %3 = graph.linear %x, %w, %b {activation = "relu"} : (tensor<2x3x8xf32>, tensor<8x4xf32>, tensor<4xf32>) -> tensor<2x3x4xf32>
-  // CHECK: graph.linear %arg0, %arg1, %arg2 {activation = "gelu"}
-  %4 = graph.linear %x, %w, %b {activation = "gelu"} : (tensor<2x3x8xf32>, tensor<8x4xf32>, tensor<4xf32>) -> tensor<2x3x4xf32>
+  // CHECK: graph.linear %arg3, %arg4 activation(silu) : (tensor<8xbf16>, tensor<8x4xbf16>) -> tensor<4xbf16>
+  %2 = graph.linear %v, %wv activation(silu) : (tensor<8xbf16>, tensor<8x4xbf16>) -> tensor<4xbf16>
+  // CHECK: graph.linear %arg0, %arg1, %arg2 activation(relu)
+  %3 = graph.linear %x, %w, %b activation(relu) : (tensor<2x3x8xf32>, tensor<8x4xf32>, tensor<4xf32>) -> tensor<2x3x4xf32>
+  // CHECK: graph.linear %arg0, %arg1, %arg2 activation(gelu)
+  %4 = graph.linear %x, %w, %b activation(gelu) : (tensor<2x3x8xf32>, tensor<8x4xf32>, tensor<4xf32>) -> tensor<2x3x4xf32>
   return
 }
 

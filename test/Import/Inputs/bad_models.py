@@ -70,6 +70,84 @@ def build(kind, out):
                         int64_data=[1, 2])
         return model(identity_graph([w], out_type=TensorProto.INT64,
                                     out_shape=(3,)))
+    # --- Graph structure (OnnxImporter.cpp, validateGraph).
+    x2 = helper.make_tensor_value_info("x", TensorProto.FLOAT, [2])
+    y2 = helper.make_tensor_value_info("y", TensorProto.FLOAT, [2])
+    w2 = numpy_helper.from_array(np.ones(2, np.float32), "w")
+    if kind == "duplicate-input":
+        node = helper.make_node("Relu", ["x"], ["y"], name="relu")
+        return model(helper.make_graph([node], "g", [x2, x2], [y2]))
+    if kind == "duplicate-initializer":
+        node = helper.make_node("Add", ["x", "w"], ["y"], name="add")
+        return model(helper.make_graph([node], "g", [x2], [y2], [w2, w2]))
+    if kind == "undefined-optional-input":
+        # Clip's max is optional; a name that nothing defines is still wrong.
+        node = helper.make_node("Clip", ["x", "", "nowhere"], ["y"],
+                                name="clip")
+        return model(helper.make_graph([node], "g", [x2], [y2]))
+    if kind == "redefine-input":
+        node = helper.make_node("Relu", ["x"], ["x"], name="relu")
+        return model(helper.make_graph([node], "g", [x2], [x2]))
+    if kind == "redefine-initializer":
+        node = helper.make_node("Relu", ["x"], ["w"], name="relu")
+        out = helper.make_tensor_value_info("w", TensorProto.FLOAT, [2])
+        return model(helper.make_graph([node], "g", [x2], [out], [w2]))
+    if kind == "redefine-node-output":
+        a = helper.make_node("Relu", ["x"], ["y"], name="first")
+        b = helper.make_node("Neg", ["x"], ["y"], name="second")
+        return model(helper.make_graph([a, b], "g", [x2], [y2]))
+    if kind == "no-outputs":
+        node = helper.make_node("Relu", ["x"], ["y"], name="relu")
+        return model(helper.make_graph([node], "g", [x2], []))
+    if kind == "duplicate-output":
+        node = helper.make_node("Relu", ["x"], ["y"], name="relu")
+        return model(helper.make_graph([node], "g", [x2], [y2, y2]))
+    if kind == "duplicate-attribute":
+        node = helper.make_node("Softmax", ["x"], ["y"], name="sm", axis=0)
+        node.attribute.append(helper.make_attribute("axis", -1))
+        return model(helper.make_graph([node], "g", [x2], [y2]))
+    # --- Arity (the importer table's Arity, checked by the driver).
+    if kind == "required-input-empty":
+        node = helper.make_node("Where", ["c", "", "x"], ["y"], name="where")
+        c = helper.make_tensor_value_info("c", TensorProto.BOOL, [2])
+        return model(helper.make_graph([node], "g", [c, x2], [y2]))
+    if kind == "variadic-input-empty":
+        node = helper.make_node("Concat", ["x", ""], ["y"], name="cat",
+                                axis=0)
+        return model(helper.make_graph([node], "g", [x2], [y2]))
+    if kind == "required-output-empty":
+        node = helper.make_node("Relu", ["x"], [""], name="relu")
+        out = helper.make_node("Neg", ["x"], ["y"], name="neg")
+        return model(helper.make_graph([node, out], "g", [x2], [y2]))
+    if kind == "split-no-outputs":
+        node = helper.make_node("Split", ["x"], [], name="split", axis=0)
+        out = helper.make_node("Neg", ["x"], ["y"], name="neg")
+        return model(helper.make_graph([node, out], "g", [x2], [y2]), 18)
+    # --- Tensor data (OnnxTensors.cpp, tensorToAttr).
+    if kind == "raw-and-typed":
+        w = TensorProto(name="w", data_type=TensorProto.FLOAT, dims=[2],
+                        raw_data=np.zeros(2, np.float32).tobytes(),
+                        float_data=[1.0, 2.0])
+        return model(identity_graph([w]))
+    if kind == "wrong-typed-field":
+        w = TensorProto(name="w", data_type=TensorProto.FLOAT, dims=[2],
+                        int64_data=[1, 2])
+        return model(identity_graph([w]))
+    if kind == "overflowing-dims":
+        w = TensorProto(name="w", data_type=TensorProto.FLOAT,
+                        dims=[1 << 32, 1 << 32, 1 << 32])
+        return model(identity_graph([w]))
+    if kind == "overflowing-bytes":
+        w = TensorProto(name="w", data_type=TensorProto.DOUBLE,
+                        dims=[1 << 61, 4])
+        return model(identity_graph([w], out_type=TensorProto.DOUBLE))
+    if kind == "constant-raw-and-typed":
+        t = TensorProto(name="t", data_type=TensorProto.INT64, dims=[1],
+                        raw_data=np.zeros(1, np.int64).tobytes(),
+                        int64_data=[3])
+        node = helper.make_node("Constant", [], ["y"], name="const", value=t)
+        out = helper.make_tensor_value_info("y", TensorProto.INT64, [1])
+        return model(helper.make_graph([node], "g", [x2], [out]))
     if kind.startswith("external"):
         # A 4 KiB weight saved beside the model in OUT.data.
         w = numpy_helper.from_array(
@@ -94,6 +172,12 @@ def build(kind, out):
             "external-absolute": {"location": "/tmp/w.data"},
             "external-offset": {"location": location, "offset": "4096"},
             "external-length": {"location": location, "length": "8"},
+            "external-bad-offset": {"location": location, "offset": "4k"},
+            "external-negative-length": {"location": location,
+                                         "length": "-8"},
+            "external-offset-overflow": {
+                "location": location, "offset": str((1 << 63) - 1),
+                "length": "4096"},
         }[kind]
         for k, v in entries.items():
             e = t.external_data.add()

@@ -93,8 +93,8 @@ func.func @gelu_erf_near_misses(%x: tensor<2x8xf32>, %z: tensor<2x8xf32>) -> (te
 // x * (x * x) and the outer product as (x * (1 + t)) * 0.5.
 // CHECK-LABEL: func.func @gelu_tanh(
 // CHECK-SAME: %[[X:[^:]*]]: tensor<1x8x32xf32>
-// CHECK-NEXT: %[[A:.*]] = graph.gelu %[[X]] {approximate = "tanh"} : tensor<1x8x32xf32>
-// CHECK-NEXT: %[[B:.*]] = graph.gelu %[[X]] {approximate = "tanh"} : tensor<1x8x32xf32>
+// CHECK-NEXT: %[[A:.*]] = graph.gelu %[[X]] approximate(tanh) : tensor<1x8x32xf32>
+// CHECK-NEXT: %[[B:.*]] = graph.gelu %[[X]] approximate(tanh) : tensor<1x8x32xf32>
 // CHECK-NEXT: return %[[A]], %[[B]]
 func.func @gelu_tanh(%x: tensor<1x8x32xf32>) -> (tensor<1x8x32xf32>, tensor<1x8x32xf32>) {
   %half = graph.constant dense<0.5> : tensor<f32>

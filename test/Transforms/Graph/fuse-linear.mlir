@@ -11,7 +11,7 @@
 // CHECK-SAME: %[[X:[^:]*]]: tensor<2x4xf32>
 // CHECK-DAG: %[[W:.*]] = graph.constant dense_resource<w> : tensor<4x5xf32>
 // CHECK-DAG: %[[B:.*]] = graph.constant dense<{{.*}}> : tensor<5xf32>
-// CHECK: %[[Y:.*]] = graph.linear %[[X]], %[[W]], %[[B]] {activation = "relu"} : (tensor<2x4xf32>, tensor<4x5xf32>, tensor<5xf32>) -> tensor<2x5xf32>
+// CHECK: %[[Y:.*]] = graph.linear %[[X]], %[[W]], %[[B]] activation(relu) : (tensor<2x4xf32>, tensor<4x5xf32>, tensor<5xf32>) -> tensor<2x5xf32>
 // CHECK-NEXT: return %[[Y]] : tensor<2x5xf32>
 func.func @linear_bias_relu(%x: tensor<2x4xf32>) -> tensor<2x5xf32> {
   %w = graph.constant dense_resource<w> : tensor<4x5xf32>
@@ -38,10 +38,10 @@ func.func @linear_bias_relu(%x: tensor<2x4xf32>) -> tensor<2x5xf32> {
 // CHECK-SAME: %[[X:[^:]*]]: tensor<1x8x16xf32>
 // CHECK-DAG: %[[W:.*]] = graph.constant dense<1.000000e-01> : tensor<16x32xf32>
 // CHECK-DAG: %[[B:.*]] = graph.constant dense<2.000000e-01> : tensor<32xf32>
-// CHECK: %[[E:.*]] = graph.linear %[[X]], %[[W]], %[[B]] {activation = "gelu"} : (tensor<1x8x16xf32>, tensor<16x32xf32>, tensor<32xf32>) -> tensor<1x8x32xf32>
-// CHECK: %[[T:.*]] = graph.linear %[[X]], %[[W]], %[[B]] {activation = "gelu_tanh"}
-// CHECK: %[[S:.*]] = graph.linear %[[X]], %[[W]] {activation = "silu"} : (tensor<1x8x16xf32>, tensor<16x32xf32>) -> tensor<1x8x32xf32>
-// CHECK: %[[G:.*]] = graph.linear %[[X]], %[[W]], %[[B]] {activation = "gelu_tanh"}
+// CHECK: %[[E:.*]] = graph.linear %[[X]], %[[W]], %[[B]] activation(gelu) : (tensor<1x8x16xf32>, tensor<16x32xf32>, tensor<32xf32>) -> tensor<1x8x32xf32>
+// CHECK: %[[T:.*]] = graph.linear %[[X]], %[[W]], %[[B]] activation(gelu_tanh)
+// CHECK: %[[S:.*]] = graph.linear %[[X]], %[[W]] activation(silu) : (tensor<1x8x16xf32>, tensor<16x32xf32>) -> tensor<1x8x32xf32>
+// CHECK: %[[G:.*]] = graph.linear %[[X]], %[[W]], %[[B]] activation(gelu_tanh)
 // CHECK-NEXT: return %[[E]], %[[T]], %[[S]], %[[G]]
 func.func @linear_activations(%x: tensor<1x8x16xf32>) -> (tensor<1x8x32xf32>, tensor<1x8x32xf32>, tensor<1x8x32xf32>, tensor<1x8x32xf32>) {
   %w = graph.constant dense<0.1> : tensor<16x32xf32>
@@ -78,7 +78,7 @@ func.func @linear_activations(%x: tensor<1x8x16xf32>) -> (tensor<1x8x32xf32>, te
   // Linear + graph.gelu (as opset 20+ imports it).
   %h3 = graph.matmul %x, %w : (tensor<1x8x16xf32>, tensor<16x32xf32>) -> tensor<1x8x32xf32>
   %f3 = graph.add %h3, %b : (tensor<1x8x32xf32>, tensor<32xf32>) -> tensor<1x8x32xf32>
-  %y3 = graph.gelu %f3 {approximate = "tanh"} : tensor<1x8x32xf32>
+  %y3 = graph.gelu %f3 approximate(tanh) : tensor<1x8x32xf32>
   return %y0, %y1, %y2, %y3 : tensor<1x8x32xf32>, tensor<1x8x32xf32>, tensor<1x8x32xf32>, tensor<1x8x32xf32>
 }
 

@@ -110,4 +110,67 @@ TEST(Elements, Count) {
   EXPECT_EQ(formatShape(S({2, 3})), "[2, 3]");
 }
 
+// Counts never wrap: past int64_t they saturate (for shapes that verified IR
+// cannot hold), and the size checks name the reason.
+TEST(Elements, NeverWraps) {
+  const int64_t big = int64_t(1) << 32;
+  EXPECT_EQ(numElements(S({big, big, big})), INT64_MAX);
+  EXPECT_EQ(numElements(S({big, big})), INT64_MAX); // 2^64
+  EXPECT_EQ(numElements(S({big, big / 2})), INT64_MAX); // exactly 2^63
+  EXPECT_EQ(numElements(S({big, big / 4})), int64_t(1) << 62);
+  EXPECT_EQ(numElements(S({3, 0, 5})), 0);
+  EXPECT_EQ(shapeSizeError(S({2, 3})), "");
+  EXPECT_EQ(shapeSizeError(S({})), "");
+  EXPECT_EQ(shapeSizeError(S({2, 0})),
+            "[2, 0] would be empty (dimension 1 is 0); empty tensors are not "
+            "supported");
+  EXPECT_EQ(shapeSizeError(S({big, big})),
+            "[4294967296, 4294967296] has more elements than a 64-bit count "
+            "holds (2^63 - 1)");
+  EXPECT_EQ(tensorSizeError(S({int64_t(1) << 60}), 32), "");
+  EXPECT_EQ(tensorSizeError(S({int64_t(1) << 62}), 32),
+            "[4611686018427387904] of 32-bit elements takes more bytes than "
+            "a 64-bit count holds (2^63 - 1)");
+  EXPECT_EQ(tensorSizeError(S({int64_t(1) << 62}), 1), "");
+}
+
+// Every rule refuses a result that no tensor can have.
+TEST(Rules, RefuseOverflowingResults) {
+  const int64_t big = int64_t(1) << 32;
+  EXPECT_FALSE(broadcastShapes(S({big, 1}), S({1, big})).ok());
+  EXPECT_FALSE(matmulShape(S({big, 1}), S({1, big})).ok());
+  EXPECT_FALSE(gatherShape(S({4, big}), S({big}), 0).ok());
+  SmallVector<Shape> halves{S({INT64_MAX}), S({1})};
+  ShapeResult concat = concatShape(halves, 0);
+  ASSERT_FALSE(concat.ok());
+  EXPECT_EQ(concat.error,
+            "concat operands add up to more than 2^63 - 1 along axis 0");
+  // Broadcasting [1] to [0] would make an empty tensor.
+  EXPECT_FALSE(broadcastShapes(S({1}), S({0})).ok());
+  EXPECT_TRUE(resultShape(S({2, 3})).ok());
+  EXPECT_FALSE(resultShape(S({2, 0})).ok());
+}
+
+// The extreme steps: no overflow in the length arithmetic.
+TEST(Slice, ExtremeSteps) {
+  EXPECT_EQ(sliceLength(0, 5, INT64_MAX), 1);
+  EXPECT_EQ(sliceLength(4, -1, INT64_MIN), 1);
+  EXPECT_EQ(sliceLength(0, 5, 2), 3);
+  EXPECT_EQ(sliceLength(4, -1, -2), 3);
+  SmallVector<int64_t> starts{0, -1};
+  ShapeResult r = sliceShape(S({2, 3}), starts, {INT64_MAX, INT64_MIN},
+                             {INT64_MAX, INT64_MIN});
+  ASSERT_TRUE(r.ok()) << r.error;
+  EXPECT_EQ(r.shape, S({1, 1}));
+  EXPECT_EQ(starts, (SmallVector<int64_t>{0, 2}));
+}
+
+TEST(Slice, RefusesEmptyWindows) {
+  SmallVector<int64_t> starts{0, 2};
+  ShapeResult r = sliceShape(S({2, 3}), starts, {2, 1}, {1, 1});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error, "slice of dimension 1 (size 3) from 2 to 1 by 1 takes no "
+                     "elements; empty tensors are not supported");
+}
+
 } // namespace

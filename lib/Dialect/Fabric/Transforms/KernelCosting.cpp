@@ -99,7 +99,7 @@ static KernelCost anchorCost(const cost::Machine &m, cost::Region r,
         // A linear's epilogue: one pass each for the bias and activation.
         if (auto linear = dyn_cast<LinearOp>(op)) {
           int passes = (linear.getBias() ? 1 : 0) +
-                       (linear.getActivation() != "none" ? 1 : 0);
+                       (linear.getActivation() != graph::Activation::None);
           if (passes)
             c.computeCycles +=
                 cost::elementwise(m, r,

@@ -14,7 +14,7 @@ DenseElementsAttr asDense(Attribute attr) {
 
 bool mayFoldInto(ShapedType type, bool splat) {
   return type.hasStaticShape() &&
-         (splat || type.getNumElements() <= kMaxFoldedElements);
+         (splat || numElements(type.getShape()) <= kMaxFoldElements);
 }
 
 SmallVector<int64_t> stridesOf(ArrayRef<int64_t> shape) {
@@ -87,14 +87,17 @@ namespace {
 template <typename T, typename Fn>
 Attribute evaluateBinary(DenseElementsAttr lhs, DenseElementsAttr rhs,
                          ShapedType resultType, Fn fn) {
-  auto lhsValues = llvm::to_vector(lhs.getValues<T>());
-  auto rhsValues = llvm::to_vector(rhs.getValues<T>());
+  // Two splats: one evaluation, however many elements they stand for.
   if (lhs.isSplat() && rhs.isSplat()) {
-    auto v = fn(lhsValues.front(), rhsValues.front());
+    auto v = fn(lhs.getSplatValue<T>(), rhs.getSplatValue<T>());
     if (!v)
       return {};
     return DenseElementsAttr::get(resultType, *v);
   }
+  // Otherwise the result is within kMaxFoldElements (foldBinary checked),
+  // and so is each operand, which broadcasts to it.
+  auto lhsValues = llvm::to_vector(lhs.getValues<T>());
+  auto rhsValues = llvm::to_vector(rhs.getValues<T>());
   auto lhsSource = broadcastSources(lhs.getType().getShape(),
                                     resultType.getShape());
   auto rhsSource = broadcastSources(rhs.getType().getShape(),

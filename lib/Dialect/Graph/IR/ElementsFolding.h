@@ -2,12 +2,17 @@
 //
 // The folders evaluate graph ops on `dense` constants: the small integer
 // tensors of ONNX shape arithmetic and masks. Weights are `dense_resource`
-// and never reach these helpers.
+// and never reach these helpers. A splat is evaluated once, whatever its
+// size (ConstantOfShape makes splats of 2^40 elements); a result that is
+// not a splat folds only up to kMaxFoldElements, and every helper checks
+// that before it walks or allocates anything per element.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef WAFER_LIB_DIALECT_GRAPH_IR_ELEMENTSFOLDING_H
 #define WAFER_LIB_DIALECT_GRAPH_IR_ELEMENTSFOLDING_H
+
+#include "wafer/Dialect/Graph/IR/KnownValues.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -19,10 +24,6 @@
 
 namespace wafer::graph::folding {
 
-/// Non-splat results above this many elements are left unfolded so that a
-/// fold never blows a mask or a weight up into a huge attribute.
-constexpr int64_t kMaxFoldedElements = 1 << 20;
-
 /// The operand as a dense constant, or null when it is not one.
 mlir::DenseElementsAttr asDense(mlir::Attribute attr);
 
@@ -32,12 +33,13 @@ bool mayFoldInto(mlir::ShapedType type, bool splat);
 llvm::SmallVector<int64_t> stridesOf(llvm::ArrayRef<int64_t> shape);
 
 /// Calls `fn(index, linear)` for every multi-index of `shape` in row-major
-/// order.
+/// order; callers have checked the shape against kMaxFoldElements.
 void forEachIndex(llvm::ArrayRef<int64_t> shape,
                   llvm::function_ref<void(llvm::ArrayRef<int64_t>, int64_t)> fn);
 
 /// Builds a tensor of `type` whose element i is `input`'s element
-/// `source[i]`: the core of every data-movement fold.
+/// `source[i]`: the core of every data-movement fold. A splat input gives a
+/// splat (and needs no `source`).
 mlir::DenseElementsAttr pickElements(mlir::DenseElementsAttr input,
                                      mlir::ShapedType type,
                                      llvm::ArrayRef<int64_t> source);

@@ -13,6 +13,7 @@ void GraphDialect::initialize() {
 #define GET_OP_LIST
 #include "wafer/Dialect/Graph/IR/GraphOps.cpp.inc"
       >();
+  registerAttributes();
 }
 
 Operation *GraphDialect::materializeConstant(OpBuilder &builder,

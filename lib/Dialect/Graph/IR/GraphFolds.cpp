@@ -3,7 +3,9 @@
 // Folders evaluate ops on `dense` constants (ONNX shape arithmetic, masks)
 // and remove identities. With every dimension bound, they are what turns the
 // Shape/Gather/Unsqueeze/Concat/Reshape chains of real exports into
-// constants.
+// constants. A splat operand folds to a splat without walking its elements;
+// any other result folds only up to kMaxFoldElements (checked before any
+// per-element work), and otherwise the op stays.
 //
 //===----------------------------------------------------------------------===//
 
@@ -75,13 +77,9 @@ static APInt castIntToInt(const APInt &v, unsigned width) {
   return v.getBitWidth() == 1 ? v.zext(width) : v.sextOrTrunc(width);
 }
 
-OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
-  ShapedType to = typeOf(getOutput());
-  if (typeOf(getInput()) == to)
-    return getInput();
-  DenseElementsAttr in = asDense(adaptor.getInput());
-  if (!in || !mayFoldInto(to, in.isSplat()))
-    return {};
+/// Every element of `in` converted to `to`'s element type, in a tensor of
+/// type `to`; null when a float does not fit the integer type.
+static Attribute castElements(DenseElementsAttr in, ShapedType to) {
   Type from = in.getElementType(), toElement = to.getElementType();
   auto convert = [&](auto value) -> Attribute {
     return DenseElementsAttr::get(to, value);
@@ -128,6 +126,26 @@ OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
   return convert(ArrayRef<APInt>(out));
 }
 
+OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
+  ShapedType to = typeOf(getOutput());
+  if (typeOf(getInput()) == to)
+    return getInput();
+  DenseElementsAttr in = asDense(adaptor.getInput());
+  if (!in || !mayFoldInto(to, in.isSplat()))
+    return {};
+  if (!in.isSplat())
+    return castElements(in, to);
+  // A splat converts its one value, whatever its size.
+  auto scalar = DenseElementsAttr::get(
+      RankedTensorType::get({}, in.getElementType()),
+      in.getSplatValue<Attribute>());
+  auto converted = asDense(castElements(
+      scalar, RankedTensorType::get({}, to.getElementType())));
+  return converted ? Attribute(DenseElementsAttr::get(
+                         to, converted.getSplatValue<Attribute>()))
+                   : Attribute();
+}
+
 //===----------------------------------------------------------------------===//
 // Data movement
 //===----------------------------------------------------------------------===//
@@ -153,9 +171,9 @@ OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
   if (identity)
     return getInput();
   DenseElementsAttr in = asDense(adaptor.getInput());
-  if (!in)
-    return {};
   ShapedType outType = typeOf(getOutput());
+  if (!in || !mayFoldInto(outType, in.isSplat()))
+    return {};
   SmallVector<int64_t> inStrides = stridesOf(typeOf(getInput()).getShape());
   SmallVector<int64_t> source;
   if (!in.isSplat())
@@ -257,7 +275,8 @@ static SmallVector<int64_t> windowSources(ArrayRef<int64_t> inShape,
 LogicalResult SplitOp::fold(FoldAdaptor adaptor,
                             SmallVectorImpl<OpFoldResult> &results) {
   DenseElementsAttr in = asDense(adaptor.getInput());
-  if (!in)
+  // Every piece is smaller than the input, so checking it checks them all.
+  if (!in || !mayFoldInto(typeOf(getInput()), in.isSplat()))
     return failure();
   ArrayRef<int64_t> inShape = typeOf(getInput()).getShape();
   int64_t offset = 0;
@@ -285,7 +304,7 @@ OpFoldResult SliceOp::fold(FoldAdaptor adaptor) {
       }) && llvm::all_of(getSteps(), [](int64_t s) { return s == 1; }))
     return getInput();
   DenseElementsAttr in = asDense(adaptor.getInput());
-  if (!in)
+  if (!in || !mayFoldInto(outType, in.isSplat()))
     return {};
   if (in.isSplat())
     return in.resizeSplat(outType);
@@ -297,22 +316,25 @@ OpFoldResult SliceOp::fold(FoldAdaptor adaptor) {
 OpFoldResult GatherOp::fold(FoldAdaptor adaptor) {
   DenseElementsAttr data = asDense(adaptor.getData());
   DenseElementsAttr indices = asDense(adaptor.getIndices());
-  if (!data || !indices)
-    return {};
   ShapedType outType = typeOf(getOutput());
+  if (!data || !indices || !mayFoldInto(outType, data.isSplat()))
+    return {};
   ArrayRef<int64_t> dataShape = typeOf(getData()).getShape();
   int64_t axis = getAxis();
+  // The verifier has refused out-of-range constant indices; a splat of data
+  // gathers to a splat whatever they are.
+  if (data.isSplat())
+    return data.resizeSplat(outType);
+  // The result is within kMaxFoldElements, and so are the indices.
   SmallVector<int64_t> idx;
   for (const APInt &i : indices.getValues<APInt>()) {
     int64_t v = i.getSExtValue();
     if (v < 0)
       v += dataShape[axis];
     if (v < 0 || v >= dataShape[axis])
-      return {}; // Out of range: leave it for the verifier of a later stage.
+      return {};
     idx.push_back(v);
   }
-  if (data.isSplat())
-    return data.resizeSplat(outType);
   SmallVector<int64_t> dataStrides = stridesOf(dataShape);
   int64_t indexRank = typeOf(getIndices()).getRank();
   SmallVector<int64_t> indexStrides =
@@ -554,7 +576,7 @@ static Attribute foldReduce(Attribute inputAttr, ShapedType inType,
                             ReduceKind kind) {
   DenseElementsAttr in = asDense(inputAttr);
   if (!in || !mayFoldInto(outType, false) ||
-      inType.getNumElements() > kMaxFoldedElements)
+      numElements(inType.getShape()) > kMaxFoldElements)
     return {};
   ArrayRef<int64_t> inShape = inType.getShape();
   SmallVector<bool> reduced(inShape.size(), false);

@@ -7,13 +7,42 @@
 //===----------------------------------------------------------------------===//
 
 #include "wafer/Dialect/Graph/IR/GraphOps.h"
+#include "wafer/Dialect/Graph/IR/KnownValues.h"
 #include "wafer/Dialect/Graph/IR/ShapeInference.h"
+#include "wafer/Support/ElementCount.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 
+#include <cmath>
+
 using namespace mlir;
+using namespace wafer;
 using namespace wafer::graph;
+
+LogicalResult wafer::graph::traits::impl::verifyValidTensors(Operation *op) {
+  auto check = [&](Type type, StringRef kind, unsigned index) -> LogicalResult {
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    if (!tensor || !tensor.hasStaticShape())
+      return op->emitOpError()
+             << kind << " #" << index
+             << " must be a statically shaped ranked tensor, got " << type;
+    Type element = tensor.getElementType();
+    int64_t bits = element.isIntOrFloat() ? element.getIntOrFloatBitWidth() : 64;
+    std::string why = tensorSizeError(tensor.getShape(), bits);
+    if (!why.empty())
+      return op->emitOpError() << kind << " #" << index << " (" << type
+                               << "): " << why;
+    return success();
+  };
+  for (auto [i, type] : llvm::enumerate(op->getOperandTypes()))
+    if (failed(check(type, "operand", i)))
+      return failure();
+  for (auto [i, type] : llvm::enumerate(op->getResultTypes()))
+    if (failed(check(type, "result", i)))
+      return failure();
+  return success();
+}
 
 static ArrayRef<int64_t> shapeOf(Value v) {
   return cast<ShapedType>(v.getType()).getShape();
@@ -75,6 +104,12 @@ LogicalResult ShapeOp::verify() {
   int64_t start = clamp(getStart());
   int64_t end = getEnd() ? clamp(*getEnd()) : rank;
   int64_t expected = std::max<int64_t>(end - start, 0);
+  if (expected == 0)
+    return emitOpError() << "start " << int64_t(getStart()) << " and end "
+                         << (getEnd() ? std::to_string(int64_t(*getEnd()))
+                                      : "(none)")
+                         << " select no dimension of a rank-" << rank
+                         << " input, and empty tensors are not supported";
   if (shapeOf(getOutput()) != ArrayRef<int64_t>{expected})
     return emitOpError() << "result must be tensor<" << expected << "xi64>";
   return success();
@@ -87,6 +122,22 @@ LogicalResult RangeOp::verify() {
   if (getStart().getType() != type.getElementType() ||
       getDelta().getType() != type.getElementType())
     return emitOpError() << "start and delta must be of the element type "
+                         << type.getElementType();
+  // Integer ranges must not wrap: their last element is start + (n-1) delta.
+  auto start = dyn_cast<IntegerAttr>(getStart());
+  auto delta = dyn_cast<IntegerAttr>(getDelta());
+  if (!start || !delta)
+    return success();
+  int64_t n = type.getShape()[0];
+  std::optional<int64_t> span = checkedMul(n - 1, delta.getInt());
+  std::optional<int64_t> last =
+      span ? checkedAdd(start.getInt(), *span) : std::nullopt;
+  unsigned width = type.getElementTypeBitWidth();
+  int64_t lo = width >= 64 ? INT64_MIN : -(int64_t(1) << (width - 1));
+  int64_t hi = width >= 64 ? INT64_MAX : (int64_t(1) << (width - 1)) - 1;
+  if (!last || *last < lo || *last > hi)
+    return emitOpError() << n << " elements from " << start.getInt() << " by "
+                         << delta.getInt() << " overflow "
                          << type.getElementType();
   return success();
 }
@@ -149,7 +200,13 @@ LogicalResult SplitOp::verify() {
       if (static_cast<int64_t>(d) != axis && s[d] != in[d])
         return emitOpError() << "piece " << formatShape(s)
                              << " differs from the input outside the axis";
-    total += s[axis];
+    // Pieces are non-empty (traits::ValidTensors), but their sum may
+    // overflow in IR written by hand.
+    std::optional<int64_t> sum = checkedAdd(total, s[axis]);
+    if (!sum)
+      return emitOpError() << "pieces cover more than 2^63 - 1 elements along "
+                           << "axis " << axis;
+    total = *sum;
   }
   if (total != in[axis])
     return emitOpError() << "pieces cover " << total << " of " << in[axis]
@@ -168,10 +225,9 @@ LogicalResult SliceOp::verify() {
     int64_t start = getStarts()[d], step = getSteps()[d];
     if (step == 0)
       return emitOpError() << "step of dimension " << d << " is zero";
-    if (out[d] == 0)
-      continue;
-    int64_t last = start + (out[d] - 1) * step;
-    if (start < 0 || start >= in[d] || last < 0 || last >= in[d])
+    std::optional<int64_t> span = checkedMul(out[d] - 1, step);
+    std::optional<int64_t> last = span ? checkedAdd(start, *span) : std::nullopt;
+    if (start < 0 || start >= in[d] || !last || *last < 0 || *last >= in[d])
       return emitOpError() << "dimension " << d << ": " << out[d]
                            << " elements from " << start << " by " << step
                            << " leave [0, " << in[d] << ")";
@@ -182,9 +238,20 @@ LogicalResult SliceOp::verify() {
 LogicalResult GatherOp::verify() {
   if (elementOf(getData()) != elementOf(getOutput()))
     return emitOpError() << "changes the element type";
-  return checkInferred(
-      *this, gatherShape(shapeOf(getData()), shapeOf(getIndices()), getAxis()),
-      getOutput());
+  if (failed(checkInferred(
+          *this,
+          gatherShape(shapeOf(getData()), shapeOf(getIndices()), getAxis()),
+          getOutput())))
+    return failure();
+  // Indices known at compile time (constants, ranges, and what keeps their
+  // values) must select existing slices; negative ones count from the end.
+  int64_t dim = shapeOf(getData())[getAxis()];
+  if (std::optional<int64_t> bad =
+          knownIndexOutOfRange(getIndices(), dim, /*allowNegative=*/true))
+    return emitOpError() << "index " << *bad << " is out of range for axis "
+                         << getAxis() << " of size " << dim << " (valid: "
+                         << -dim << " to " << dim - 1 << ")";
+  return success();
 }
 
 LogicalResult WhereOp::verify() {
@@ -205,13 +272,6 @@ LogicalResult TriluOp::verify() {
   return success();
 }
 
-LogicalResult GeluOp::verify() {
-  if (getApproximate() != "none" && getApproximate() != "tanh")
-    return emitOpError() << "approximate must be \"none\" or \"tanh\", not \""
-                         << getApproximate() << "\"";
-  return success();
-}
-
 LogicalResult MatmulOp::verify() {
   if (elementOf(getLhs()) != elementOf(getRhs()) ||
       elementOf(getLhs()) != elementOf(getOutput()))
@@ -221,12 +281,6 @@ LogicalResult MatmulOp::verify() {
 }
 
 LogicalResult LinearOp::verify() {
-  static constexpr llvm::StringLiteral activations[] = {
-      "none", "relu", "gelu", "gelu_tanh", "silu"};
-  if (!llvm::is_contained(activations, getActivation()))
-    return emitOpError() << "activation must be one of \"none\", \"relu\", "
-                            "\"gelu\", \"gelu_tanh\", \"silu\", not \""
-                         << getActivation() << "\"";
   ArrayRef<int64_t> in = shapeOf(getInput()), w = shapeOf(getWeight());
   Type element = elementOf(getInput());
   if (elementOf(getWeight()) != element || elementOf(getOutput()) != element ||
@@ -277,14 +331,28 @@ static LogicalResult verifyNormParams(Operation *op, Value input, int64_t axis,
   return success();
 }
 
+/// A norm's epsilon keeps sqrt(var + epsilon) away from 0; a negative or
+/// non-finite one is a broken model, not a choice.
+static LogicalResult verifyEpsilon(Operation *op, APFloat epsilon) {
+  double e = epsilon.convertToDouble();
+  if (!std::isfinite(e) || e < 0)
+    return op->emitOpError() << "epsilon must be finite and non-negative, got "
+                             << e;
+  return success();
+}
+
 LogicalResult LayerNormOp::verify() {
   SmallVector<Value> params{getScale()};
   if (getBias())
     params.push_back(getBias());
+  if (failed(verifyEpsilon(*this, getEpsilon())))
+    return failure();
   return verifyNormParams(*this, getInput(), getAxis(), params);
 }
 
 LogicalResult RmsNormOp::verify() {
+  if (failed(verifyEpsilon(*this, getEpsilon())))
+    return failure();
   return verifyNormParams(*this, getInput(), getAxis(), {getScale()});
 }
 
@@ -348,6 +416,14 @@ LogicalResult AttentionOp::verify() {
   Shape expected{q[0], q[1], q[2], v[3]};
   if (out != ArrayRef<int64_t>(expected))
     return emitOpError() << "result must be " << formatShape(expected);
+  double scale = getScale().convertToDouble();
+  double softcap = getSoftcap().convertToDouble();
+  if (!std::isfinite(scale))
+    return emitOpError() << "scale must be finite, got " << scale;
+  if (!std::isfinite(softcap) || softcap < 0)
+    return emitOpError() << "softcap must be finite and non-negative (0 "
+                            "disables it), got "
+                         << softcap;
   if (getMask()) {
     Shape scores{q[0], q[1], q[2], k[2]};
     if (!broadcastsTo(shapeOf(getMask()), scores))
@@ -359,6 +435,58 @@ LogicalResult AttentionOp::verify() {
       return emitOpError() << "mask must be i1 or of the query's type";
   }
   return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Custom assembly: enum attributes as `keyword(value)`, left out at their
+// default (`graph.linear %x, %w activation(gelu)`, `graph.gelu %x`). The
+// optional group is in the op's format; these read and write the value.
+//===----------------------------------------------------------------------===//
+
+/// Parses a case of an enum by name; any other name is an error that lists
+/// the cases.
+template <typename AttrT, typename EnumT>
+static ParseResult
+parseEnumCase(OpAsmParser &parser, StringRef what, AttrT &attr,
+              std::optional<EnumT> (*symbolizeName)(StringRef),
+              std::optional<EnumT> (*symbolizeValue)(uint32_t),
+              StringRef (*stringify)(EnumT), unsigned maxValue) {
+  StringRef name;
+  SMLoc loc = parser.getCurrentLocation();
+  if (parser.parseKeyword(&name))
+    return failure();
+  std::optional<EnumT> value = symbolizeName(name);
+  if (!value) {
+    auto diag = parser.emitError(loc) << what << " must be one of ";
+    for (unsigned i = 0; i <= maxValue; ++i)
+      if (std::optional<EnumT> e = symbolizeValue(i))
+        diag << (i ? ", " : "") << stringify(*e);
+    return diag << "; got '" << name << "'";
+  }
+  attr = AttrT::get(parser.getContext(), *value);
+  return success();
+}
+
+static ParseResult parseEnumValue(OpAsmParser &parser, ActivationAttr &attr) {
+  return parseEnumCase(parser, "activation", attr, symbolizeActivation,
+                       symbolizeActivation, stringifyActivation,
+                       getMaxEnumValForActivation());
+}
+static void printEnumValue(OpAsmPrinter &printer, Operation *op,
+                           ActivationAttr) {
+  printer << stringifyActivation(cast<LinearOp>(op).getActivation());
+}
+
+static ParseResult parseEnumValue(OpAsmParser &parser,
+                                  GeluApproximationAttr &attr) {
+  return parseEnumCase(parser, "approximate", attr,
+                       symbolizeGeluApproximation, symbolizeGeluApproximation,
+                       stringifyGeluApproximation,
+                       getMaxEnumValForGeluApproximation());
+}
+static void printEnumValue(OpAsmPrinter &printer, Operation *op,
+                           GeluApproximationAttr) {
+  printer << stringifyGeluApproximation(cast<GeluOp>(op).getApproximate());
 }
 
 #define GET_OP_CLASSES

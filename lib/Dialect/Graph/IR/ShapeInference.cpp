@@ -2,10 +2,13 @@
 
 #include "wafer/Dialect/Graph/IR/ShapeInference.h"
 
+#include "wafer/Support/ElementCount.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 
 #include <algorithm>
+#include <limits>
 
 using namespace mlir;
 
@@ -26,11 +29,52 @@ FailureOr<int64_t> normalizeAxis(int64_t axis, int64_t rank) {
 }
 
 int64_t numElements(ArrayRef<int64_t> shape) {
-  int64_t n = 1;
-  for (int64_t d : shape)
-    n *= d;
-  return n;
+  if (llvm::any_of(shape, [](int64_t d) { return d <= 0; }))
+    return 0;
+  return checkedElementCount(shape).value_or(
+      std::numeric_limits<int64_t>::max());
 }
+
+std::string shapeSizeError(ArrayRef<int64_t> shape) {
+  for (auto [d, size] : llvm::enumerate(shape)) {
+    if (size == 0)
+      return llvm::formatv("{0} would be empty (dimension {1} is 0); empty "
+                           "tensors are not supported",
+                           formatShape(shape), d)
+          .str();
+    if (size < 0)
+      return llvm::formatv("{0} has a negative or dynamic dimension {1}",
+                           formatShape(shape), d)
+          .str();
+  }
+  if (!checkedElementCount(shape))
+    return formatShape(shape) +
+           " has more elements than a 64-bit count holds (2^63 - 1)";
+  return "";
+}
+
+std::string tensorSizeError(ArrayRef<int64_t> shape, int64_t elementBitWidth) {
+  std::string why = shapeSizeError(shape);
+  if (!why.empty())
+    return why;
+  if (!checkedByteCount(*checkedElementCount(shape), elementBitWidth))
+    return llvm::formatv("{0} of {1}-bit elements takes more bytes than a "
+                         "64-bit count holds (2^63 - 1)",
+                         formatShape(shape), elementBitWidth)
+        .str();
+  return "";
+}
+
+/// Every rule's result passes through here: a shape that no tensor can have
+/// is the rule's failure, with the reason.
+static ShapeResult finish(Shape shape) {
+  std::string why = shapeSizeError(shape);
+  if (!why.empty())
+    return ShapeResult::failure("the result " + why);
+  return {std::move(shape), {}};
+}
+
+ShapeResult resultShape(ArrayRef<int64_t> shape) { return finish(Shape(shape)); }
 
 ShapeResult broadcastShapes(ArrayRef<int64_t> lhs, ArrayRef<int64_t> rhs) {
   size_t rank = std::max(lhs.size(), rhs.size());
@@ -46,7 +90,7 @@ ShapeResult broadcastShapes(ArrayRef<int64_t> lhs, ArrayRef<int64_t> rhs) {
               .str());
     out[i] = l == 1 ? r : l;
   }
-  return {out, {}};
+  return finish(std::move(out));
 }
 
 bool broadcastsTo(ArrayRef<int64_t> from, ArrayRef<int64_t> to) {
@@ -70,7 +114,7 @@ ShapeResult matmulShape(ArrayRef<int64_t> lhs, ArrayRef<int64_t> rhs) {
     return ShapeResult::failure("matmul batch dimensions: " + batch.error);
   batch.shape.push_back(m);
   batch.shape.push_back(n);
-  return batch;
+  return finish(std::move(batch.shape));
 }
 
 ShapeResult reduceShape(ArrayRef<int64_t> input, ArrayRef<int64_t> axes,
@@ -94,7 +138,7 @@ ShapeResult reduceShape(ArrayRef<int64_t> input, ArrayRef<int64_t> axes,
     else if (keepdims)
       out.push_back(1);
   }
-  return {out, {}};
+  return finish(std::move(out));
 }
 
 ShapeResult transposeShape(ArrayRef<int64_t> input, ArrayRef<int64_t> perm) {
@@ -111,7 +155,7 @@ ShapeResult transposeShape(ArrayRef<int64_t> input, ArrayRef<int64_t> perm) {
     seen[p] = true;
     out.push_back(input[p]);
   }
-  return {out, {}};
+  return finish(std::move(out));
 }
 
 ShapeResult gatherShape(ArrayRef<int64_t> data, ArrayRef<int64_t> indices,
@@ -124,7 +168,7 @@ ShapeResult gatherShape(ArrayRef<int64_t> data, ArrayRef<int64_t> indices,
   Shape out(data.begin(), data.begin() + axis);
   out.append(indices.begin(), indices.end());
   out.append(data.begin() + axis + 1, data.end());
-  return {out, {}};
+  return finish(std::move(out));
 }
 
 ShapeResult concatShape(ArrayRef<llvm::SmallVector<int64_t, 4>> inputs,
@@ -150,9 +194,16 @@ ShapeResult concatShape(ArrayRef<llvm::SmallVector<int64_t, 4>> inputs,
                           "{2}",
                           formatShape(inputs.front()), formatShape(in), d)
                 .str());
-    out[axis] += in[axis];
+    std::optional<int64_t> sum = checkedAdd(out[axis], in[axis]);
+    if (!sum)
+      return ShapeResult::failure(
+          llvm::formatv("concat operands add up to more than 2^63 - 1 "
+                        "along axis {0}",
+                        axis)
+              .str());
+    out[axis] = *sum;
   }
-  return {out, {}};
+  return finish(std::move(out));
 }
 
 void clampSliceBounds(int64_t dim, int64_t step, int64_t &start,
@@ -175,9 +226,47 @@ void clampSliceBounds(int64_t dim, int64_t step, int64_t &start,
 }
 
 int64_t sliceLength(int64_t start, int64_t end, int64_t step) {
+  // ceil(distance / |step|) without forming distance + |step| - 1, which
+  // overflows for steps near INT64_MAX, or -step, which overflows for
+  // INT64_MIN. Clamped bounds keep the distance within the dimension.
   if (step > 0)
-    return end > start ? (end - start + step - 1) / step : 0;
-  return start > end ? (start - end + (-step) - 1) / (-step) : 0;
+    return end > start ? (end - start - 1) / step + 1 : 0;
+  if (start <= end)
+    return 0;
+  uint64_t magnitude = uint64_t(0) - static_cast<uint64_t>(step);
+  return static_cast<int64_t>(static_cast<uint64_t>(start - end - 1) /
+                              magnitude) +
+         1;
+}
+
+ShapeResult sliceShape(ArrayRef<int64_t> input, MutableArrayRef<int64_t> starts,
+                       ArrayRef<int64_t> ends, ArrayRef<int64_t> steps) {
+  if (starts.size() != input.size() || ends.size() != input.size() ||
+      steps.size() != input.size())
+    return ShapeResult::failure(
+        llvm::formatv("slice of a rank-{0} tensor needs {0} starts, ends and "
+                      "steps, got {1}, {2} and {3}",
+                      input.size(), starts.size(), ends.size(), steps.size())
+            .str());
+  Shape out;
+  for (size_t d = 0; d < input.size(); ++d) {
+    if (steps[d] == 0)
+      return ShapeResult::failure(
+          llvm::formatv("slice step of dimension {0} is zero", d).str());
+    int64_t start = starts[d], end = ends[d];
+    clampSliceBounds(input[d], steps[d], start, end);
+    int64_t length = sliceLength(start, end, steps[d]);
+    if (length == 0)
+      return ShapeResult::failure(
+          llvm::formatv("slice of dimension {0} (size {1}) from {2} to {3} by "
+                        "{4} takes no elements; empty tensors are not "
+                        "supported",
+                        d, input[d], starts[d], ends[d], steps[d])
+              .str());
+    starts[d] = start;
+    out.push_back(length);
+  }
+  return finish(std::move(out));
 }
 
 } // namespace wafer::graph

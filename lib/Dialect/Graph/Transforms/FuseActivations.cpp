@@ -91,7 +91,7 @@ struct FuseGeluErf : OpRewritePattern<ErfOp> {
     rewriter.setInsertionPoint(last);
     auto gelu =
         GeluOp::create(rewriter, fusedLocOf({argument.getDefiningOp(), last}),
-                       x.getType(), x, rewriter.getStringAttr("none"));
+                       x.getType(), x, GeluApproximation::None);
     rewriter.replaceOp(last, gelu.getResult());
     ++counters.geluErf;
     return success();
@@ -161,7 +161,7 @@ struct FuseGeluTanh : OpRewritePattern<TanhOp> {
       return rewriter.notifyMatchFailure(tanh, "not 0.5 * x * (1 + tanh)");
     rewriter.setInsertionPoint(last);
     auto gelu = GeluOp::create(rewriter, fusedLocOf({inner, last}), x.getType(),
-                               x, rewriter.getStringAttr("tanh"));
+                               x, GeluApproximation::Tanh);
     rewriter.replaceOp(last, gelu.getResult());
     ++counters.geluTanh;
     return success();

@@ -86,10 +86,17 @@ static std::optional<std::pair<Value, int64_t>> matchRepeatKv(Value v) {
 /// (false) or is neither (nullopt).
 static bool
 isCausalLayout(ArrayRef<int64_t> maskShape, int64_t queries, int64_t keys,
+               bool splat,
                llvm::function_ref<std::optional<bool>(int64_t)> allowedAt) {
   if (maskShape.size() < 2 || maskShape[maskShape.size() - 2] != queries ||
       maskShape.back() != keys)
     return false;
+  // A splat (of any size, so never walked) allows all keys or none; only a
+  // single query allows all of them (j <= L - 1) and none is never causal.
+  if (splat) {
+    std::optional<bool> allowed = allowedAt(0);
+    return allowed && *allowed && queries == 1;
+  }
   int64_t total = numElements(maskShape);
   for (int64_t k = 0; k < total; ++k) {
     int64_t j = k % keys, i = (k / keys) % queries;
@@ -111,7 +118,7 @@ static bool isCausalAdditiveMask(Value mask, int64_t queries, int64_t keys) {
   if (!values || !isa<FloatType>(values.getElementType()))
     return false;
   auto floats = values.getValues<APFloat>();
-  return isCausalLayout(shapeOf(mask), queries, keys,
+  return isCausalLayout(shapeOf(mask), queries, keys, values.isSplat(),
                         [&](int64_t k) -> std::optional<bool> {
                           double x = floats[k].convertToDouble();
                           if (x == 0.0)
@@ -129,7 +136,7 @@ static bool isCausalCondition(Value condition, int64_t queries, int64_t keys) {
     return false;
   auto bools = values.getValues<bool>();
   return isCausalLayout(
-      shapeOf(condition), queries, keys,
+      shapeOf(condition), queries, keys, values.isSplat(),
       [&](int64_t k) -> std::optional<bool> { return bools[k]; });
 }
 

@@ -37,7 +37,7 @@ struct FuseMatmulBias : OpRewritePattern<AddOp> {
         continue;
       auto linear = LinearOp::create(
           rewriter, fusedLocOf({matmul, add}), add.getType(), matmul.getLhs(),
-          matmul.getRhs(), bias, rewriter.getStringAttr("none"));
+          matmul.getRhs(), bias, Activation::None);
       rewriter.replaceOp(add, linear.getResult());
       ++counters.linear;
       return success();
@@ -56,22 +56,22 @@ struct FuseActivationIntoLinear : OpRewritePattern<ActivationOp> {
 
   LogicalResult matchAndRewrite(ActivationOp activation,
                                 PatternRewriter &rewriter) const override {
-    StringRef name = activationName(activation);
+    Activation kind = activationOf(activation);
     Value input = activation->getOperand(0);
     if (auto linear = singleUseDef<LinearOp>(input)) {
-      if (linear.getActivation() != "none")
+      if (linear.getActivation() != Activation::None)
         return rewriter.notifyMatchFailure(activation, "already activated");
       auto activated = LinearOp::create(
           rewriter, fusedLocOf({linear, activation}), linear.getType(),
           linear.getInput(), linear.getWeight(), linear.getBias(),
-          rewriter.getStringAttr(name));
+          kind);
       rewriter.replaceOp(activation, activated.getResult());
     } else if (auto matmul = singleUseDef<MatmulOp>(input);
                matmul && isLayerMatmul(matmul)) {
       auto activated =
           LinearOp::create(rewriter, fusedLocOf({matmul, activation}),
                            matmul.getType(), matmul.getLhs(), matmul.getRhs(),
-                           Value(), rewriter.getStringAttr(name));
+                           Value(), kind);
       rewriter.replaceOp(activation, activated.getResult());
       ++counters.linear;
     } else {
@@ -81,11 +81,13 @@ struct FuseActivationIntoLinear : OpRewritePattern<ActivationOp> {
     return success();
   }
 
-  static StringRef activationName(GeluOp gelu) {
-    return gelu.getApproximate() == "tanh" ? "gelu_tanh" : "gelu";
+  static Activation activationOf(GeluOp gelu) {
+    return gelu.getApproximate() == GeluApproximation::Tanh
+               ? Activation::GeluTanh
+               : Activation::Gelu;
   }
-  static StringRef activationName(SiluOp) { return "silu"; }
-  static StringRef activationName(ReluOp) { return "relu"; }
+  static Activation activationOf(SiluOp) { return Activation::Silu; }
+  static Activation activationOf(ReluOp) { return Activation::Relu; }
 
   FusionCounters &counters;
 };

@@ -12,7 +12,9 @@
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
+#include "wafer/Dialect/Graph/IR/GraphAttrs.h"
 #include "wafer/Dialect/Graph/IR/GraphDialect.h"
+#include "wafer/Dialect/Graph/IR/GraphTraits.h"
 
 #define GET_OP_CLASSES
 #include "wafer/Dialect/Graph/IR/GraphOps.h.inc"
