@@ -57,6 +57,9 @@ tensorToAttr(const onnx::TensorProto &tensor, llvm::StringRef name,
              const std::shared_ptr<const onnx::ModelProto> &owner,
              ExternalDataFiles &external);
 
+/// "Concat node 'c'": how messages name a node located at `loc` (its name).
+std::string nodeLabel(const onnx::NodeProto &node, mlir::NameLoc loc);
+
 class GraphImporter;
 using OpImporterFn =
     std::function<mlir::LogicalResult(GraphImporter &, const onnx::NodeProto &)>;

@@ -19,9 +19,13 @@ const Arity &OpImporterInfo::arityAt(int64_t opset) const {
   return *found;
 }
 
+std::string nodeLabel(const onnx::NodeProto &node, NameLoc loc) {
+  return node.op_type() + " node '" + loc.getName().str() + "'";
+}
+
 void GraphImporter::beginNode(const onnx::NodeProto &node, NameLoc nodeLoc) {
   loc = nodeLoc;
-  nodeLabel = node.op_type() + " node '" + nodeLoc.getName().str() + "'";
+  nodeLabel = onnx_import::nodeLabel(node, nodeLoc);
   opFailed = false;
 }
 

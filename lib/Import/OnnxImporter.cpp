@@ -10,8 +10,6 @@
 
 #include "GraphImporter.h"
 
-#include "wafer/Support/ElementCount.h"
-
 #include "mlir/IR/Verifier.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/STLExtras.h"
@@ -58,11 +56,6 @@ NameLoc nodeLocation(MLIRContext *ctx, const onnx::NodeProto &node,
                          ? node.op_type() + "_" + std::to_string(index)
                          : node.name();
   return NameLoc::get(StringAttr::get(ctx, name));
-}
-
-/// "Concat node 'c'": how messages name a node.
-std::string nodeLabel(const onnx::NodeProto &node, NameLoc loc) {
-  return node.op_type() + " node '" + loc.getName().str() + "'";
 }
 
 /// "2 inputs", "1 or more inputs", "1 to 3 inputs", "no inputs".

@@ -40,10 +40,10 @@ def fused_profile(ir: str) -> Counter:
         if op in ("layer_norm", "rms_norm", "silu"):
             profile[op] += 1
         elif op == "gelu":
-            tanh = 'approximate = "tanh"' in line
+            tanh = "approximate(tanh)" in line
             profile["gelu_tanh" if tanh else "gelu"] += 1
         elif op == "linear":
-            act = re.search(r'activation = "(\w+)"', line)
+            act = re.search(r"activation\((\w+)\)", line)
             profile[f"linear[{act.group(1) if act else 'none'}]"] += 1
         elif op == "attention":
             types = re.findall(r"tensor<(\d+)x(\d+)x(\d+)x(\d+)xf32>", line)
