@@ -21,11 +21,13 @@ fuzz/corpus/mlir/ gets textual IR:
   and fused with the weights in full), fabric and routed IR (weights
   elided) when --waferc names a built waferc.
 
-Every file is named after its content's hash prefix too, so reruns replace
-files instead of adding copies; files over --max-bytes are skipped, and so
-are the known crashers of fuzz/regressions/*/open/ (a seed that crashes at
-once would stop every run before it fuzzes). The fuzzers run with -max_len
-(scripts/fuzz.sh), so larger seeds would be cut anyway.
+Files named longrun-* (a few inputs kept from long fuzzing sessions) are
+left alone. Every other file is named after its content's hash prefix too,
+so reruns replace files instead of adding copies; files over --max-bytes
+are skipped, and so are the known crashers of fuzz/regressions/*/open/ (a
+seed that crashes at once would stop every run before it fuzzes). The
+fuzzers run with -max_len (scripts/fuzz.sh), so larger seeds would be cut
+anyway.
 
 It also writes the libFuzzer dictionaries fuzz/mlir.dict (op names from
 dialects/*.td, attribute names from the lit tests, MLIR keywords) and
@@ -67,8 +69,11 @@ class Corpus:
         self.written = 0
         self.skipped = 0
         folder.mkdir(parents=True, exist_ok=True)
+        # longrun-*: inputs kept from long fuzzing sessions (docs/testing.md);
+        # everything else is regenerated.
         for old in folder.iterdir():
-            old.unlink()
+            if not old.name.startswith("longrun-"):
+                old.unlink()
 
     def add(self, name: str, data: bytes, suffix: str) -> None:
         digest = hashlib.sha1(data).hexdigest()

@@ -95,7 +95,7 @@ def main(argv) -> int:
         except subprocess.TimeoutExpired as e:
             report, rc = f"ERROR: libFuzzer: timeout (replay over 120 s)\n{e}", -1
         if rc == 0:
-            key = ("does not reproduce alone", "(flaky or state-dependent)")
+            key = ("no crash when replayed alone", "(fixed, flaky or state-dependent)")
         else:
             key = classify(report)
         name = next((n for n, rx in known if rc != 0 and rx.search(report)), None)
