@@ -84,6 +84,11 @@ struct OpImporterInfo {
   OpImporterFn import;
   /// The op's arity, one entry per opset in which it changed, oldest first.
   llvm::SmallVector<Arity, 1> arities;
+  /// Bit i: input i is read at compile time (a shape, axes, sizes: through
+  /// constantInts), so it may be an empty constant, as exporters' shape
+  /// arithmetic makes (Reshape to a scalar takes shape []). Every other
+  /// input is data, and no data tensor is empty; the driver checks.
+  uint64_t compileTimeInputs = 0;
 
   /// The arity at `opset` (at least sinceOpset).
   const Arity &arityAt(int64_t opset) const;

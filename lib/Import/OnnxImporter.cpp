@@ -85,6 +85,8 @@ private:
   LogicalResult checkSupported();
   LogicalResult validateGraph();
   LogicalResult checkArity(const onnx::NodeProto &node, Location loc);
+  LogicalResult checkEmptyInputs(const onnx::NodeProto &node, Location loc,
+                                 const llvm::StringMap<Value> &values);
   FailureOr<RankedTensorType> valueType(const onnx::ValueInfoProto &info,
                                         llvm::StringSet<> &usedDims,
                                         SmallVectorImpl<std::string> &unbound);
@@ -242,6 +244,28 @@ LogicalResult ModelImporter::checkArity(const onnx::NodeProto &node,
     if (node.output(i).empty())
       return emitError(loc) << label << ": output " << i
                             << " is required but its name is empty";
+  return success();
+}
+
+LogicalResult
+ModelImporter::checkEmptyInputs(const onnx::NodeProto &node, Location loc,
+                                const llvm::StringMap<Value> &values) {
+  // Only constants can be empty (graph inputs and op results never are);
+  // they may feed compile-time inputs only, so no importer computes with an
+  // empty tensor (and divides by its zero dimension).
+  uint64_t compileTime =
+      opImporters().find(node.op_type())->second.compileTimeInputs;
+  for (auto [i, name] : llvm::enumerate(node.input())) {
+    Value v = name.empty() ? Value() : values.lookup(name);
+    if (!v || (i < 64 && (compileTime >> i) & 1))
+      continue;
+    auto type = cast<RankedTensorType>(v.getType());
+    if (graph::numElements(type.getShape()) == 0)
+      return emitError(loc) << nodeLabel(node, cast<NameLoc>(loc))
+                            << ": input " << i << " '" << name
+                            << "' is empty (" << type
+                            << "); empty tensors are not supported";
+  }
   return success();
 }
 
@@ -455,7 +479,8 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
   const auto &importers = opImporters();
   for (auto [i, node] : llvm::enumerate(g.node())) {
     NameLoc loc = nodeLocation(ctx, node, i);
-    if (failed(checkArity(node, loc)))
+    if (failed(checkArity(node, loc)) ||
+        failed(checkEmptyInputs(node, loc, importer.values)))
       return {};
     importer.beginNode(node, loc);
     // An op that failed its verifier fails the node, even if its importer

@@ -1068,16 +1068,20 @@ const llvm::StringMap<OpImporterInfo> &wafer::onnx_import::opImporters() {
     // The arities are the ONNX operator schemas' (onnx/defs), from the
     // opset in which each last changed; older opsets than 13 are refused.
     auto add = [&](StringRef name, int64_t since, OpImporterFn fn,
-                   std::initializer_list<Arity> arities) {
-      t[name] = {since, std::move(fn), SmallVector<Arity, 1>(arities)};
+                   std::initializer_list<Arity> arities,
+                   uint64_t compileTimeInputs = 0) {
+      t[name] = {since, std::move(fn), SmallVector<Arity, 1>(arities),
+                 compileTimeInputs};
     };
+    // Masks of compile-time inputs (OpImporterInfo::compileTimeInputs).
+    constexpr uint64_t in1 = 1 << 1, allInputs = ~uint64_t(0);
     auto io = [](int minIn, int maxIn, int minOut = 1, int maxOut = 1) {
       return Arity{1, minIn, maxIn, minOut, maxOut};
     };
     add("Identity", 1, forward, {io(1, 1)});
     add("Dropout", 1, forward, {io(1, 3, 1, 2)});
     add("Constant", 1, importConstant, {io(0, 0)});
-    add("ConstantOfShape", 9, importConstantOfShape, {io(1, 1)});
+    add("ConstantOfShape", 9, importConstantOfShape, {io(1, 1)}, 1 << 0);
     add("Shape", 1, importShape, {io(1, 1)});
     add("Cast", 1, importCast, {io(1, 1)});
     for (StringRef name : {"Add", "Sub", "Mul", "Div", "Pow", "Equal", "Less",
@@ -1107,25 +1111,26 @@ const llvm::StringMap<OpImporterInfo> &wafer::onnx_import::opImporters() {
     add("Softmax", 13, importSoftmax, {io(1, 1)});
     add("LayerNormalization", 17, importLayerNorm, {io(2, 3, 1, 3)});
     add("RMSNormalization", 23, importRmsNorm, {io(2, 2)});
-    add("ReduceSum", 13, importReduce<ReduceSumOp>, {io(1, 2)});
+    add("ReduceSum", 13, importReduce<ReduceSumOp>, {io(1, 2)}, in1);
     // The other reductions take their axes as an input from opset 18.
     auto reduceArity = {io(1, 1), Arity{18, 1, 2}};
-    add("ReduceMean", 1, importReduce<ReduceMeanOp>, reduceArity);
-    add("ReduceMax", 1, importReduce<ReduceMaxOp>, reduceArity);
-    add("ReduceMin", 1, importReduce<ReduceMinOp>, reduceArity);
-    add("ReduceProd", 1, importReduce<ReduceProdOp>, reduceArity);
+    add("ReduceMean", 1, importReduce<ReduceMeanOp>, reduceArity, in1);
+    add("ReduceMax", 1, importReduce<ReduceMaxOp>, reduceArity, in1);
+    add("ReduceMin", 1, importReduce<ReduceMinOp>, reduceArity, in1);
+    add("ReduceProd", 1, importReduce<ReduceProdOp>, reduceArity, in1);
     add("Transpose", 1, importTranspose, {io(1, 1)});
-    add("Reshape", 5, importReshape, {io(2, 2)});
+    add("Reshape", 5, importReshape, {io(2, 2)}, in1);
     add("Flatten", 1, importFlatten, {io(1, 1)});
-    add("Squeeze", 13, importSqueeze, {io(1, 2)});
-    add("Unsqueeze", 13, importUnsqueeze, {io(2, 2)});
-    add("Concat", 1, importConcat, {io(1, any)});
-    add("Split", 13, importSplit, {io(1, 2, 1, any)});
-    add("Slice", 10, importSlice, {io(3, 5)});
+    add("Squeeze", 13, importSqueeze, {io(1, 2)}, in1);
+    add("Unsqueeze", 13, importUnsqueeze, {io(2, 2)}, in1);
+    // Empty Concat inputs are shape pieces that contribute nothing.
+    add("Concat", 1, importConcat, {io(1, any)}, allInputs);
+    add("Split", 13, importSplit, {io(1, 2, 1, any)}, in1);
+    add("Slice", 10, importSlice, {io(3, 5)}, allInputs & ~uint64_t(1));
     add("Gather", 1, importGather, {io(2, 2)});
-    add("Expand", 8, importExpand, {io(2, 2)});
-    add("Range", 11, importRange, {io(3, 3)});
-    add("Trilu", 14, importTrilu, {io(1, 2)});
+    add("Expand", 8, importExpand, {io(2, 2)}, in1);
+    add("Range", 11, importRange, {io(3, 3)}, allInputs);
+    add("Trilu", 14, importTrilu, {io(1, 2)}, in1);
     // Opset 24 adds the nonpad_kv_seqlen input.
     add("Attention", 23, importAttention,
         {Arity{23, 3, 6, 1, 4}, Arity{24, 3, 7, 1, 4}});

@@ -135,6 +135,20 @@
 // RUN: not wafer-translate --import-onnx %t/range-empty.onnx 2>&1 | FileCheck %s --check-prefix=RANGE-EMPTY
 // RANGE-EMPTY: error: loc("Range_3"): Range node 'Range_3': from 12 to 2 by 2 is empty; empty tensors are not supported
 
+// Empty constants may feed shapes and axes (exporters write them), never
+// data: the driver refuses them before the importer computes with them.
+// RUN: %onnx-text %t/empty-data.txt -o %t/empty-data.onnx
+// RUN: not wafer-translate --import-onnx %t/empty-data.onnx 2>&1 | FileCheck %s --check-prefix=EMPTY-DATA
+// EMPTY-DATA: error: loc("Add_1"): Add node 'Add_1': input 1 'e' is empty ('tensor<0xf32>'); empty tensors are not supported
+// RUN: %onnx-text %t/empty-flatten.txt -o %t/empty-flatten.onnx
+// RUN: not wafer-translate --import-onnx %t/empty-flatten.onnx 2>&1 | FileCheck %s --check-prefix=EMPTY-FLATTEN
+// EMPTY-FLATTEN: error: loc("Flatten_1"): Flatten node 'Flatten_1': input 0 'e' is empty ('tensor<0x4xf32>'); empty tensors are not supported
+// RUN: %onnx-text %t/empty-shapes.txt -o %t/empty-shapes.onnx
+// RUN: wafer-translate --import-onnx %t/empty-shapes.onnx | FileCheck %s --check-prefix=EMPTY-SHAPES
+// EMPTY-SHAPES: graph.reshape %arg0 : tensor<1x1xf32> -> tensor<f32>
+// EMPTY-SHAPES: graph.constant dense<3.000000e+00> : tensor<f32>
+// EMPTY-SHAPES-NOT: tensor<0x
+
 // --- Counts past int64_t: refused, never wrapped.
 // 2^96 elements; a splat would cost one, but no count holds them.
 // RUN: %onnx-text %t/cos-overflow.txt -o %t/cos-overflow.onnx
@@ -183,6 +197,28 @@ g (float[2] x) => (float[2] y) {
 <ir_version: 8, opset_import: ["" : 17]>
 g (float[2] x) => (float y) {
   y = Constant <value_float = 1.0, value_int = 1> ()
+}
+
+//--- empty-data.txt
+<ir_version: 8, opset_import: ["" : 17]>
+g (float[1] x) => (float[1] y) {
+  e = Constant <value = float[0] {}> ()
+  y = Add(x, e)
+}
+
+//--- empty-flatten.txt
+<ir_version: 8, opset_import: ["" : 17]>
+g (float[1] x) => (float[1, 0] y) {
+  e = Constant <value = float[0, 4] {}> ()
+  y = Flatten <axis = 1> (e)
+}
+
+//--- empty-shapes.txt
+<ir_version: 8, opset_import: ["" : 17]>
+g (float[1, 1] x) => (float y, float c) {
+  s = Constant <value = int64[0] {}> ()
+  y = Reshape(x, s)
+  c = ConstantOfShape <value = float[1] {3.0}> (s)
 }
 
 //--- shape-empty.txt
