@@ -88,6 +88,9 @@ def main(argv) -> int:
         known.append((txt.stem, re.compile(first)))
     groups = collections.OrderedDict()
     for f in files:
+        if not os.path.isfile(f):
+            print(f"  (no such file: {f})")
+            continue
         try:
             proc = subprocess.run([binary, *limits, "-runs=1", f], capture_output=True,
                                   text=True, errors="replace", timeout=120)
