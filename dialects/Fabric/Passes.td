@@ -5,50 +5,6 @@
 
 include "mlir/Pass/PassBase.td"
 
-def FabricTile : Pass<"fabric-tile", "::mlir::ModuleOp"> {
-  let summary = "Map graph ops onto kernels on rectangles of PEs";
-  let description = [{
-    Groups the graph ops of `@main` into kernels (one per matmul, attention,
-    normalization, softmax or embedding; elementwise and layout ops join the
-    kernel that produces their input), picks each kernel's distribution
-    scheme from its op and shape, and gives each a region and time slot:
-
-    * `pipeline`: every kernel gets a region of its own; the mesh area is
-      divided to minimize the slowest stage (greedy: the current bottleneck
-      gets more PEs while any are left).
-    * `shared`: all kernels run one after another on one region spanning the
-      mesh, each PE holding its shard of every kernel (WaferLLM's mapping);
-      a token's latency is the sum of the kernels' cycles.
-    * `auto`: the one with the better single-stream tokens per second.
-
-    Per-PE memory (weight shard + activation buffers + code allowance,
-    summed over every kernel that occupies a PE) must fit the target's SRAM;
-    a model that cannot fit fails with the PEs and SRAM it needs, what the
-    target has, and its largest kernels.
-  }];
-  let dependentDialects = ["::wafer::fabric::FabricDialect",
-                           "::wafer::graph::GraphDialect"];
-  let options = [
-    Option<"target", "target", "std::string", /*default=*/"\"wse3\"",
-           "Target preset: wse2, wse3 (ignored when the module already has "
-           "a fabric.target and no override is given)">,
-    Option<"mesh", "mesh", "std::string", /*default=*/"\"\"",
-           "Custom mesh WIDTHxHEIGHT (e.g. 64x64)">,
-    Option<"sramKb", "sram-kb", "int64_t", /*default=*/"0",
-           "SRAM per PE in KiB (0: the preset's)">,
-    Option<"colors", "colors", "int64_t", /*default=*/"0",
-           "Routable colors (0: the preset's)">,
-    Option<"clockMhz", "clock-mhz", "int64_t", /*default=*/"0",
-           "Clock in MHz (0: the preset's)">,
-    Option<"strategy", "strategy", "std::string", /*default=*/"\"auto\"",
-           "Mapping strategy: pipeline, shared or auto">
-  ];
-  let statistics = [
-    Statistic<"numKernels", "kernels", "Kernels formed">,
-    Statistic<"numStreams", "streams", "Streams between kernels">
-  ];
-}
-
 def FabricPlace : Pass<"fabric-place", "::mlir::ModuleOp"> {
   let summary = "Give every kernel's region an origin on the mesh";
   let description = [{
@@ -62,7 +18,7 @@ def FabricPlace : Pass<"fabric-place", "::mlir::ModuleOp"> {
     alternating direction on each shelf) and improves it with simulated
     annealing (moves, swaps and transposed region shapes), seeded and
     deterministic. `pin` fixes a kernel's origin (`name=x:y`); `band`
-    confines it to rows (`name=y0-y1`, rows y0 to y1 inclusive). When the
+    confines it to rows (`name=y0-y1`, rows y0 to y1 inclusive, y0 <= y1). When the
     kernels cannot be placed, the error names them and the area missing.
   }];
   let dependentDialects = ["::wafer::fabric::FabricDialect"];
@@ -70,7 +26,8 @@ def FabricPlace : Pass<"fabric-place", "::mlir::ModuleOp"> {
     Option<"seed", "seed", "uint64_t", /*default=*/"1",
            "Seed of the annealer's random numbers">,
     Option<"effort", "effort", "int64_t", /*default=*/"200",
-           "Annealing moves per kernel (0: the serpentine layout only)">,
+           "Annealing moves per kernel, 0 to 10000 (0: the serpentine "
+           "layout only)">,
     ListOption<"pins", "pin", "std::string",
                "Fix a kernel: name=x:y (repeatable)">,
     ListOption<"bands", "band", "std::string",
@@ -105,7 +62,7 @@ def FabricRoute : Pass<"fabric-route", "::mlir::ModuleOp"> {
   let dependentDialects = ["::wafer::fabric::FabricDialect"];
   let options = [
     Option<"maxIterations", "max-iterations", "int64_t", /*default=*/"30",
-           "PathFinder iterations before giving up">
+           "PathFinder iterations before giving up, 1 to 1000">
   ];
   let statistics = [
     Statistic<"numRouted", "routed", "Streams routed">,

@@ -5,6 +5,7 @@
 
 #include "mlir/Transforms/Passes.h"
 
+#include "wafer/Conversion/Passes.h"
 #include "wafer/Dialect/Fabric/Transforms/Passes.h"
 #include "wafer/Dialect/Graph/Transforms/Passes.h"
 
@@ -14,6 +15,7 @@ inline void registerAllPasses() {
   // MLIR's generic cleanups (canonicalize, cse, symbol-dce, ...).
   mlir::registerTransformsPasses();
   graph::registerGraphPasses();
+  registerConversionPasses();
   fabric::registerFabricPasses();
 }
 

@@ -157,17 +157,17 @@ struct PlotModel {
 };
 
 LogicalResult readModel(ModuleOp module, PlotModel &model, std::string &error) {
-  fabric::TargetAttr target = fabric::getTarget(module);
-  if (!target) {
-    error = "the module has no #fabric.target: run fabric-tile first";
+  fabric::DesignOp design = fabric::getDesign(module);
+  if (!design) {
+    error = "the module has no fabric.design: run fabric-tile first";
     return failure();
   }
+  fabric::TargetAttr target = design.getTarget();
   model.target = target.getName().str();
   model.width = target.getWidth();
   model.height = target.getHeight();
-  if (auto s = module->getAttrOfType<StringAttr>(
-          fabric::FabricDialect::kStrategyAttrName))
-    model.strategy = s.str();
+  model.strategy =
+      fabric::stringifyMappingStrategy(design.getStrategy()).str();
 
   llvm::DenseMap<Operation *, int> kernelIndex;
   std::set<int64_t> slots;
@@ -178,7 +178,7 @@ LogicalResult readModel(ModuleOp module, PlotModel &model, std::string &error) {
               "' has no origin: run placement first";
       return WalkResult::interrupt();
     }
-    PlotKernel pk{k.getSymName().str(), k.getScheme().str(),
+    PlotKernel pk{k.getSymName().str(), fabric::stringifyKernelScheme(k.getScheme()).str(),
                   (*origin)[0],         (*origin)[1],
                   k.regionWidth(),      k.regionHeight(),
                   int64_t(k.getSlot()), layerOfName(k.getSymName())};
@@ -217,8 +217,7 @@ LogicalResult readModel(ModuleOp module, PlotModel &model, std::string &error) {
   walk = module.walk([&](fabric::StreamOp s) -> WalkResult {
     PlotStream ps;
     ps.bytes = s.getBytes();
-    if (std::optional<uint64_t> color = s.getColor())
-      ps.color = int64_t(*color);
+    ps.color = s.getColor();
     if (auto producer = s.getInput().getDefiningOp<fabric::KernelOp>())
       ps.producer = kernelIndex.lookup(producer);
     for (Operation *user : s.getOutput().getUsers())

@@ -29,18 +29,17 @@ static int64_t centreDistance(fabric::KernelOp a, fabric::KernelOp b) {
 
 FabricReport FabricReport::of(ModuleOp module) {
   FabricReport r;
-  fabric::TargetAttr target = fabric::getTarget(module);
-  auto func = module.lookupSymbol<func::FuncOp>("main");
-  if (!target || !func)
+  fabric::DesignOp design = fabric::getDesign(module);
+  func::FuncOp func = design ? design.getMain() : func::FuncOp();
+  if (!func)
     return r;
+  fabric::TargetAttr target = design.getTarget();
   r.target = target.getName().str();
   r.meshWidth = target.getWidth();
   r.meshHeight = target.getHeight();
   r.clockHz = target.clockHz();
   r.sramTotalBytes = double(target.numPEs()) * target.getSramBytes();
-  if (auto s = module->getAttrOfType<StringAttr>(
-          fabric::FabricDialect::kStrategyAttrName))
-    r.strategy = s.str();
+  r.strategy = fabric::stringifyMappingStrategy(design.getStrategy()).str();
   bool shared = r.strategy == "shared";
 
   // Latency: kernels of a slot run after their inputs arrive; a stream
@@ -74,7 +73,7 @@ FabricReport FabricReport::of(ModuleOp module) {
     r.latencyCycles = std::max(r.latencyCycles, finish);
     r.slowestStageCycles =
         std::max<double>(r.slowestStageCycles, k.getCycles());
-    r.kernels.push_back({k.getSymName().str(), k.getScheme().str(),
+    r.kernels.push_back({k.getSymName().str(), fabric::stringifyKernelScheme(k.getScheme()).str(),
                          k.regionWidth(), k.regionHeight(), k.getSlot(),
                          k.getWeightBytes(), k.getBufferBytes(), k.getCycles(),
                          0});
@@ -110,9 +109,9 @@ FabricReport FabricReport::of(ModuleOp module) {
       hops = route->size() / 4;
       for (size_t i = 0; i < route->size(); i += 4)
         linkLoad[{(*route)[i], (*route)[i + 1], (*route)[i + 2],
-                  (*route)[i + 3]}] += s.getBytesAttr().getInt();
+                  (*route)[i + 3]}] += s.getBytes();
       if (auto c = s.getColor())
-        colors.insert(s.getColorAttr().getInt());
+        colors.insert(*c);
     } else if (r.placed) {
       auto producer = s.getInput().getDefiningOp<fabric::KernelOp>();
       for (Operation *user : s.getOutput().getUsers())

@@ -34,21 +34,21 @@ def random_module(rng, mesh):
         args = ", ".join(f"%in{j}: tensor<16xf32>" for j in range(len(inputs)))
         types = ", ".join("tensor<16xf32>" for _ in inputs)
         lines.append(
-            f'    %k{i} = fabric.kernel "k{i}"({", ".join(inputs)}) {{scheme = "{rng.choice(SCHEMES)}", '
+            f'    %k{i} = fabric.kernel @k{i} {rng.choice(SCHEMES)}({", ".join(inputs)}) {{'
             f'region = array<i64: {w}, {h}>, blocks = array<i64: 1>, weight_bytes = 64, '
             f'buffer_bytes = 64, cycles = {rng.randint(1, 100)}, slot = 0}} : ({types}) -> tensor<16xf32> {{\n'
             f'    ^bb0({args}):\n      fabric.yield %in0 : tensor<16xf32>\n    }}')
         lines.append(f"    %s{i} = fabric.stream %k{i} {{bytes = {rng.randint(4, 4096)}, cycles = 1}} : tensor<16xf32>")
         streams.append(f"%s{i}")
-    return (f'module attributes {{fabric.strategy = "pipeline", fabric.target = '
-            f'{TARGET.format(w=mesh, h=mesh)}}} {{\n  func.func @main(%x: tensor<16xf32>) -> tensor<16xf32> {{\n'
-            + "\n".join(lines) + f"\n    return {streams[-1]} : tensor<16xf32>\n  }}\n}}\n")
+    return (f'module {{\n fabric.design pipeline target = '
+            f'{TARGET.format(w=mesh, h=mesh)} {{\n  func.func @main(%x: tensor<16xf32>) -> tensor<16xf32> {{\n'
+            + "\n".join(lines) + f"\n    return {streams[-1]} : tensor<16xf32>\n  }}\n}}\n}}\n")
 
 
 def check_independently(ir, mesh):
     """Re-derive the invariants from the printed IR without the verifier."""
     rects = {}
-    for m in re.finditer(r'fabric.kernel "(k\d+)"\(.*?\) \{(.*?)\}', ir):
+    for m in re.finditer(r'fabric.kernel @(k\d+) \w+\(.*?\) \{(.*?)\}', ir):
         attrs = m.group(2)
         x, y = map(int, re.search(r"origin = array<i64: (\d+), (\d+)>", attrs).groups())
         w, h = map(int, re.search(r"region = array<i64: (\d+), (\d+)>", attrs).groups())

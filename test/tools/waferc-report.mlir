@@ -16,10 +16,10 @@
 // REPORT-NEXT: single-stream tokens/s: {{[0-9.]+}}
 // REPORT-NEXT: pipelined tokens/s: {{[0-9.]+}} (slowest stage {{[0-9]+}} cycles)
 // RUN: FileCheck %s --check-prefix=FABRIC < %t/fabric.mlir
-// FABRIC: fabric.strategy = "pipeline"
-// FABRIC: fabric.kernel "fc1"
+// FABRIC: fabric.design pipeline target
+// FABRIC: fabric.kernel @fc1
 // FABRIC: fabric.stream
-// FABRIC: fabric.kernel "fc2"
+// FABRIC: fabric.kernel @fc2
 
 // Shared: one region, one slot each; the JSON report carries the same.
 // RUN: waferc %t/mlp.onnx --dim batch=1 --mesh 8x8 --sram-kb 32 --clock-mhz 500 --strategy shared --report-json %t/report.json -o /dev/null

@@ -8,11 +8,11 @@
 // The one stream carries fc1's [4, 128] f32 output: 2048 bytes, 512 cycles a link.
 // REPORT: routing: 1 of 21 usable colors for streams, busiest link 2048 bytes per step (512 cycles)
 // RUN: FileCheck %s --check-prefix=ROUTED < %t/routed.mlir
-// ROUTED: fabric.kernel "fc1"{{.*}}origin = array<i64:
+// ROUTED: fabric.kernel @fc1{{.*}}origin = array<i64:
 // Colors 0 and 1 carry the GEMM kernels' own broadcast and shift ring on
 // their routers, so the stream gets 2.
 // ROUTED: fabric.stream {{.*}}color = 2 : i64{{.*}}route = array<i64:
-// ROUTED: fabric.kernel "fc2"{{.*}}origin = array<i64:
+// ROUTED: fabric.kernel @fc2{{.*}}origin = array<i64:
 // The printed IR verifies again (routes physical, regions disjoint).
 // RUN: wafer-opt %t/routed.mlir -o /dev/null
 
@@ -29,8 +29,8 @@
 // Pins and bands.
 // RUN: waferc %t/mlp.onnx --dim batch=4 --mesh 16x16 --strategy pipeline --emit=placed --pin fc2=8:8 --band fc1=0-8 | FileCheck %s --check-prefix=PIN
 // fc1 (16x8) must lie within rows 0-8, so it starts on row 0 or 1.
-// PIN: fabric.kernel "fc1"{{.*}}origin = array<i64: 0, {{[01]}}>
-// PIN: fabric.kernel "fc2"{{.*}}origin = array<i64: 8, 8>
+// PIN: fabric.kernel @fc1{{.*}}origin = array<i64: 0, {{[01]}}>
+// PIN: fabric.kernel @fc2{{.*}}origin = array<i64: 8, 8>
 
 // Pictures: PNG and SVG by extension (--plot implies --emit=placed).
 // RUN: waferc %t/mlp.onnx --dim batch=4 --mesh 16x16 --strategy pipeline --plot %t/mesh.png -o /dev/null

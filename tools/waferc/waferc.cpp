@@ -9,6 +9,7 @@
 #include "wafer/Analysis/FabricPlot.h"
 #include "wafer/Analysis/FabricReport.h"
 #include "wafer/Analysis/GraphSummary.h"
+#include "wafer/Conversion/Passes.h"
 #include "wafer/Dialect/Fabric/Transforms/Passes.h"
 #include "wafer/Dialect/Graph/Transforms/Passes.h"
 #include "wafer/Import/OnnxImporter.h"
@@ -227,14 +228,14 @@ int compile(MLIRContext &context) {
   if (stage >= Stage::Fabric &&
       failed(runStage("tile onto " + targetName + " (" + strategy + ")",
                       [&](PassManager &pm) {
-                        wafer::fabric::FabricTileOptions options;
+                        wafer::FabricTileOptions options;
                         options.target = targetName;
                         options.mesh = meshSize;
                         options.sramKb = sramKb;
                         options.colors = colors;
                         options.clockMhz = clockMhz;
                         options.strategy = strategy;
-                        pm.addPass(wafer::fabric::createFabricTile(options));
+                        pm.addPass(wafer::createFabricTile(options));
                       })))
     return 1;
   if (stage >= Stage::Placed &&

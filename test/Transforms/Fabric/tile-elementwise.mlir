@@ -4,12 +4,12 @@
 // elementwise op after the softmax joins the softmax's kernel.
 
 // CHECK-LABEL: func.func @main
-// CHECK: %[[E:.*]] = fabric.kernel "scale"(%arg0, %arg1) {{{.*}}scheme = "elementwise"
+// CHECK: %[[E:.*]] = fabric.kernel @scale elementwise(%arg0, %arg1) {{{.*}}
 // CHECK: graph.mul
 // CHECK-NEXT: graph.add
 // CHECK-NEXT: fabric.yield
 // CHECK: %[[S:.*]] = fabric.stream %[[E]] {bytes = 1024 : i64
-// CHECK: fabric.kernel "probs"(%[[S]]) {{{.*}}scheme = "row_reduce"
+// CHECK: fabric.kernel @probs row_reduce(%[[S]]) {{{.*}}
 // CHECK: graph.softmax
 // CHECK-NEXT: graph.exp
 // CHECK-NEXT: fabric.yield

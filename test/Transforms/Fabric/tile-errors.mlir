@@ -11,8 +11,18 @@
 // RUN: not wafer-opt %s --fabric-tile="strategy=fastest" 2>&1 | FileCheck %s --check-prefix=STRATEGY
 // STRATEGY: error: unknown strategy 'fastest' (pipeline, shared or auto)
 
+// Option values are bounded by what Wafer models; a value near 2^63 is
+// refused before it is multiplied.
 // RUN: not wafer-opt %s --fabric-tile="sram-kb=-4" 2>&1 | FileCheck %s --check-prefix=NEGATIVE
-// NEGATIVE: error: sram-kb, colors and clock-mhz must be positive
+// NEGATIVE: error: sram-kb must be between 1 and 1048576 KiB, got -4
+// RUN: not wafer-opt %s --fabric-tile="sram-kb=9007199254740991" 2>&1 | FileCheck %s --check-prefix=SRAM-HUGE
+// SRAM-HUGE: error: sram-kb must be between 1 and 1048576 KiB, got 9007199254740991
+// RUN: not wafer-opt %s --fabric-tile="colors=65" 2>&1 | FileCheck %s --check-prefix=COLORS
+// COLORS: error: colors must be between 1 and 64, got 65
+// RUN: not wafer-opt %s --fabric-tile="colors=-1" 2>&1 | FileCheck %s --check-prefix=COLORS-NEG
+// COLORS-NEG: error: colors must be between 1 and 64, got -1
+// RUN: not wafer-opt %s --fabric-tile="clock-mhz=1000000000" 2>&1 | FileCheck %s --check-prefix=CLOCK
+// CLOCK: error: clock-mhz must be between 1 and 100000, got 1000000000
 
 // A 4x4 mesh of 8 KiB PEs (6 KiB for data) cannot hold 2 x 64 KiB of
 // weights: the error gives what is needed, what the target has, why each

@@ -12,43 +12,43 @@
 // elementwise and layout ops ride along with their producer; kernel-to-kernel
 // edges become streams.
 
-// PIPE: module attributes {fabric.strategy = "pipeline", fabric.target = #fabric.target<name = "custom", width = 16, height = 16, sram_bytes = 49152, code_bytes = 8192
+// PIPE: fabric.design pipeline target = #fabric.target<name = "custom", width = 16, height = 16, sram_bytes = 49152, code_bytes = 8192
 // PIPE-LABEL: func.func @main
-// PIPE: %[[EMB:.*]] = fabric.kernel "embed"(%arg0) {{{.*}}scheme = "gather", slot = 0 : i64
+// PIPE: %[[EMB:.*]] = fabric.kernel @embed gather(%arg0) {{{.*}}slot = 0 : i64
 // PIPE-NOT: origin
 // PIPE: graph.constant dense_resource<emb> : tensor<100x64xf32>
 // PIPE: graph.gather
 // PIPE: %[[S0:.*]] = fabric.stream %[[EMB]] {bytes = 2048 : i64
-// PIPE: %[[LN:.*]] = fabric.kernel "ln"(%[[S0]]) {{{.*}}scheme = "row_reduce", slot = 0
+// PIPE: %[[LN:.*]] = fabric.kernel @ln row_reduce(%[[S0]]) {{{.*}}slot = 0
 // PIPE: %[[S1:.*]] = fabric.stream %[[LN]]
-// PIPE: fabric.kernel "fc"(%[[S1]]) {{{.*}}scheme = "mesh_gemm"
+// PIPE: fabric.kernel @fc mesh_gemm(%[[S1]]) {{{.*}}
 // PIPE: graph.linear
 // The reshape into heads joins the producing kernel.
 // PIPE-NEXT: graph.reshape
-// PIPE: fabric.kernel "v_proj"(%[[S1]]) {{{.*}}scheme = "mesh_gemm"
+// PIPE: fabric.kernel @v_proj mesh_gemm(%[[S1]]) {{{.*}}
 // The embedding output feeds both the norm and the residual: one stream.
-// PIPE: %[[ATT:.*]]:2 = fabric.kernel "attn"({{.*}}, %arg1, %[[S0]]) {{{.*}}scheme = "attention"
+// PIPE: %[[ATT:.*]]:2 = fabric.kernel @attn attention({{.*}}, %arg1, %[[S0]]) {{{.*}}
 // PIPE: graph.attention
 // The residual add and the slice fold into the attention kernel.
 // PIPE: graph.add
 // PIPE: graph.slice
-// PIPE: fabric.kernel "head"({{.*}}) {{{.*}}scheme = "mesh_gemv"
-// PIPE: fabric.kernel "probs"({{.*}}) {{{.*}}scheme = "row_reduce"
+// PIPE: fabric.kernel @head mesh_gemv({{.*}}) {{{.*}}
+// PIPE: fabric.kernel @probs row_reduce({{.*}}) {{{.*}}
 // PIPE: return %[[ATT]]#0, %{{.*}} :
 // PIPE-NOT: graph.
 
 // Shared: one slot after another, every region anchored at the corner.
-// SHARED: fabric.strategy = "shared"
-// SHARED: fabric.kernel "embed"{{.*}}origin = array<i64: 0, 0>{{.*}}slot = 0 : i64
-// SHARED: fabric.kernel "ln"{{.*}}origin = array<i64: 0, 0>{{.*}}slot = 1 : i64
-// SHARED: fabric.kernel "fc"{{.*}}slot = 2 : i64
-// SHARED: fabric.kernel "v_proj"{{.*}}slot = 3 : i64
-// SHARED: fabric.kernel "attn"{{.*}}slot = 4 : i64
-// SHARED: fabric.kernel "head"{{.*}}slot = 5 : i64
-// SHARED: fabric.kernel "probs"{{.*}}slot = 6 : i64
+// SHARED: fabric.design shared target
+// SHARED: fabric.kernel @embed{{.*}}origin = array<i64: 0, 0>{{.*}}slot = 0 : i64
+// SHARED: fabric.kernel @ln{{.*}}origin = array<i64: 0, 0>{{.*}}slot = 1 : i64
+// SHARED: fabric.kernel @fc{{.*}}slot = 2 : i64
+// SHARED: fabric.kernel @v_proj{{.*}}slot = 3 : i64
+// SHARED: fabric.kernel @attn{{.*}}slot = 4 : i64
+// SHARED: fabric.kernel @head{{.*}}slot = 5 : i64
+// SHARED: fabric.kernel @probs{{.*}}slot = 6 : i64
 
-// AUTO: fabric.strategy = "{{pipeline|shared}}"
-// WSE2: fabric.target = #fabric.target<name = "wse2", width = 757, height = 996, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 850000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4>
+// AUTO: fabric.design {{pipeline|shared}} target
+// WSE2: target = #fabric.target<name = "wse2", width = 757, height = 996, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 850000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4>
 
 func.func @main(%ids: tensor<1x8xi64>, %mask: tensor<1x1x8x8xf32>) -> (tensor<1x8x64xf32>, tensor<1x1x64xf32>) {
   %emb = graph.constant dense_resource<emb> : tensor<100x64xf32>

@@ -74,14 +74,14 @@ std::string moduleText(int64_t width, int64_t height,
                        const std::vector<StreamSpec> &streams) {
   const std::string type = "tensor<1x4xf32>";
   std::string text =
-      "module attributes {fabric.strategy = \"" + strategy +
-      "\", fabric.target = #fabric.target<name = \"custom\", width = " +
+      "module {\nfabric.design " + strategy +
+      " target = #fabric.target<name = \"custom\", width = " +
       std::to_string(width) + ", height = " + std::to_string(height) +
       ", sram_bytes = 49152, code_bytes = 8192, colors = 24, "
       "reserved_colors = [21, 22, 23], clock_khz = 1100000, "
       "link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, "
       "fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, "
-      "mem_write_bytes_per_cycle = 4>} {\n"
+      "mem_write_bytes_per_cycle = 4> {\n"
       "func.func @main(%x: " +
       type + ") -> " + type + " {\n";
   for (size_t i = 0; i < kernels.size(); ++i) {
@@ -99,9 +99,9 @@ std::string moduleText(int64_t width, int64_t height,
       types += (a ? ", " : "") + type;
       args += (a ? ", %a" : "%a") + std::to_string(a) + ": " + type;
     }
-    text += "  %k" + std::to_string(i) + " = fabric.kernel \"" + k.name +
-            "\"(" + operands + ") {scheme = \"" + k.scheme +
-            "\", region = array<i64: " + std::to_string(k.width) + ", " +
+    text += "  %k" + std::to_string(i) + " = fabric.kernel @\"" + k.name +
+            "\" " + k.scheme + "(" + operands +
+            ") {region = array<i64: " + std::to_string(k.width) + ", " +
             std::to_string(k.height) +
             ">, blocks = array<i64: 1>, weight_bytes = 100, buffer_bytes = "
             "16, cycles = 4, slot = " +
@@ -131,7 +131,7 @@ std::string moduleText(int64_t width, int64_t height,
     }
   }
   text += "  return %k" + std::to_string(kernels.size() - 1) + " : " + type +
-          "\n}\n}\n";
+          "\n}\n}\n}\n";
   return text;
 }
 

@@ -13,15 +13,38 @@
 
 using namespace mlir;
 
+#include "wafer/Dialect/Fabric/IR/FabricEnums.cpp.inc"
+
 #define GET_ATTRDEF_CLASSES
 #include "wafer/Dialect/Fabric/IR/FabricAttrs.cpp.inc"
 
 namespace wafer::fabric {
 
-// Placement and routing keep a few words per router: 2^24 PEs (19 times a
-// WSE-3) stays around a gigabyte.
-constexpr int64_t kMaxMeshSide = 1 << 14;
-constexpr int64_t kMaxMeshPEs = int64_t(1) << 24;
+int64_t collectiveColors(KernelScheme scheme) {
+  switch (scheme) {
+  case KernelScheme::attention:
+    return 3;
+  case KernelScheme::mesh_gemv:
+  case KernelScheme::mesh_gemm:
+  case KernelScheme::row_reduce:
+    return 2;
+  case KernelScheme::gather:
+    return 1;
+  case KernelScheme::elementwise:
+    return 0;
+  }
+  llvm_unreachable("every scheme is listed");
+}
+
+ArrayRef<KernelScheme> allKernelSchemes() {
+  static const SmallVector<KernelScheme> schemes = [] {
+    SmallVector<KernelScheme> all;
+    for (uint32_t i = 0; i <= getMaxEnumValForKernelScheme(); ++i)
+      all.push_back(*symbolizeKernelScheme(i));
+    return all;
+  }();
+  return schemes;
+}
 
 void FabricDialect::registerAttributes() {
   addAttributes<
@@ -46,15 +69,17 @@ TargetAttr::verify(function_ref<InFlightDiagnostic()> emitError,
     return emitError() << "a " << width << "x" << height
                        << " mesh exceeds what Wafer models (sides up to "
                        << kMaxMeshSide << ", " << kMaxMeshPEs << " PEs)";
-  if (sramBytes < 1024)
-    return emitError() << "SRAM per PE must be at least 1 KiB, got "
+  if (sramBytes < 1024 || sramBytes > kMaxSramBytes)
+    return emitError() << "SRAM per PE must be between 1 KiB and "
+                       << kMaxSramBytes / (1 << 20) << " MiB, got "
                        << sramBytes << " bytes";
   if (codeBytes < 0 || codeBytes >= sramBytes)
     return emitError() << "code allowance " << codeBytes
                        << " must leave room for data in " << sramBytes
                        << " bytes of SRAM";
-  if (colors < 1)
-    return emitError() << "needs at least one color";
+  if (colors < 1 || colors > kMaxColors)
+    return emitError() << "colors must be between 1 and " << kMaxColors
+                       << ", got " << colors;
   if (!reservedColors)
     return emitError() << "reserved_colors missing";
   for (int64_t c : reservedColors.asArrayRef())
@@ -63,6 +88,9 @@ TargetAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                          << colors - 1;
   if (static_cast<int64_t>(reservedColors.size()) >= colors)
     return emitError() << "every color is reserved";
+  if (clockKhz > kMaxClockKhz)
+    return emitError() << "clock of " << clockKhz << " kHz exceeds what Wafer "
+                       << "models (" << kMaxClockKhz << " kHz)";
   if (clockKhz < 1 || linkBytes < 1 || hopCycles < 1 || fmacF32 < 1 ||
       fmacF16 < 1 || fmacF16F32 < 1 || memRead < 1 || memWrite < 1)
     return emitError() << "clock, link width, hop latency, FMAC rates and "
@@ -139,6 +167,30 @@ std::string parseMesh(StringRef mesh, TargetOverrides &overrides) {
   return "";
 }
 
+std::string setTargetOverrides(int64_t sramKb, int64_t colors,
+                               int64_t clockMhz, TargetOverrides &overrides) {
+  // Zero keeps the preset's value; anything else must be a value the
+  // target attribute accepts, checked here before it is multiplied.
+  auto outside = [](int64_t v, int64_t lo, int64_t hi) {
+    return v != 0 && (v < lo || v > hi);
+  };
+  if (outside(sramKb, 1, kMaxSramBytes / 1024))
+    return "sram-kb must be between 1 and " +
+           std::to_string(kMaxSramBytes / 1024) + " KiB, got " +
+           std::to_string(sramKb);
+  if (outside(colors, 1, kMaxColors))
+    return "colors must be between 1 and " + std::to_string(kMaxColors) +
+           ", got " + std::to_string(colors);
+  if (outside(clockMhz, 1, kMaxClockKhz / 1000))
+    return "clock-mhz must be between 1 and " +
+           std::to_string(kMaxClockKhz / 1000) + ", got " +
+           std::to_string(clockMhz);
+  overrides.sramBytes = sramKb * 1024;
+  overrides.colors = colors;
+  overrides.clockKhz = clockMhz * 1000;
+  return "";
+}
+
 TargetAttr withOverrides(TargetAttr base, const TargetOverrides &o) {
   bool changed = o.width || o.height || o.sramBytes || o.colors || o.clockKhz;
   if (!changed)
@@ -152,10 +204,6 @@ TargetAttr withOverrides(TargetAttr base, const TargetOverrides &o) {
                     pick(o.colors, base.getColors()),
                     pick(o.clockKhz, base.getClockKhz()), base.getFmacF16(),
                     base.getFmacF16F32());
-}
-
-TargetAttr getTarget(ModuleOp module) {
-  return module->getAttrOfType<TargetAttr>(FabricDialect::kTargetAttrName);
 }
 
 } // namespace wafer::fabric

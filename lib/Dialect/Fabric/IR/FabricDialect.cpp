@@ -4,6 +4,7 @@
 #include "wafer/Dialect/Fabric/IR/FabricAttrs.h"
 #include "wafer/Dialect/Fabric/IR/FabricOps.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -23,23 +24,10 @@ void FabricDialect::initialize() {
 
 LogicalResult FabricDialect::verifyOperationAttribute(Operation *op,
                                                       NamedAttribute attr) {
-  if (attr.getName() == kStrategyAttrName) {
-    auto strategy = dyn_cast<StringAttr>(attr.getValue());
-    if (!strategy ||
-        !llvm::is_contained({"pipeline", "shared"}, strategy.getValue()))
-      return op->emitError() << kStrategyAttrName
-                             << " must be \"pipeline\" or \"shared\"";
-    return success();
-  }
-  if (attr.getName() != kTargetAttrName)
-    return op->emitError() << "unknown fabric attribute " << attr.getName();
-  auto target = dyn_cast<TargetAttr>(attr.getValue());
-  if (!target)
-    return op->emitError() << kTargetAttrName
-                           << " must be a #fabric.target";
-  auto module = dyn_cast<ModuleOp>(op);
-  if (!module)
-    return op->emitError() << kTargetAttrName << " belongs on a module";
-  return failure(failed(verifyPhysics(module, target)) ||
-                 failed(verifyRoutes(module, target)));
+  // The dialect defines no discardable attributes: the target and the
+  // strategy are attributes of fabric.design, where they are verified with
+  // the design.
+  return op->emitError() << "unknown fabric attribute '" << attr.getName().getValue()
+                         << "'; the target and the mapping strategy are "
+                            "attributes of fabric.design";
 }

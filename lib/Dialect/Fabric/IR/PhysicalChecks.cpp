@@ -1,8 +1,16 @@
-//===- PhysicalChecks.cpp - regions, slots and SRAM against the target ----===//
+//===- PhysicalChecks.cpp - a design against its target -------------------===//
+//
+// Run by fabric.design's region verifier, after every kernel and stream in
+// it has verified on its own: regions have two positive sides, origins two
+// non-negative coordinates, counts are non-negative and streams carry kernel
+// results. What is checked here needs the target or several ops at once.
+//
+//===----------------------------------------------------------------------===//
 
 #include "wafer/Dialect/Fabric/IR/FabricOps.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <map>
 #include <set>
@@ -12,44 +20,53 @@ using namespace mlir;
 namespace wafer::fabric {
 
 namespace {
-struct Rect {
-  int64_t x0, y0, x1, y1; // [x0, x1) x [y0, y1)
-  bool overlaps(const Rect &o) const {
-    return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
+/// Kernels inside the mesh, or the first error.
+LogicalResult checkKernelBounds(KernelOp k, TargetAttr target) {
+  if (k.regionWidth() > target.getWidth() ||
+      k.regionHeight() > target.getHeight())
+    return k.emitOpError() << "region " << k.regionWidth() << "x"
+                           << k.regionHeight() << " does not fit the "
+                           << target.getWidth() << "x" << target.getHeight()
+                           << " mesh";
+  int64_t bytes = *k.peBytes();
+  if (bytes > target.dataBytes())
+    return k.emitOpError() << "needs " << bytes << " bytes per PE; a PE has "
+                           << target.dataBytes() << " for data ("
+                           << target.getSramBytes() << " SRAM less "
+                           << target.getCodeBytes() << " for code)";
+  if (std::optional<ArrayRef<int64_t>> origin = k.getOrigin()) {
+    // Compared before adding the region's sides, which cannot overflow then
+    // (both are within the mesh).
+    int64_t x = (*origin)[0], y = (*origin)[1];
+    if (x >= target.getWidth() || y >= target.getHeight() ||
+        x + k.regionWidth() > target.getWidth() ||
+        y + k.regionHeight() > target.getHeight())
+      return k.emitOpError()
+             << "region " << k.regionWidth() << "x" << k.regionHeight()
+             << " at (" << x << ", " << y << ") leaves the "
+             << target.getWidth() << "x" << target.getHeight() << " mesh";
   }
-};
-
-Rect rectOf(KernelOp k) {
-  ArrayRef<int64_t> origin = *k.getOrigin();
-  return {origin[0], origin[1], origin[0] + k.regionWidth(),
-          origin[1] + k.regionHeight()};
+  return success();
 }
 } // namespace
 
-LogicalResult verifyPhysics(ModuleOp module, TargetAttr target) {
+LogicalResult verifyPhysics(DesignOp design) {
+  TargetAttr target = design.getTarget();
   SmallVector<KernelOp> placed;
-  WalkResult walk = module.walk([&](KernelOp k) -> WalkResult {
-    if (k.regionWidth() > target.getWidth() ||
-        k.regionHeight() > target.getHeight())
-      return k.emitOpError() << "region " << k.regionWidth() << "x"
-                             << k.regionHeight() << " does not fit the "
-                             << target.getWidth() << "x" << target.getHeight()
-                             << " mesh";
-    if (k.peBytes() > target.dataBytes())
-      return k.emitOpError() << "needs " << k.peBytes()
-                             << " bytes per PE; a PE has "
-                             << target.dataBytes() << " for data ("
-                             << target.getSramBytes() << " SRAM less "
-                             << target.getCodeBytes() << " for code)";
-    if (k.getOrigin()) {
-      Rect r = rectOf(k);
-      if (r.x1 > target.getWidth() || r.y1 > target.getHeight())
-        return k.emitOpError()
-               << "region [" << r.x0 << ", " << r.x1 << ") x [" << r.y0
-               << ", " << r.y1 << ") leaves the " << target.getWidth() << "x"
-               << target.getHeight() << " mesh";
-      placed.push_back(k);
+  llvm::StringMap<KernelOp> byName;
+  WalkResult walk = design.walk([&](KernelOp k) -> WalkResult {
+    auto [it, inserted] = byName.try_emplace(k.getSymName(), k);
+    if (!inserted) {
+      InFlightDiagnostic diag = k.emitOpError()
+                                << "name " << k.getRef()
+                                << " is already taken in this design";
+      diag.attachNote(it->second.getLoc()) << "the other kernel";
+      return diag;
     }
+    if (failed(checkKernelBounds(k, target)))
+      return WalkResult::interrupt();
+    if (k.getOrigin())
+      placed.push_back(k);
     return WalkResult::advance();
   });
   if (walk.wasInterrupted())
@@ -59,10 +76,10 @@ LogicalResult verifyPhysics(ModuleOp module, TargetAttr target) {
   for (size_t i = 0; i < placed.size(); ++i)
     for (size_t j = i + 1; j < placed.size(); ++j)
       if (placed[i].getSlot() == placed[j].getSlot() &&
-          rectOf(placed[i]).overlaps(rectOf(placed[j]))) {
+          placedRect(placed[i])->overlaps(*placedRect(placed[j]))) {
         auto diag = placed[j].emitOpError()
-                    << "overlaps kernel '" << placed[i].getSymName()
-                    << "' in time slot " << placed[j].getSlot();
+                    << "overlaps kernel " << placed[i].getRef()
+                    << " in time slot " << placed[j].getSlot();
         diag.attachNote(placed[i].getLoc()) << "the other kernel";
         return diag;
       }
@@ -70,13 +87,15 @@ LogicalResult verifyPhysics(ModuleOp module, TargetAttr target) {
   // A PE holds the weights of every kernel that covers it, in any slot,
   // plus the activation buffers of the slot that needs the most. Sum per
   // distinct rectangle, then over the cells of the grid their edges cut.
+  // Every kernel's bytes are within the PE's SRAM (checked above), so the
+  // sums stay far from overflowing.
   struct Usage {
     int64_t resident = 0;
     std::map<int64_t, int64_t> buffersBySlot;
   };
   std::map<std::tuple<int64_t, int64_t, int64_t, int64_t>, Usage> byRect;
   for (KernelOp k : placed) {
-    Rect r = rectOf(k);
+    PlacedRect r = *placedRect(k);
     Usage &u = byRect[{r.x0, r.y0, r.x1, r.y1}];
     u.resident += k.getWeightBytes();
     u.buffersBySlot[k.getSlot()] += k.getBufferBytes();
@@ -105,7 +124,7 @@ LogicalResult verifyPhysics(ModuleOp module, TargetAttr target) {
       for (const auto &[slot, b] : buffers)
         peak = std::max(peak, b);
       if (resident + peak > target.dataBytes())
-        return module.emitError()
+        return design.emitOpError()
                << "PE (" << xs[i] << ", " << ys[j] << ") holds " << resident
                << " bytes of weights and up to " << peak
                << " of buffers over the kernels that occupy it; a PE has "
@@ -115,62 +134,51 @@ LogicalResult verifyPhysics(ModuleOp module, TargetAttr target) {
 }
 
 namespace {
-/// Whether a router lies inside a kernel's placed region.
-bool inside(KernelOp k, int64_t x, int64_t y) {
-  if (!k.getOrigin())
-    return false;
-  Rect r = rectOf(k);
-  return r.x0 <= x && x < r.x1 && r.y0 <= y && y < r.y1;
-}
 
-/// The slots a stream is alive in: from its producer's to its last
-/// consumer's.
-std::pair<int64_t, int64_t> lifetimeOf(StreamOp s) {
-  int64_t first = 0, last = 0;
-  if (auto producer = s.getInput().getDefiningOp<KernelOp>())
-    first = last = producer.getSlotAttr().getInt();
-  for (Operation *user : s.getOutput().getUsers())
-    if (auto consumer = dyn_cast<KernelOp>(user))
-      last = std::max(last, consumer.getSlotAttr().getInt());
-  return {first, last};
-}
+/// Routers in use, per color: the streams that pass each router.
+using RouterColorKey = std::tuple<int64_t, int64_t, int64_t>;
 
-using PortColorKey = std::tuple<int64_t, int64_t, int64_t, int64_t, int64_t>;
+bool alive(std::pair<int64_t, int64_t> a, std::pair<int64_t, int64_t> b) {
+  return a.first <= b.second && b.first <= a.second;
+}
 
 LogicalResult verifyRoute(StreamOp s, TargetAttr target,
-                          std::map<PortColorKey, SmallVector<StreamOp>>
-                              &portColors) {
+                          std::map<RouterColorKey, SmallVector<StreamOp>>
+                              &byRouterColor) {
+  KernelOp producer = s.getProducer();
+  std::optional<PlacedRect> from = placedRect(producer);
+  auto sharesProducer = [&](KernelOp consumer) {
+    std::optional<PlacedRect> to = placedRect(consumer);
+    return from && to && from->overlaps(*to);
+  };
   if (!s.getRoute()) {
     if (s.getColor())
       return s.emitOpError() << "has a color but no route";
     return success();
   }
-  if (s.getRoute()->empty() && !s.getColor()) {
+  ArrayRef<int64_t> hops = *s.getRoute();
+  if (hops.empty() && !s.getColor()) {
     // Data that stays on the producer's PEs, which its consumers share.
-    auto producer = s.getInput().getDefiningOp<KernelOp>();
     for (Operation *user : s.getOutput().getUsers())
       if (auto consumer = dyn_cast<KernelOp>(user))
-        if (!producer || !producer.getOrigin() || !consumer.getOrigin() ||
-            !rectOf(producer).overlaps(rectOf(consumer)))
+        if (!sharesProducer(consumer))
           return s.emitOpError()
-                 << "has an empty route but kernel '" << consumer.getSymName()
-                 << "' does not share the producer's PEs";
+                 << "has an empty route but kernel " << consumer.getRef()
+                 << " does not share the producer's PEs";
     return success();
   }
   if (!s.getColor())
     return s.emitOpError() << "a routed stream needs a color";
-  int64_t color = s.getColorAttr().getInt();
-  if (color < 0 || color >= target.getColors())
+  int64_t color = *s.getColor();
+  if (color >= target.getColors())
     return s.emitOpError() << "color " << color << " outside 0.."
                            << target.getColors() - 1;
   if (llvm::is_contained(target.getReservedColors().asArrayRef(), color))
     return s.emitOpError() << "color " << color << " is reserved";
-  ArrayRef<int64_t> hops = *s.getRoute();
-  if (hops.size() % 4)
-    return s.emitOpError() << "route must hold x0, y0, x1, y1 quadruples";
-  auto producer = s.getInput().getDefiningOp<KernelOp>();
-  // Routers the route reaches, starting from the producer's region.
-  std::set<std::pair<int64_t, int64_t>> reached;
+
+  // Routers the route reaches, starting from the producer's region; each is
+  // entered through one port at most.
+  std::set<std::pair<int64_t, int64_t>> reached, entered;
   for (size_t i = 0; i < hops.size(); i += 4) {
     int64_t x0 = hops[i], y0 = hops[i + 1], x1 = hops[i + 2], y1 = hops[i + 3];
     for (auto [x, y] : {std::pair{x0, y0}, std::pair{x1, y1}})
@@ -181,56 +189,63 @@ LogicalResult verifyRoute(StreamOp s, TargetAttr target,
       return s.emitOpError() << "hop " << i / 4 << " from (" << x0 << ", "
                              << y0 << ") to (" << x1 << ", " << y1
                              << ") does not follow a link";
-    bool fromProducer = producer && inside(producer, x0, y0);
+    bool fromProducer = from && from->contains(x0, y0);
     if (!fromProducer && !reached.count({x0, y0}))
       return s.emitOpError() << "hop " << i / 4 << " starts at (" << x0
                              << ", " << y0
                              << "), which the route has not reached";
+    if (!entered.insert({x1, y1}).second)
+      return s.emitOpError() << "hop " << i / 4 << " enters router (" << x1
+                             << ", " << y1
+                             << ") a second time; a router takes a color "
+                                "from one input port";
     reached.insert({x0, y0});
     reached.insert({x1, y1});
-    // Two routes of one color may not enter a router through one port
-    // while both are alive.
-    SmallVector<StreamOp> &others =
-        portColors[std::make_tuple(x1, y1, x1 - x0, y1 - y0, color)];
-    auto mine = lifetimeOf(s);
+  }
+  // A router's setting for one color passes one stream: two streams of one
+  // color alive at once at any router would merge there.
+  std::pair<int64_t, int64_t> mine = s.getLifetime();
+  for (auto [x, y] : reached) {
+    SmallVector<StreamOp> &others = byRouterColor[{x, y, color}];
     for (StreamOp other : others) {
-      auto theirs = lifetimeOf(other);
-      if (other == s || mine.first > theirs.second ||
-          theirs.first > mine.second)
+      if (!alive(mine, other.getLifetime()))
         continue;
       auto diag = s.emitOpError()
-                  << "enters router (" << x1 << ", " << y1
-                  << ") through the same port as another stream of color "
-                  << color << " in the same time slot";
+                  << "passes router (" << x << ", " << y
+                  << ") on color " << color
+                  << " while another stream of that color does; a router "
+                     "passes one stream per color at a time";
       diag.attachNote(other.getLoc()) << "the other stream";
       return diag;
     }
-    if (!llvm::is_contained(others, s))
-      others.push_back(s);
+    others.push_back(s);
   }
   for (Operation *user : s.getOutput().getUsers()) {
     auto consumer = dyn_cast<KernelOp>(user);
-    if (!consumer || !consumer.getOrigin())
+    if (!consumer)
+      continue;
+    std::optional<PlacedRect> to = placedRect(consumer);
+    if (!to)
       continue;
     bool arrives = llvm::any_of(reached, [&](auto router) {
-      return inside(consumer, router.first, router.second);
+      return to->contains(router.first, router.second);
     });
-    // An empty route serves a consumer that shares the producer's PEs.
-    bool shared = hops.empty() && producer && producer.getOrigin() &&
-                  rectOf(producer).overlaps(rectOf(consumer));
-    if (!arrives && !shared)
-      return s.emitOpError() << "route never reaches the region of kernel '"
-                             << consumer.getSymName() << "'";
+    // A consumer on (some of) the producer's PEs reads the value in place.
+    if (!arrives && !sharesProducer(consumer))
+      return s.emitOpError() << "route never reaches the region of kernel "
+                             << consumer.getRef();
   }
   return success();
 }
 } // namespace
 
-LogicalResult verifyRoutes(ModuleOp module, TargetAttr target) {
-  std::map<PortColorKey, SmallVector<StreamOp>> portColors;
-  WalkResult walk = module.walk([&](StreamOp s) {
-    return failed(verifyRoute(s, target, portColors)) ? WalkResult::interrupt()
-                                                      : WalkResult::advance();
+LogicalResult verifyRoutes(DesignOp design) {
+  TargetAttr target = design.getTarget();
+  std::map<RouterColorKey, SmallVector<StreamOp>> byRouterColor;
+  WalkResult walk = design.walk([&](StreamOp s) {
+    return failed(verifyRoute(s, target, byRouterColor))
+               ? WalkResult::interrupt()
+               : WalkResult::advance();
   });
   return failure(walk.wasInterrupted());
 }

@@ -55,21 +55,22 @@ static bool isWeight(Value v) {
   return isa_and_present<ConstantOp>(v.getDefiningOp());
 }
 
-std::string schemeFor(Operation *anchor) {
-  return TypeSwitch<Operation *, std::string>(anchor)
+KernelScheme schemeFor(Operation *anchor) {
+  return TypeSwitch<Operation *, KernelScheme>(anchor)
       .Case<MatmulOp, LinearOp>([](Operation *op) {
         ArrayRef<int64_t> lhs = shapedOf(op->getOperand(0)).getShape();
         int64_t rows = numElements(lhs) / std::max<int64_t>(lhs.back(), 1);
-        return rows == 1 ? "mesh_gemv" : "mesh_gemm";
+        return rows == 1 ? KernelScheme::mesh_gemv : KernelScheme::mesh_gemm;
       })
-      .Case<AttentionOp>([](auto) { return "attention"; })
+      .Case<AttentionOp>([](auto) { return KernelScheme::attention; })
       .Case<LayerNormOp, RmsNormOp, SoftmaxOp, ReduceSumOp, ReduceMeanOp,
             ReduceMaxOp, ReduceMinOp, ReduceProdOp>(
-          [](auto) { return "row_reduce"; })
+          [](auto) { return KernelScheme::row_reduce; })
       .Case<GatherOp>([](GatherOp g) {
-        return isWeight(g.getData()) ? "gather" : "elementwise";
+        return isWeight(g.getData()) ? KernelScheme::gather
+                                     : KernelScheme::elementwise;
       })
-      .Default([](Operation *) { return "elementwise"; });
+      .Default([](Operation *) { return KernelScheme::elementwise; });
 }
 
 /// Rows and columns of a reduction over trailing dimensions [axis, rank).
@@ -154,21 +155,27 @@ static KernelCost anchorCost(const cost::Machine &m, cost::Region r,
       });
 }
 
-/// Reshapes only relabel a layout, and appending this step's keys and values
-/// to a KV cache writes them in place; everything else folded into a kernel
-/// is one elementwise pass over its result in the producer's layout.
-static bool isFree(Operation *op) {
-  if (isa<ReshapeOp, ConstantOp>(op))
-    return true;
+bool isCacheAppend(Operation *op) {
   if (!isa<ConcatOp>(op))
     return false;
-  return llvm::all_of(op->getUsers(), [&](Operation *user) {
+  bool feedsAttention = false;
+  for (Operation *user : op->getUsers()) {
     if (user->hasTrait<OpTrait::IsTerminator>())
-      return true; // the cache handed back as a model output
+      continue; // the cache handed back as a model output
     auto attention = dyn_cast<AttentionOp>(user);
-    return attention && (attention.getKey() == op->getResult(0) ||
-                         attention.getValue() == op->getResult(0));
-  });
+    if (!attention || (attention.getKey() != op->getResult(0) &&
+                       attention.getValue() != op->getResult(0)))
+      return false;
+    feedsAttention = true;
+  }
+  return feedsAttention;
+}
+
+/// Reshapes only relabel a layout, and cache appends write in place;
+/// everything else folded into a kernel is one elementwise pass over its
+/// result in the producer's layout.
+static bool isFree(Operation *op) {
+  return isa<ReshapeOp, ConstantOp>(op) || isCacheAppend(op);
 }
 
 KernelCost KernelWork::costOn(const cost::Machine &m, cost::Region r) const {

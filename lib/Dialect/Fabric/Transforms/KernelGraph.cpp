@@ -6,16 +6,6 @@ using namespace mlir;
 
 namespace wafer::fabric {
 
-FailureOr<std::pair<TargetAttr, func::FuncOp>>
-KernelGraph::tiledModule(ModuleOp module, StringRef pass,
-                         StringRef prerequisites) {
-  TargetAttr target = getTarget(module);
-  auto func = module.lookupSymbol<func::FuncOp>("main");
-  if (!target || !func)
-    return module.emitError() << pass << " needs a " << prerequisites;
-  return std::make_pair(target, func);
-}
-
 KernelGraph KernelGraph::of(func::FuncOp func) {
   KernelGraph g;
   DenseMap<Operation *, int> indexOf;
@@ -24,7 +14,7 @@ KernelGraph KernelGraph::of(func::FuncOp func) {
     p.op = k;
     p.width = k.regionWidth();
     p.height = k.regionHeight();
-    p.slot = k.getSlotAttr().getInt();
+    p.slot = k.getSlot();
     if (auto origin = k.getOrigin()) {
       p.x = (*origin)[0];
       p.y = (*origin)[1];
@@ -36,7 +26,8 @@ KernelGraph KernelGraph::of(func::FuncOp func) {
   for (StreamOp s : func.getOps<StreamOp>()) {
     StreamEdge e;
     e.op = s;
-    e.bytes = s.getBytesAttr().getInt();
+    e.bytes = s.getBytes();
+    e.lifetime = s.getLifetime();
     auto producer = indexOf.find(s.getInput().getDefiningOp());
     if (producer == indexOf.end())
       continue;

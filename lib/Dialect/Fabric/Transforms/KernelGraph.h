@@ -35,6 +35,12 @@ struct StreamEdge {
   int producer = -1;
   llvm::SmallVector<int> consumers;
   int64_t bytes = 0;
+  /// First and last slot the stream is alive in.
+  std::pair<int64_t, int64_t> lifetime;
+  bool aliveWith(const StreamEdge &o) const {
+    return lifetime.first <= o.lifetime.second &&
+           o.lifetime.first <= lifetime.second;
+  }
 };
 
 struct KernelGraph {
@@ -44,12 +50,6 @@ struct KernelGraph {
   llvm::SmallVector<llvm::SmallVector<int>> streamsOf;
 
   static KernelGraph of(mlir::func::FuncOp func);
-
-  /// The target and @main of a module that fabric-tile has mapped, or an
-  /// error (emitted) saying which passes must run before `pass`.
-  static mlir::FailureOr<std::pair<TargetAttr, mlir::func::FuncOp>>
-  tiledModule(mlir::ModuleOp module, llvm::StringRef pass,
-              llvm::StringRef prerequisites);
 
   /// Manhattan distance in hops between two kernels' centres.
   int64_t distance(int a, int b) const {

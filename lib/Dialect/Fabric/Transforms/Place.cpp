@@ -25,6 +25,11 @@ using namespace wafer::fabric;
 
 namespace {
 
+/// Annealing costs a full objective evaluation per move: beyond this many
+/// moves per kernel a large model would anneal for hours, and the
+/// placements stop improving long before.
+constexpr int64_t kMaxEffort = 10'000;
+
 struct Constraint {
   std::optional<std::pair<int64_t, int64_t>> pin;  ///< fixed origin
   std::optional<std::pair<int64_t, int64_t>> band; ///< rows [y0, y1]
@@ -338,13 +343,15 @@ struct FabricPlacePass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    auto tiled = KernelGraph::tiledModule(
-        module, "fabric-place", "tiled module (run fabric-tile first)");
-    if (failed(tiled))
+    auto mapped = getMappedDesign(module, "fabric-place",
+                                  "fabric.design (run fabric-tile first)");
+    if (failed(mapped))
       return signalPassFailure();
-    auto [target, func] = *tiled;
-    if (effort < 0) {
-      module.emitError() << "effort must be 0 or more moves per kernel, got "
+    auto [design, func] = *mapped;
+    TargetAttr target = design.getTarget();
+    if (effort < 0 || effort > kMaxEffort) {
+      module.emitError() << "effort must be between 0 and " << kMaxEffort
+                         << " moves per kernel, got "
                          << static_cast<int64_t>(effort);
       return signalPassFailure();
     }
@@ -367,6 +374,9 @@ struct FabricPlacePass
         return module.emitError()
                << what << " '" << spec << "' must be NAME="
                << (what == "pin" ? "X:Y" : "Y0-Y1");
+      if (what == "band" && first > second)
+        return module.emitError()
+               << "band '" << spec << "' must name rows Y0-Y1 with Y0 <= Y1";
       apply(constraints[it->second], first, second);
       return success();
     };
@@ -377,7 +387,7 @@ struct FabricPlacePass
         return signalPassFailure();
     for (const std::string &band : bands)
       if (failed(parse(band, "band", [](Constraint &c, int64_t y0, int64_t y1) {
-            c.band = {std::min(y0, y1), std::max(y0, y1)};
+            c.band = {y0, y1};
           })))
         return signalPassFailure();
 
@@ -394,7 +404,7 @@ struct FabricPlacePass
         turned = costKernel(p.op, machine, cost::Region{p.height, p.width});
       bool ok = turned && turned->peBytes() <= machine.dataBytes &&
                 std::llround(turned->cycles()) <=
-                    p.op.getCyclesAttr().getInt();
+                    p.op.getCycles();
       mayTranspose.push_back(ok);
       transposed.push_back(turned);
     }

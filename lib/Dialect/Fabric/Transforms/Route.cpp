@@ -23,17 +23,9 @@ using namespace wafer::fabric;
 
 namespace {
 
-/// Colors a kernel's own collectives hold on every router of its region:
-/// an operand broadcast and a reduction (or a shift ring and a drain).
-int64_t collectiveColors(StringRef scheme) {
-  if (scheme == "attention")
-    return 3;
-  if (scheme == "mesh_gemv" || scheme == "mesh_gemm" || scheme == "row_reduce")
-    return 2;
-  if (scheme == "gather")
-    return 1;
-  return 0;
-}
+/// PathFinder converges within tens of iterations or not at all; the bound
+/// keeps an absurd option from running for hours.
+constexpr int64_t kMaxRouteIterations = 1000;
 
 class Router {
 public:
@@ -42,7 +34,7 @@ public:
         colors(target.getColors()) {
     for (int64_t c : target.getReservedColors().asArrayRef())
       reserved |= uint64_t(1) << c;
-    int64_t usable = target.usableColors();
+    usableColors = target.usableColors();
     int64_t n = width * height;
     collective.assign(n, 0);
     // Within a slot regions are disjoint, so a router serves one kernel per
@@ -59,20 +51,17 @@ public:
     }
     capacity.resize(n);
     for (int64_t r = 0; r < n; ++r)
-      capacity[r] = std::max<int64_t>(usable - collective[r], 0);
+      capacity[r] = std::max<int64_t>(usableColors - collective[r], 0);
     history.assign(n, 0);
     users.assign(n, {});
     from.assign(n, -2);
     best.assign(n, 0);
-    // A stream lives from its producer's slot to its last consumer's; only
-    // streams alive at the same time compete for a router's colors.
-    for (const StreamEdge &s : g.streams) {
-      int64_t last = g.kernels[s.producer].slot;
-      for (int c : s.consumers)
-        last = std::max(last, g.kernels[c].slot);
-      lifetimes.push_back({g.kernels[s.producer].slot, last});
-    }
   }
+
+  /// A stream whose producer or consumer has no color left on its routers
+  /// after the collectives cannot be routed however long PathFinder
+  /// negotiates; says which, or succeeds.
+  LogicalResult checkColorBudget(std::string &failure);
 
   /// PathFinder; returns the failure text on error.
   LogicalResult route(int64_t maxIterations, int64_t &iterations,
@@ -90,9 +79,9 @@ private:
   int64_t centre(const PlacedKernel &k) const {
     return (k.y + (k.height - 1) / 2) * width + (k.x + (k.width - 1) / 2);
   }
+  /// Only streams alive at the same time compete for a router's colors.
   bool overlap(int a, int b) const {
-    return lifetimes[a].first <= lifetimes[b].second &&
-           lifetimes[b].first <= lifetimes[a].second;
+    return g.streams[a].aliveWith(g.streams[b]);
   }
   /// Streams at router `r` alive together with stream `s`.
   int64_t sharing(int64_t r, int s) const {
@@ -118,14 +107,13 @@ private:
   bool color(SmallVectorImpl<int> &uncolored);
 
   KernelGraph &g;
-  int64_t width, height, colors;
+  int64_t width, height, colors, usableColors = 0;
   uint64_t reserved = 0;
   std::vector<uint8_t> collective;
   std::vector<int64_t> capacity;
   std::vector<double> history;
   /// Streams whose routes pass each router.
   std::vector<SmallVector<int, 2>> users;
-  SmallVector<std::pair<int64_t, int64_t>> lifetimes;
   int current = -1; ///< the stream being routed
   double presentFactor = 0.5;
   SmallVector<Tree> trees;
@@ -263,8 +251,39 @@ bool Router::color(SmallVectorImpl<int> &uncolored) {
   return uncolored.empty();
 }
 
+LogicalResult Router::checkColorBudget(std::string &failure) {
+  for (const StreamEdge &s : g.streams) {
+    SmallVector<int> ends{s.producer};
+    for (int c : s.consumers)
+      if (!g.kernels[c].overlaps(g.kernels[s.producer]))
+        ends.push_back(c);
+    if (ends.size() == 1)
+      continue; // every consumer reads the value in place
+    for (int k : ends) {
+      PlacedKernel &p = g.kernels[k];
+      if (capacity[centre(p)] > 0)
+        continue;
+      failure = llvm::formatv(
+          "kernel {0} ({1}) holds {2} color(s) on its routers for its "
+          "collectives and the target has {3} usable (of {4}, {5} "
+          "reserved), which leaves none for the stream from {6}; give the "
+          "target more colors",
+          p.op.getRef(), stringifyKernelScheme(p.op.getScheme()),
+          int64_t(collective[centre(p)]), usableColors, colors,
+          colors - usableColors,
+          g.kernels[s.producer].op.getRef())
+                    .str();
+      return LogicalResult::failure();
+    }
+  }
+  return success();
+}
+
 LogicalResult Router::route(int64_t maxIterations, int64_t &iterations,
                             std::string &failure) {
+  iterations = 0;
+  if (failed(checkColorBudget(failure)))
+    return LogicalResult::failure();
   trees.assign(g.streams.size(), Tree());
   SmallVector<int> uncolored;
   for (iterations = 1; iterations <= maxIterations; ++iterations) {
@@ -377,23 +396,24 @@ struct FabricRoutePass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    auto tiled = KernelGraph::tiledModule(
+    auto mapped = getMappedDesign(
         module, "fabric-route",
-        "placed module (run fabric-tile and fabric-place first)");
-    if (failed(tiled))
+        "placed fabric.design (run fabric-tile and fabric-place first)");
+    if (failed(mapped))
       return signalPassFailure();
-    auto [target, func] = *tiled;
-    if (target.getColors() > 64) {
-      module.emitError() << "fabric-route supports at most 64 colors, the "
-                            "target has "
-                         << target.getColors();
+    auto [design, func] = *mapped;
+    TargetAttr target = design.getTarget();
+    if (maxIterations < 1 || maxIterations > kMaxRouteIterations) {
+      module.emitError() << "max-iterations must be between 1 and "
+                         << kMaxRouteIterations << ", got "
+                         << static_cast<int64_t>(maxIterations);
       return signalPassFailure();
     }
     KernelGraph g = KernelGraph::of(func);
     for (PlacedKernel &k : g.kernels)
       if (!k.placed()) {
-        k.op.emitError() << "kernel '" << k.op.getSymName()
-                         << "' has no origin; run fabric-place first";
+        k.op.emitError() << "kernel " << k.op.getRef()
+                         << " has no origin; run fabric-place first";
         return signalPassFailure();
       }
     Router router(g, target);

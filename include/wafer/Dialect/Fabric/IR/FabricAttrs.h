@@ -9,6 +9,8 @@
 
 #include "wafer/Dialect/Fabric/IR/FabricDialect.h"
 
+#include "wafer/Dialect/Fabric/IR/FabricEnums.h.inc"
+
 #define GET_ATTRDEF_CLASSES
 #include "wafer/Dialect/Fabric/IR/FabricAttrs.h.inc"
 
@@ -29,14 +31,33 @@ struct TargetOverrides {
   int64_t width = 0, height = 0, sramBytes = 0, colors = 0, clockKhz = 0;
 };
 
+/// Sets the SRAM (KiB), color and clock (MHz) overrides after checking each
+/// against what Wafer models; returns an error message or "".
+std::string setTargetOverrides(int64_t sramKb, int64_t colors,
+                               int64_t clockMhz, TargetOverrides &overrides);
+
 /// Parses "WIDTHxHEIGHT" into the overrides; returns an error message or "".
 std::string parseMesh(llvm::StringRef mesh, TargetOverrides &overrides);
 
 /// `base` with the overrides applied, named "custom" if anything changed.
 TargetAttr withOverrides(TargetAttr base, const TargetOverrides &overrides);
 
-/// The module's target, or null.
-TargetAttr getTarget(mlir::ModuleOp module);
+/// Colors a kernel of `scheme` holds on every router of its region for its
+/// own collectives: an operand broadcast and a reduction (or a shift ring
+/// and a drain), and a third for attention's softmax statistics.
+int64_t collectiveColors(KernelScheme scheme);
+
+/// Every scheme, in declaration order.
+llvm::ArrayRef<KernelScheme> allKernelSchemes();
+
+/// Bounds of the command-line overrides: what Wafer models, not what any
+/// machine has. Placement and routing keep a few words per router.
+constexpr int64_t kMaxMeshSide = 1 << 14;
+constexpr int64_t kMaxMeshPEs = int64_t(1) << 24;
+constexpr int64_t kMaxSramBytes = int64_t(1) << 30;
+/// Routers track colors in 64-bit masks.
+constexpr int64_t kMaxColors = 64;
+constexpr int64_t kMaxClockKhz = 100'000'000;
 
 } // namespace wafer::fabric
 

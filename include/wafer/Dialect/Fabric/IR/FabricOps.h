@@ -1,37 +1,67 @@
-//===- FabricOps.h - kernels and streams ------------------------*- C++ -*-===//
+//===- FabricOps.h - designs, kernels and streams ---------------*- C++ -*-===//
 
 #ifndef WAFER_DIALECT_FABRIC_IR_FABRICOPS_H
 #define WAFER_DIALECT_FABRIC_IR_FABRICOPS_H
 
 // Generated op headers reference the bytecode interface; it must come first.
 #include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/RegionKindInterface.h"
+#include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #include "wafer/Dialect/Fabric/IR/FabricAttrs.h"
 #include "wafer/Dialect/Fabric/IR/FabricDialect.h"
+
+#include <optional>
+#include <utility>
 
 #define GET_OP_CLASSES
 #include "wafer/Dialect/Fabric/IR/FabricOps.h.inc"
 
 namespace wafer::fabric {
 
-/// The distribution schemes a kernel may use.
-llvm::ArrayRef<llvm::StringRef> knownSchemes();
+/// The module's design, or null when it has none (or several).
+DesignOp getDesign(mlir::ModuleOp module);
 
-/// Checks the physical rules over a whole module: regions inside the mesh,
+/// The design's target, or null when the module has no design.
+TargetAttr getTarget(mlir::ModuleOp module);
+
+/// The design and its @main that a fabric pass works on, or an error
+/// (emitted on the module) saying which passes must run before `pass`.
+mlir::FailureOr<std::pair<DesignOp, mlir::func::FuncOp>>
+getMappedDesign(mlir::ModuleOp module, llvm::StringRef pass,
+                llvm::StringRef prerequisites);
+
+/// A kernel's placed rectangle [x0, x1) x [y0, y1) on the mesh.
+struct PlacedRect {
+  int64_t x0, y0, x1, y1;
+  bool overlaps(const PlacedRect &o) const {
+    return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
+  }
+  bool contains(int64_t x, int64_t y) const {
+    return x0 <= x && x < x1 && y0 <= y && y < y1;
+  }
+};
+/// The rectangle of a placed kernel; nothing before placement.
+std::optional<PlacedRect> placedRect(KernelOp kernel);
+
+/// Checks the physical rules over a whole design: regions inside the mesh,
 /// no overlap within a time slot, per-PE memory summed over the kernels
-/// that occupy each PE within SRAM.
-mlir::LogicalResult verifyPhysics(mlir::ModuleOp module, TargetAttr target);
+/// that occupy each PE within SRAM, kernel names unique.
+mlir::LogicalResult verifyPhysics(DesignOp design);
 
 /// Checks every routed stream: hops follow links inside the mesh and form a
-/// tree from the producer's region that reaches each consumer's; its color
-/// is within the budget and not reserved; no two streams of one color enter
-/// a router through the same port.
-mlir::LogicalResult verifyRoutes(mlir::ModuleOp module, TargetAttr target);
+/// tree from the producer's region that reaches each consumer's and enters
+/// no router twice; its color is within the budget and not reserved; and no
+/// router carries two streams of one color at once (a router's setting for
+/// a color is one input port to a set of output ports: it cannot keep two
+/// streams apart).
+mlir::LogicalResult verifyRoutes(DesignOp design);
 
 } // namespace wafer::fabric
 

@@ -14,7 +14,6 @@
 #include "mlir/IR/Operation.h"
 
 #include <optional>
-#include <string>
 
 namespace wafer::fabric {
 
@@ -25,14 +24,20 @@ cost::Machine machineOf(TargetAttr target);
 struct KernelWork {
   mlir::Operation *anchor = nullptr;
   llvm::SmallVector<mlir::Operation *> ops; ///< in program order
-  std::string scheme;
+  KernelScheme scheme = KernelScheme::elementwise;
 
   /// Cost of the whole group on `region`.
   cost::KernelCost costOn(const cost::Machine &m, cost::Region region) const;
 };
 
 /// The scheme an anchor op runs with.
-std::string schemeFor(mlir::Operation *anchor);
+KernelScheme schemeFor(mlir::Operation *anchor);
+
+/// A concat that only appends this step's keys or values to a KV cache for
+/// attention (and may hand the cache back as a model output): it belongs
+/// with the attention, which keeps the cache resident and writes the new
+/// entries in place.
+bool isCacheAppend(mlir::Operation *op);
 
 /// Ops that give a kernel its scheme (matmul, attention, norms, ...);
 /// everything else joins the kernel of its producer.

@@ -8,9 +8,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "wafer/Conversion/Passes.h"
 #include "wafer/Dialect/Fabric/IR/FabricOps.h"
 #include "wafer/Dialect/Fabric/Transforms/KernelCosting.h"
-#include "wafer/Dialect/Fabric/Transforms/Passes.h"
 #include "wafer/Dialect/Graph/IR/GraphOps.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -26,10 +26,10 @@
 #include <cmath>
 #include <optional>
 
-namespace wafer::fabric {
+namespace wafer {
 #define GEN_PASS_DEF_FABRICTILE
-#include "wafer/Dialect/Fabric/Transforms/Passes.h.inc"
-} // namespace wafer::fabric
+#include "wafer/Conversion/Passes.h.inc"
+} // namespace wafer
 
 using namespace mlir;
 using namespace wafer;
@@ -40,25 +40,6 @@ namespace {
 //===----------------------------------------------------------------------===//
 // Grouping
 //===----------------------------------------------------------------------===//
-
-/// A concat that only appends this step's keys or values to a KV cache for
-/// attention (and hands the cache back as a model output): it belongs with
-/// the attention, which keeps the cache resident.
-bool isCacheAppend(Operation *op) {
-  if (!isa<graph::ConcatOp>(op))
-    return false;
-  bool feedsAttention = false;
-  for (Operation *user : op->getUsers()) {
-    if (user->hasTrait<OpTrait::IsTerminator>())
-      continue;
-    auto attention = dyn_cast<graph::AttentionOp>(user);
-    if (!attention || (attention.getKey() != op->getResult(0) &&
-                       attention.getValue() != op->getResult(0)))
-      return false;
-    feedsAttention = true;
-  }
-  return feedsAttention;
-}
 
 SmallVector<KernelWork> formGroups(func::FuncOp func,
                                    DenseMap<Operation *, int> &groupOf) {
@@ -172,7 +153,7 @@ std::optional<Choice> chooseRegion(const KernelWork &work,
 //===----------------------------------------------------------------------===//
 
 struct Plan {
-  std::string strategy;
+  MappingStrategy strategy;
   SmallVector<Choice> choices;
   SmallVector<int64_t> slots;
   bool sharedOrigin = false;
@@ -247,7 +228,7 @@ Plan planPipeline(ArrayRef<KernelWork> groups, ArrayRef<Edge> edges,
 Plan planPipeline(ArrayRef<KernelWork> groups, ArrayRef<Edge> edges,
                   const cost::Machine &m, int64_t bandHeight) {
   Plan plan;
-  plan.strategy = "pipeline";
+  plan.strategy = MappingStrategy::pipeline;
   // Rectangles never pack a mesh perfectly: growth stops at a fifth short
   // of the whole, which leaves placement room to work.
   int64_t mesh = m.width * m.height, area = mesh * 4 / 5, used = 0;
@@ -316,7 +297,7 @@ Plan planPipeline(ArrayRef<KernelWork> groups, ArrayRef<Edge> edges,
 Plan planShared(ArrayRef<KernelWork> groups, ArrayRef<Edge> edges,
                 const cost::Machine &m) {
   Plan plan;
-  plan.strategy = "shared";
+  plan.strategy = MappingStrategy::shared;
   plan.sharedOrigin = true;
   cost::Region whole{m.width, m.height};
   // Every kernel starts spread over the whole mesh: the least SRAM per PE.
@@ -448,11 +429,10 @@ void materialize(func::FuncOp func, ArrayRef<KernelWork> groups,
     SmallVector<Type> resultTypes;
     for (Value v : outputs)
       resultTypes.push_back(v.getType());
-    auto kernel = KernelOp::create(
-        builder, g.anchor->getLoc(), resultTypes, kernelName(g, index, usedNames),
-        operands);
+    auto kernel = KernelOp::create(builder, g.anchor->getLoc(), resultTypes,
+                                   kernelName(g, index, usedNames), g.scheme,
+                                   operands);
     const Choice &choice = plan.choices[index];
-    kernel.setScheme(g.scheme);
     kernel.setRegion({choice.region.width, choice.region.height});
     kernel.setBlocks(choice.cost.blocks);
     kernel.setWeightBytes(choice.cost.weightBytes);
@@ -486,8 +466,11 @@ void materialize(func::FuncOp func, ArrayRef<KernelWork> groups,
     if (it != kernelOutput.end())
       operand.set(it->second);
   }
+  // Constants the function returns as they are (a model output that
+  // computes nothing) stay beside the kernels.
   for (Operation &op : llvm::make_early_inc_range(llvm::reverse(body)))
-    if (op.getDialect() && isa<graph::GraphDialect>(op.getDialect()))
+    if (op.getDialect() && isa<graph::GraphDialect>(op.getDialect()) &&
+        op.use_empty())
       op.erase();
 }
 
@@ -495,7 +478,7 @@ void materialize(func::FuncOp func, ArrayRef<KernelWork> groups,
 // The pass
 //===----------------------------------------------------------------------===//
 
-struct FabricTilePass : fabric::impl::FabricTileBase<FabricTilePass> {
+struct FabricTilePass : wafer::impl::FabricTileBase<FabricTilePass> {
   using FabricTileBase::FabricTileBase;
 
   FailureOr<TargetAttr> resolveTarget() {
@@ -506,22 +489,40 @@ struct FabricTilePass : fabric::impl::FabricTileBase<FabricTilePass> {
       if (!error.empty())
         return module.emitError() << error;
     }
-    if (sramKb < 0 || colors < 0 || clockMhz < 0)
+    std::string error = setTargetOverrides(sramKb, colors, clockMhz, overrides);
+    if (!error.empty())
+      return module.emitError() << error;
+    TargetAttr base = targetPreset(&getContext(), target);
+    if (!base)
       return module.emitError()
-             << "sram-kb, colors and clock-mhz must be positive";
-    overrides.sramBytes = sramKb * 1024;
-    overrides.colors = colors;
-    overrides.clockKhz = clockMhz * 1000;
-    TargetAttr base = getTarget(module);
-    bool explicitPreset = target.getNumOccurrences() > 0;
-    if (!base || explicitPreset) {
-      base = targetPreset(&getContext(), target);
-      if (!base)
-        return module.emitError()
-               << "unknown target '" << target << "' (presets: "
-               << llvm::join(targetPresetNames(), ", ") << ")";
-    }
+             << "unknown target '" << target << "' (presets: "
+             << llvm::join(targetPresetNames(), ", ") << ")";
     return withOverrides(base, overrides);
+  }
+
+  /// @main's body as tiling needs it: graph ops and a return, nothing else.
+  LogicalResult checkGraphFunction(ModuleOp module, func::FuncOp func) {
+    if (!module.getOps<DesignOp>().empty())
+      return module.emitError() << "fabric-tile maps a graph module; this "
+                                   "one already holds a fabric.design";
+    if (!func)
+      return module.emitError()
+             << "fabric-tile needs a func.func @main of graph ops";
+    if (func.isExternal())
+      return func.emitError() << "fabric-tile needs @main's body; this "
+                                 "@main is only a declaration";
+    if (!llvm::hasSingleElement(func.getBody()))
+      return func.emitError() << "fabric-tile maps a single block of graph "
+                                 "ops; @main has "
+                              << func.getBody().getBlocks().size();
+    for (Operation &op : func.getBody().front()) {
+      if (isa<func::ReturnOp>(op))
+        continue;
+      if (!op.getDialect() || !isa<graph::GraphDialect>(op.getDialect()))
+        return op.emitOpError() << "is not a graph op; fabric-tile maps "
+                                   "@main's graph ops onto kernels";
+    }
+    return success();
   }
 
   void runOnOperation() override {
@@ -535,10 +536,8 @@ struct FabricTilePass : fabric::impl::FabricTileBase<FabricTilePass> {
     if (failed(resolved))
       return signalPassFailure();
     auto func = module.lookupSymbol<func::FuncOp>("main");
-    if (!func) {
-      module.emitError() << "fabric-tile needs a func.func @main of graph ops";
+    if (failed(checkGraphFunction(module, func)))
       return signalPassFailure();
-    }
     cost::Machine m = machineOf(*resolved);
 
     DenseMap<Operation *, int> groupOf;
@@ -559,11 +558,14 @@ struct FabricTilePass : fabric::impl::FabricTileBase<FabricTilePass> {
       return signalPassFailure();
     }
 
-    module->setAttr(FabricDialect::kTargetAttrName, *resolved);
-    module->setAttr(FabricDialect::kStrategyAttrName,
-                    StringAttr::get(&getContext(), best->strategy));
     int64_t streams = 0;
     materialize(func, groups, groupOf, *best, m, streams);
+    // @main moves into the design, which checks it against the target.
+    OpBuilder builder = OpBuilder::atBlockEnd(module.getBody());
+    auto design =
+        DesignOp::create(builder, func.getLoc(), best->strategy, *resolved);
+    func->moveBefore(&design.getBody().front(),
+                     design.getBody().front().end());
     numKernels += groups.size();
     numStreams += streams;
   }
@@ -592,13 +594,15 @@ struct FabricTilePass : fabric::impl::FabricTileBase<FabricTilePass> {
                 << cost::formatBytes(total) << " of weights and need at least "
                 << cost::ceilDiv(total, perPE) << " PEs for them alone";
     for (const Plan &p : plans)
-      diag.attachNote() << p.strategy << ": " << p.failure;
+      diag.attachNote() << stringifyMappingStrategy(p.strategy) << ": "
+                        << p.failure;
     llvm::StringSet<> names;
     for (size_t i = 0; i < std::min<size_t>(sizes.size(), 3); ++i) {
       const KernelWork &g = groups[sizes[i].second];
       diag.attachNote(g.anchor->getLoc())
           << "largest kernel #" << i + 1 << ": '"
-          << kernelName(g, sizes[i].second, names) << "' (" << g.scheme
+          << kernelName(g, sizes[i].second, names) << "' ("
+          << stringifyKernelScheme(g.scheme)
           << ") holds " << cost::formatBytes(sizes[i].first) << " of weights";
     }
   }

@@ -1,0 +1,55 @@
+//===- Passes.td - conversions between Wafer's dialects ------*- tablegen -*-===//
+
+#ifndef WAFER_CONVERSION_PASSES
+#define WAFER_CONVERSION_PASSES
+
+include "mlir/Pass/PassBase.td"
+
+// graph -> fabric (lib/Conversion/GraphToFabric).
+def FabricTile : Pass<"fabric-tile", "::mlir::ModuleOp"> {
+  let summary = "Map graph ops onto kernels on rectangles of PEs";
+  let description = [{
+    Converts the graph-level `func.func @main` into a `fabric.design` that
+    carries the target and the chosen strategy and holds `@main` rewritten
+    into `fabric.kernel`s joined by `fabric.stream`s. `@main` must have a
+    body of graph ops only. It groups the graph ops into kernels (one per matmul, attention,
+    normalization, softmax or embedding; elementwise and layout ops join the
+    kernel that produces their input), picks each kernel's distribution
+    scheme from its op and shape, and gives each a region and time slot:
+
+    * `pipeline`: every kernel gets a region of its own; the mesh area is
+      divided to minimize the slowest stage (greedy: the current bottleneck
+      gets more PEs while any are left).
+    * `shared`: all kernels run one after another on one region spanning the
+      mesh, each PE holding its shard of every kernel (WaferLLM's mapping);
+      a token's latency is the sum of the kernels' cycles.
+    * `auto`: the one with the better single-stream tokens per second.
+
+    Per-PE memory (weight shard + activation buffers + code allowance,
+    summed over every kernel that occupies a PE) must fit the target's SRAM;
+    a model that cannot fit fails with the PEs and SRAM it needs, what the
+    target has, and its largest kernels.
+  }];
+  let dependentDialects = ["::wafer::fabric::FabricDialect",
+                           "::wafer::graph::GraphDialect"];
+  let options = [
+    Option<"target", "target", "std::string", /*default=*/"\"wse3\"",
+           "Target preset: wse2, wse3">,
+    Option<"mesh", "mesh", "std::string", /*default=*/"\"\"",
+           "Custom mesh WIDTHxHEIGHT (e.g. 64x64)">,
+    Option<"sramKb", "sram-kb", "int64_t", /*default=*/"0",
+           "SRAM per PE in KiB, 1 to 1048576 (0: the preset's)">,
+    Option<"colors", "colors", "int64_t", /*default=*/"0",
+           "Routable colors, 1 to 64 (0: the preset's)">,
+    Option<"clockMhz", "clock-mhz", "int64_t", /*default=*/"0",
+           "Clock in MHz, 1 to 100000 (0: the preset's)">,
+    Option<"strategy", "strategy", "std::string", /*default=*/"\"auto\"",
+           "Mapping strategy: pipeline, shared or auto">
+  ];
+  let statistics = [
+    Statistic<"numKernels", "kernels", "Kernels formed">,
+    Statistic<"numStreams", "streams", "Streams between kernels">
+  ];
+}
+
+#endif // WAFER_CONVERSION_PASSES
