@@ -264,7 +264,7 @@ LogicalResult Router::checkColorBudget(std::string &failure) {
       if (capacity[centre(p)] > 0)
         continue;
       failure = llvm::formatv(
-          "kernel {0} ({1}) holds {2} color(s) on its routers for its "
+          "kernel {0} ({1}) needs {2} color(s) on its routers for its own "
           "collectives and the target has {3} usable (of {4}, {5} "
           "reserved), which leaves none for the stream from {6}; give the "
           "target more colors",
