@@ -10,7 +10,7 @@
 
 #include "wafer/Analysis/FabricPlot.h"
 
-#include "wafer/Analysis/CostModel.h"
+#include "wafer/CostModel/CostModel.h"
 #include "wafer/Dialect/Fabric/IR/FabricOps.h"
 
 #include "llvm/ADT/DenseMap.h"

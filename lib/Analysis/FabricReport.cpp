@@ -2,7 +2,7 @@
 
 #include "wafer/Analysis/FabricReport.h"
 
-#include "wafer/Analysis/CostModel.h"
+#include "wafer/CostModel/CostModel.h"
 #include "wafer/Dialect/Fabric/IR/FabricOps.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"

@@ -3,7 +3,7 @@
 #include "KernelGraph.h"
 
 #include "wafer/Dialect/Fabric/IR/FabricOps.h"
-#include "wafer/Analysis/CostModel.h"
+#include "wafer/CostModel/CostModel.h"
 #include "wafer/Dialect/Fabric/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"

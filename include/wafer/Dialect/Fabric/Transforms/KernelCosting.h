@@ -8,7 +8,7 @@
 #ifndef WAFER_DIALECT_FABRIC_TRANSFORMS_KERNELCOSTING_H
 #define WAFER_DIALECT_FABRIC_TRANSFORMS_KERNELCOSTING_H
 
-#include "wafer/Analysis/CostModel.h"
+#include "wafer/CostModel/CostModel.h"
 #include "wafer/Dialect/Fabric/IR/FabricAttrs.h"
 
 #include "mlir/IR/Operation.h"

@@ -1,6 +1,6 @@
 //===- CostModel.cpp - cycles and memory of kernels on a wafer ------------===//
 
-#include "wafer/Analysis/CostModel.h"
+#include "wafer/CostModel/CostModel.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 //===- CostModelTest.cpp - cost formulas against hand-computed cases ------===//
 
-#include "wafer/Analysis/CostModel.h"
+#include "wafer/CostModel/CostModel.h"
 
 #include <gtest/gtest.h>
 

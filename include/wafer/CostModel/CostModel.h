@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef WAFER_ANALYSIS_COSTMODEL_H
-#define WAFER_ANALYSIS_COSTMODEL_H
+#ifndef WAFER_COSTMODEL_COSTMODEL_H
+#define WAFER_COSTMODEL_COSTMODEL_H
 
 #include <cstdint>
 #include <string>
@@ -106,4 +106,4 @@ KernelCost gather(const Machine &m, Region r, int64_t tokens, int64_t rows,
 
 } // namespace wafer::cost
 
-#endif // WAFER_ANALYSIS_COSTMODEL_H
+#endif // WAFER_COSTMODEL_COSTMODEL_H

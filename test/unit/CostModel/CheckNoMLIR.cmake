@@ -1,0 +1,51 @@
+# cmake -DLINKS=a|b -DARCHIVE=lib.a -DEXECUTABLE=exe -DNM=nm -DOBJDUMP=objdump
+#       -P CheckNoMLIR.cmake
+# Fails when the cost model depends on MLIR or LLVM: a library of theirs on
+# its link line, an undefined llvm:: or mlir:: symbol in its archive, or
+# libMLIR/libLLVM among the shared libraries its test executable needs.
+
+set(found "")
+
+string(REPLACE "|" ";" links "${LINKS}")
+foreach(link IN LISTS links)
+  if(link MATCHES "MLIR|LLVM|mlir|llvm")
+    list(APPEND found "link line: ${link}")
+  endif()
+endforeach()
+
+foreach(tool NM OBJDUMP)
+  if(NOT ${tool} OR NOT EXISTS "${${tool}}")
+    message(FATAL_ERROR "CheckNoMLIR: no ${tool} ('${${tool}}') to inspect with")
+  endif()
+endforeach()
+
+execute_process(COMMAND "${NM}" -C -u "${ARCHIVE}"
+  OUTPUT_VARIABLE symbols RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "CheckNoMLIR: ${NM} failed on ${ARCHIVE}")
+endif()
+string(REPLACE "\n" ";" symbols "${symbols}")
+foreach(symbol IN LISTS symbols)
+  if(symbol MATCHES "(llvm|mlir)::")
+    string(STRIP "${symbol}" symbol)
+    list(APPEND found "undefined symbol: ${symbol}")
+  endif()
+endforeach()
+
+execute_process(COMMAND "${OBJDUMP}" -p "${EXECUTABLE}"
+  OUTPUT_VARIABLE headers RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "CheckNoMLIR: ${OBJDUMP} failed on ${EXECUTABLE}")
+endif()
+string(REPLACE "\n" ";" headers "${headers}")
+foreach(line IN LISTS headers)
+  if(line MATCHES "NEEDED +(.*)" AND CMAKE_MATCH_1 MATCHES "MLIR|LLVM")
+    list(APPEND found "needed by the executable: ${CMAKE_MATCH_1}")
+  endif()
+endforeach()
+
+if(found)
+  list(JOIN found "\n  " text)
+  message(FATAL_ERROR "WaferCostModel must link neither MLIR nor LLVM:\n  ${text}")
+endif()
+message(STATUS "WaferCostModel links neither MLIR nor LLVM")
