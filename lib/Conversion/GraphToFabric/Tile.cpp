@@ -8,9 +8,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "wafer/Analysis/KernelCosting.h"
 #include "wafer/Conversion/Passes.h"
 #include "wafer/Dialect/Fabric/IR/FabricOps.h"
-#include "wafer/Dialect/Fabric/Transforms/KernelCosting.h"
 #include "wafer/Dialect/Graph/IR/GraphOps.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"

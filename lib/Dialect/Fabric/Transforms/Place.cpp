@@ -2,8 +2,7 @@
 
 #include "KernelGraph.h"
 
-#include "wafer/Dialect/Fabric/Transforms/KernelCosting.h"
-
+#include "wafer/Analysis/KernelCosting.h"
 #include "wafer/Dialect/Fabric/IR/FabricOps.h"
 #include "wafer/Dialect/Fabric/Transforms/Passes.h"
 

@@ -1,6 +1,6 @@
 //===- KernelCosting.cpp - cost model applied to fabric kernels -----------===//
 
-#include "wafer/Dialect/Fabric/Transforms/KernelCosting.h"
+#include "wafer/Analysis/KernelCosting.h"
 
 #include "wafer/Dialect/Fabric/IR/FabricOps.h"
 

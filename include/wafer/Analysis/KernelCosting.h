@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef WAFER_DIALECT_FABRIC_TRANSFORMS_KERNELCOSTING_H
-#define WAFER_DIALECT_FABRIC_TRANSFORMS_KERNELCOSTING_H
+#ifndef WAFER_ANALYSIS_KERNELCOSTING_H
+#define WAFER_ANALYSIS_KERNELCOSTING_H
 
 #include "wafer/CostModel/CostModel.h"
 #include "wafer/Dialect/Fabric/IR/FabricAttrs.h"
@@ -60,4 +60,4 @@ double streamCycles(const cost::Machine &m, int64_t bytes, int64_t hops,
 
 } // namespace wafer::fabric
 
-#endif // WAFER_DIALECT_FABRIC_TRANSFORMS_KERNELCOSTING_H
+#endif // WAFER_ANALYSIS_KERNELCOSTING_H
