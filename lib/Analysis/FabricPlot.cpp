@@ -14,14 +14,11 @@
 #include "PlotModel.h"
 #include "PlotPainter.h"
 
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cairo-svg.h>
 #include <cairo.h>
-
-#include <set>
 
 using namespace mlir;
 using namespace wafer::plot;
@@ -41,10 +38,7 @@ enum class Format { Svg, Png };
 
 LogicalResult render(const PlotModel &model, Format format, std::string &bytes,
                      FabricPlotInfo &info, std::string &error) {
-  std::set<std::string> schemes;
-  for (const PlotKernel &k : model.kernels)
-    schemes.insert(k.scheme);
-  Layout layout = computeLayout(model, schemes.size());
+  Layout layout = computeLayout(model);
   HeatMap heat = computeHeatMap(model, layout.cell);
 
   cairo_surface_t *surface =

@@ -2,6 +2,7 @@
 
 #include "wafer/Analysis/FabricReport.h"
 
+#include "wafer/Analysis/LinkLoad.h"
 #include "wafer/CostModel/CostModel.h"
 #include "wafer/Dialect/Fabric/IR/FabricOps.h"
 
@@ -16,16 +17,6 @@
 using namespace mlir;
 
 namespace wafer {
-
-/// Hops between two placed kernels' centres.
-static int64_t centreDistance(fabric::KernelOp a, fabric::KernelOp b) {
-  auto centre2 = [](fabric::KernelOp k, int d) {
-    return 2 * (*k.getOrigin())[d] + k.getRegion()[d] - 1;
-  };
-  return (std::llabs(centre2(a, 0) - centre2(b, 0)) +
-          std::llabs(centre2(a, 1) - centre2(b, 1))) /
-         2;
-}
 
 FabricReport FabricReport::of(ModuleOp module) {
   FabricReport r;
@@ -97,7 +88,6 @@ FabricReport FabricReport::of(ModuleOp module) {
 
   // Placement and routing: stream lengths, link loads, colors.
   r.colorsUsable = target.usableColors();
-  std::map<std::tuple<int64_t, int64_t, int64_t, int64_t>, int64_t> linkLoad;
   std::set<int64_t> colors;
   r.placed = !r.kernels.empty();
   for (auto k : func.getOps<fabric::KernelOp>())
@@ -107,22 +97,22 @@ FabricReport FabricReport::of(ModuleOp module) {
     if (auto route = s.getRoute()) {
       r.routed = true;
       hops = route->size() / 4;
-      for (size_t i = 0; i < route->size(); i += 4)
-        linkLoad[{(*route)[i], (*route)[i + 1], (*route)[i + 2],
-                  (*route)[i + 3]}] += s.getBytes();
       if (auto c = s.getColor())
         colors.insert(*c);
     } else if (r.placed) {
-      auto producer = s.getInput().getDefiningOp<fabric::KernelOp>();
+      fabric::KernelOp producer = s.getProducer();
       for (Operation *user : s.getOutput().getUsers())
-        if (auto consumer = dyn_cast<fabric::KernelOp>(user); consumer && producer)
-          hops = std::max(hops, centreDistance(producer, consumer));
+        if (auto consumer = dyn_cast<fabric::KernelOp>(user);
+            consumer && producer)
+          hops = std::max(
+              hops, fabric::centreDistance(*fabric::placedRect(producer),
+                                           *fabric::placedRect(consumer)));
     }
     r.totalStreamHops += hops;
     r.longestStreamHops = std::max(r.longestStreamHops, hops);
   }
-  for (const auto &[link, bytes] : linkLoad)
-    r.maxLinkLoadBytes = std::max(r.maxLinkLoadBytes, bytes);
+  for (const LinkLoad &load : linkLoads(design))
+    r.maxLinkLoadBytes = std::max(r.maxLinkLoadBytes, load.bytes);
   r.colorsUsed = colors.size();
 
   // Tokens per step: every row of the first output is one token.

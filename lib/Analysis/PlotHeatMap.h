@@ -11,14 +11,14 @@
 
 namespace wafer::plot {
 
-/// Bytes per step on each directed link, summed over the streams that use
-/// it, then the hottest link of each cell's horizontal and vertical
-/// segments (a cell is `cell` x `cell` PEs; 1 on small meshes).
+/// The model's link loads (LinkLoad.h) as the heat map draws them: the
+/// hottest link of each cell's horizontal and vertical segments (a cell is
+/// `cell` x `cell` PEs; 1 on small meshes), and the colour scale.
 struct HeatMap {
   int64_t cell = 1, cellsX = 0, cellsY = 0;
   std::vector<int64_t> horizontal, vertical; // per cell, row-major
   int64_t linksUsed = 0, maxBytes = 0, minBytes = 0;
-  Hop hottest{0, 0, 0, 0};
+  Hop hottest{0, 0, 0, 0}; ///< the first link of the most bytes
   bool logScale = false;
 
   /// Position on the colour scale, 0 (lightest) to 1.

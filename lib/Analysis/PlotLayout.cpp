@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace wafer::plot {
 
@@ -15,8 +16,12 @@ constexpr double kPixelBudget = 1600; // longer side of the whole picture
 constexpr double kMaxPixelsPerPE = 64;
 constexpr double kMinSegmentPixels = 8; // a heat-map cell's edge
 
-double legendHeight(const PlotModel &model, size_t schemes, bool routed) {
-  double h = 24 + 20 * schemes;
+double legendHeight(const PlotModel &model, bool routed) {
+  // A line per scheme that some kernel uses.
+  std::set<fabric::KernelScheme> schemes;
+  for (const PlotKernel &k : model.kernels)
+    schemes.insert(k.scheme);
+  double h = 24 + 20 * schemes.size();
   bool anyGroup = llvm::any_of(
       model.groups, [](const KernelGroup &g) { return g.members.size() > 1; });
   if (anyGroup)
@@ -31,7 +36,7 @@ double legendHeight(const PlotModel &model, size_t schemes, bool routed) {
 
 } // namespace
 
-Layout computeLayout(const PlotModel &model, size_t schemes) {
+Layout computeLayout(const PlotModel &model) {
   Layout layout;
   // The load panel only when some route uses a link.
   bool routed = llvm::any_of(
@@ -75,7 +80,7 @@ Layout computeLayout(const PlotModel &model, size_t schemes) {
   }
   layout.legendX = right + kLegendGap;
   layout.legendY = top;
-  bottom = std::max(bottom, top + legendHeight(model, schemes, routed));
+  bottom = std::max(bottom, top + legendHeight(model, routed));
   layout.widthPx = int(std::ceil(layout.legendX + kLegendWidth + kMargin));
   layout.heightPx = int(std::ceil(bottom + kMargin));
   return layout;

@@ -13,7 +13,6 @@
 #include "PlotModel.h"
 
 #include <array>
-#include <cstddef>
 #include <cstdint>
 
 namespace wafer::plot {
@@ -33,8 +32,8 @@ struct Layout {
 };
 
 /// The placement panel, and beside or below it the load panel when some
-/// route uses a link; `schemes` is how many the legend lists.
-Layout computeLayout(const PlotModel &model, size_t schemes);
+/// route uses a link; the legend to their right.
+Layout computeLayout(const PlotModel &model);
 
 } // namespace wafer::plot
 

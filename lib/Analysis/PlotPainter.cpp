@@ -25,10 +25,6 @@ namespace wafer::plot {
 
 namespace {
 
-/// The schemes FabricOps.td names, in a fixed order, then any others.
-const char *const kKnownSchemes[] = {"mesh_gemm",  "mesh_gemv",   "attention",
-                                     "row_reduce", "elementwise", "gather"};
-
 enum class Align { Left, Center, Right };
 
 void setColor(cairo_t *cr, Rgb c, double alpha = 1) {
@@ -68,15 +64,7 @@ class Painter {
 public:
   Painter(cairo_t *cr, const PlotModel &model, const Layout &layout,
           const HeatMap &heat, FabricPlotInfo &info)
-      : cr(cr), model(model), layout(layout), heat(heat), info(info) {
-    for (const char *s : kKnownSchemes)
-      schemeOrder.push_back(s);
-    std::set<std::string> others;
-    for (const PlotKernel &k : model.kernels)
-      if (!llvm::is_contained(schemeOrder, k.scheme))
-        others.insert(k.scheme);
-    schemeOrder.insert(schemeOrder.end(), others.begin(), others.end());
-  }
+      : cr(cr), model(model), layout(layout), heat(heat), info(info) {}
 
   void paint() {
     setColor(cr, hex(0xffffff));
@@ -98,10 +86,11 @@ private:
     return layout.panelY[panel] + peY * layout.scale;
   }
 
-  Rgb schemeColor(const std::string &scheme) const {
-    size_t i = std::find(schemeOrder.begin(), schemeOrder.end(), scheme) -
-               schemeOrder.begin();
-    return plot::schemeColor(i);
+  /// Strokes the current path in the dark outline colour.
+  void strokeOutline(double width) {
+    setColor(cr, hex(0x333333));
+    cairo_set_line_width(cr, width);
+    cairo_stroke(cr);
   }
 
   void paintTitle() {
@@ -160,10 +149,8 @@ private:
       }
       cairo_stroke(cr);
     }
-    setColor(cr, hex(0x333333));
-    cairo_set_line_width(cr, 1.5);
     cairo_rectangle(cr, x, y, w, h);
-    cairo_stroke(cr);
+    strokeOutline(1.5);
     paintTicks(panel);
   }
 
@@ -204,8 +191,9 @@ private:
   }
 
   void groupRect(int panel, const KernelGroup &g) {
-    cairo_rectangle(cr, px(panel, g.x0), py(panel, g.y0),
-                    (g.x1 - g.x0) * layout.scale, (g.y1 - g.y0) * layout.scale);
+    cairo_rectangle(cr, px(panel, g.box.x0), py(panel, g.box.y0),
+                    g.box.width() * layout.scale,
+                    g.box.height() * layout.scale);
   }
 
   void paintKernels(int panel, bool faint) {
@@ -232,9 +220,10 @@ private:
       for (int i : g.members) {
         const PlotKernel &k = model.kernels[i];
         setColor(cr, schemeColor(k.scheme));
-        cairo_rectangle(cr, px(panel, k.x) + inset, py(panel, k.y) + inset,
-                        k.width * layout.scale - 2 * inset,
-                        k.height * layout.scale - 2 * inset);
+        cairo_rectangle(cr, px(panel, k.rect.x0) + inset,
+                        py(panel, k.rect.y0) + inset,
+                        k.rect.width() * layout.scale - 2 * inset,
+                        k.rect.height() * layout.scale - 2 * inset);
         cairo_stroke(cr);
       }
     }
@@ -268,8 +257,8 @@ private:
         const PlotKernel &to = model.kernels[c];
         // From the producer's edge to the consumer's, where the arrow head
         // stays clear of the labels at the centres.
-        double ax = from.centerX(), ay = from.centerY();
-        double bx = to.centerX(), by = to.centerY();
+        double ax = from.centreX(), ay = from.centreY();
+        double bx = to.centreX(), by = to.centreY();
         double leave = 1 - entryAlong(bx, by, ax, ay, from);
         double enter = entryAlong(ax, ay, bx, by, to);
         if (enter <= leave)
@@ -299,8 +288,8 @@ private:
         return 0.0;
       return ((a < lo ? lo : hi) - a) / (b - a);
     };
-    return std::max(enterAxis(ax, bx, k.x, k.x + k.width),
-                    enterAxis(ay, by, k.y, k.y + k.height));
+    return std::max(enterAxis(ax, bx, k.rect.x0, k.rect.x1),
+                    enterAxis(ay, by, k.rect.y0, k.rect.y1));
   }
 
   void paintArrowHead(double x0, double y0, double x1, double y1) {
@@ -368,8 +357,8 @@ private:
       std::string label = shortKernelLabel(k.name);
       auto [layer, op] = labelParts(k.name);
       std::vector<std::vector<std::string>> choices = {
-          {label,
-           std::to_string(k.width) + "\u00d7" + std::to_string(k.height)},
+          {label, std::to_string(k.rect.width()) + "\u00d7" +
+                      std::to_string(k.rect.height())},
           {label}};
       if (!layer.empty() && !op.empty())
         choices.push_back({layer, op});
@@ -401,8 +390,8 @@ private:
     for (const KernelGroup &g : model.groups)
       choices.push_back(labelChoices(g));
     auto boxOf = [&](const KernelGroup &g) {
-      return std::make_pair((g.x1 - g.x0) * layout.scale,
-                            (g.y1 - g.y0) * layout.scale);
+      return std::make_pair(g.box.width() * layout.scale,
+                            g.box.height() * layout.scale);
     };
     // One font size for every label, the largest at which nearly all
     // rectangles hold more than their last-resort label: mixed sizes read
@@ -437,8 +426,8 @@ private:
       double lineH = size * 1.25, widest = 0;
       for (const std::string &line : *lines)
         widest = std::max(widest, textWidth(cr, line));
-      double cx = px(panel, (g.x0 + g.x1) / 2.0);
-      double cy = py(panel, (g.y0 + g.y1) / 2.0);
+      double cx = px(panel, (g.box.x0 + g.box.x1) / 2.0);
+      double cy = py(panel, (g.box.y0 + g.box.y1) / 2.0);
       double top = cy - lineH * lines->size() / 2;
       // A translucent plate keeps labels legible over routes.
       setColor(cr, hex(0xffffff), 0.7);
@@ -511,6 +500,14 @@ private:
       drawText(cr, x, y, text);
       y += 20;
     };
+    // A filled box, outlined, at the start of the line whose text
+    // swatchLine writes.
+    auto swatch = [&](Rgb fill) {
+      setColor(cr, fill);
+      cairo_rectangle(cr, x, y - 11, 16, 13);
+      cairo_fill_preserve(cr);
+      strokeOutline(1);
+    };
     auto swatchLine = [&](const std::string &text) {
       setColor(cr, hex(0x222222));
       setFont(cr, 12);
@@ -519,30 +516,21 @@ private:
     };
 
     heading("Kernel schemes");
-    std::map<std::string, int64_t> perScheme;
+    std::map<fabric::KernelScheme, int64_t> perScheme;
     for (const PlotKernel &k : model.kernels)
       ++perScheme[k.scheme];
-    for (const std::string &scheme : schemeOrder) {
+    for (fabric::KernelScheme scheme : fabric::allKernelSchemes()) {
       auto it = perScheme.find(scheme);
       if (it == perScheme.end())
         continue;
-      setColor(cr, schemeColor(scheme));
-      cairo_rectangle(cr, x, y - 11, 16, 13);
-      cairo_fill_preserve(cr);
-      setColor(cr, hex(0x333333));
-      cairo_set_line_width(cr, 1);
-      cairo_stroke(cr);
-      swatchLine(scheme + " (" + std::to_string(it->second) + ")");
+      swatch(schemeColor(scheme));
+      swatchLine(fabric::stringifyKernelScheme(scheme).str() + " (" +
+                 std::to_string(it->second) + ")");
     }
     if (llvm::any_of(model.groups, [](const KernelGroup &g) {
           return g.members.size() > 1;
         })) {
-      setColor(cr, hex(0xdddddd));
-      cairo_rectangle(cr, x, y - 11, 16, 13);
-      cairo_fill_preserve(cr);
-      setColor(cr, hex(0x333333));
-      cairo_set_line_width(cr, 1);
-      cairo_stroke(cr);
+      swatch(hex(0xdddddd));
       swatchLine("shared region, outlined per kernel");
     }
 
@@ -617,10 +605,8 @@ private:
       cairo_rectangle(cr, x, top, barW, barH / kHeatLevels + 0.5);
       cairo_fill(cr);
     }
-    setColor(cr, hex(0x333333));
-    cairo_set_line_width(cr, 1);
     cairo_rectangle(cr, x, y, barW, barH);
-    cairo_stroke(cr);
+    strokeOutline(1);
     double low = heat.logScale ? heat.minBytes : 0;
     double mid = heat.logScale
                      ? std::sqrt(double(heat.minBytes) * heat.maxBytes)
@@ -648,7 +634,6 @@ private:
   const Layout &layout;
   const HeatMap &heat;
   FabricPlotInfo &info;
-  std::vector<std::string> schemeOrder;
 };
 
 } // namespace

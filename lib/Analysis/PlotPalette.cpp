@@ -2,6 +2,8 @@
 
 #include "PlotPalette.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <algorithm>
 #include <array>
 #include <iterator>
@@ -11,6 +13,7 @@ namespace wafer::plot {
 
 namespace {
 
+/// In the order of allKernelSchemes().
 const uint32_t kSchemeColors[] = {0x6baed6, 0x9ecae1, 0xfd8d3c, 0x74c476,
                                   0xbcbddc, 0xfdd0a2, 0xe7969c, 0xc7e9c0};
 
@@ -28,7 +31,9 @@ Rgb hex(uint32_t rgb) {
           (rgb & 0xff) / 255.0};
 }
 
-Rgb schemeColor(size_t index) {
+Rgb schemeColor(fabric::KernelScheme scheme) {
+  llvm::ArrayRef<fabric::KernelScheme> all = fabric::allKernelSchemes();
+  size_t index = llvm::find(all, scheme) - all.begin();
   return hex(kSchemeColors[index % std::size(kSchemeColors)]);
 }
 

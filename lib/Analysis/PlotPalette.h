@@ -3,7 +3,8 @@
 #ifndef WAFER_LIB_ANALYSIS_PLOTPALETTE_H
 #define WAFER_LIB_ANALYSIS_PLOTPALETTE_H
 
-#include <cstddef>
+#include "wafer/Dialect/Fabric/IR/FabricAttrs.h"
+
 #include <cstdint>
 #include <optional>
 
@@ -16,8 +17,8 @@ struct Rgb {
 /// 0xRRGGBB.
 Rgb hex(uint32_t rgb);
 
-/// The fill of the `index`th scheme of the legend's order.
-Rgb schemeColor(size_t index);
+/// A kernel's fill, one per scheme.
+Rgb schemeColor(fabric::KernelScheme scheme);
 
 /// A routed stream's colour index (a virtual channel) as a distinct hue;
 /// grey without one.

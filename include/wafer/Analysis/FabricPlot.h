@@ -33,7 +33,8 @@ struct FabricPlotInfo {
 /// Draws the module's mesh, placed kernels (a colour per scheme), streams
 /// (routed links, or straight lines while unrouted) and link load to `path`:
 /// SVG for ".svg", PNG for ".png". Needs fabric-tile and placement to have
-/// run; on failure `error` says why and nothing is written.
+/// run and the design to verify (the plot runs the fabric verifier and
+/// relies on it); on failure `error` says why and nothing is written.
 mlir::LogicalResult plotFabric(mlir::ModuleOp module, llvm::StringRef path,
                                std::string &error,
                                FabricPlotInfo *info = nullptr);

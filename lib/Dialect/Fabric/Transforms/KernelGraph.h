@@ -13,20 +13,18 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/ADT/DenseMap.h"
 
-#include <cstdlib>
-
 namespace wafer::fabric {
 
+/// A kernel as placement moves it: origin and shape may change before they
+/// are written back to the op.
 struct PlacedKernel {
   KernelOp op;
   int64_t x = -1, y = -1, width = 1, height = 1, slot = 0;
   bool placed() const { return x >= 0; }
-  /// Twice the centre, so that it stays integral.
-  int64_t cx2() const { return 2 * x + width - 1; }
-  int64_t cy2() const { return 2 * y + height - 1; }
+  /// The rectangle at the current origin and shape.
+  PlacedRect rect() const { return {x, y, x + width, y + height}; }
   bool overlaps(const PlacedKernel &o) const {
-    return x < o.x + o.width && o.x < x + width && y < o.y + o.height &&
-           o.y < y + height;
+    return rect().overlaps(o.rect());
   }
 };
 
@@ -51,10 +49,9 @@ struct KernelGraph {
 
   static KernelGraph of(mlir::func::FuncOp func);
 
-  /// Manhattan distance in hops between two kernels' centres.
+  /// Hops between two kernels' centres.
   int64_t distance(int a, int b) const {
-    const PlacedKernel &p = kernels[a], &q = kernels[b];
-    return (std::llabs(p.cx2() - q.cx2()) + std::llabs(p.cy2() - q.cy2())) / 2;
+    return centreDistance(kernels[a].rect(), kernels[b].rect());
   }
 };
 

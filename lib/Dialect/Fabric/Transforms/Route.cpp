@@ -2,8 +2,8 @@
 
 #include "KernelGraph.h"
 
-#include "wafer/Dialect/Fabric/IR/FabricOps.h"
 #include "wafer/CostModel/CostModel.h"
+#include "wafer/Dialect/Fabric/IR/FabricOps.h"
 #include "wafer/Dialect/Fabric/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -76,8 +76,16 @@ private:
     SmallVector<std::pair<int64_t, int64_t>> edges; ///< parent -> child
   };
 
+  /// The router at the centre of a kernel's region, where its streams
+  /// start and end.
   int64_t centre(const PlacedKernel &k) const {
-    return (k.y + (k.height - 1) / 2) * width + (k.x + (k.width - 1) / 2);
+    PlacedRect r = k.rect();
+    return r.centreRouterY() * width + r.centreRouterX();
+  }
+  /// Manhattan distance between two routers.
+  int64_t hopsBetween(int64_t a, int64_t b) const {
+    return std::llabs(a % width - b % width) +
+           std::llabs(a / width - b / width);
   }
   /// Only streams alive at the same time compete for a router's colors.
   bool overlap(int a, int b) const {
@@ -141,11 +149,8 @@ Router::Tree Router::routeStream(int index) {
   }
   // Nearest sinks first: later ones branch off the tree built so far.
   int64_t root = tree.nodes.front();
-  auto manhattan = [&](int64_t a, int64_t b) {
-    return std::llabs(a % width - b % width) + std::llabs(a / width - b / width);
-  };
   llvm::stable_sort(sinks, [&](int64_t a, int64_t b) {
-    return manhattan(root, a) < manhattan(root, b);
+    return hopsBetween(root, a) < hopsBetween(root, b);
   });
   for (int64_t sink : sinks)
     addPath(tree, sink);
@@ -157,10 +162,7 @@ Router::Tree Router::routeStream(int index) {
 void Router::addPath(Tree &tree, int64_t sink) {
   if (llvm::is_contained(tree.nodes, sink))
     return;
-  auto heuristic = [&](int64_t r) {
-    return double(std::llabs(r % width - sink % width) +
-                  std::llabs(r / width - sink / width));
-  };
+  auto heuristic = [&](int64_t r) { return double(hopsBetween(r, sink)); };
   struct Entry {
     double f, g;
     int64_t router;

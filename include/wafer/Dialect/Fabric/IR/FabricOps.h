@@ -17,6 +17,7 @@
 #include "wafer/Dialect/Fabric/IR/FabricAttrs.h"
 #include "wafer/Dialect/Fabric/IR/FabricDialect.h"
 
+#include <cstdlib>
 #include <optional>
 #include <utility>
 
@@ -37,18 +38,40 @@ mlir::FailureOr<std::pair<DesignOp, mlir::func::FuncOp>>
 getMappedDesign(mlir::ModuleOp module, llvm::StringRef pass,
                 llvm::StringRef prerequisites);
 
-/// A kernel's placed rectangle [x0, x1) x [y0, y1) on the mesh.
+/// A kernel's placed rectangle [x0, x1) x [y0, y1) on the mesh, in
+/// routers (one per PE).
 struct PlacedRect {
   int64_t x0, y0, x1, y1;
+  int64_t width() const { return x1 - x0; }
+  int64_t height() const { return y1 - y0; }
   bool overlaps(const PlacedRect &o) const {
     return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
   }
   bool contains(int64_t x, int64_t y) const {
     return x0 <= x && x < x1 && y0 <= y && y < y1;
   }
+  /// Twice the centre's coordinates, which stay integral: the centre of
+  /// routers x0 .. x1 - 1 is (x0 + x1 - 1) / 2, half a router off the
+  /// grid when the side is even.
+  int64_t centreX2() const { return x0 + x1 - 1; }
+  int64_t centreY2() const { return y0 + y1 - 1; }
+  /// The router at the centre; on an even side, the nearer one to the
+  /// origin of the two in the middle.
+  int64_t centreRouterX() const { return x0 + (width() - 1) / 2; }
+  int64_t centreRouterY() const { return y0 + (height() - 1) / 2; }
 };
 /// The rectangle of a placed kernel; nothing before placement.
 std::optional<PlacedRect> placedRect(KernelOp kernel);
+
+/// Hops between the centres of two rectangles: their Manhattan distance in
+/// routers, rounded down where the centres lie half a router off the grid.
+/// Placement minimizes it (bytes x hops); reports give it for unrouted
+/// streams.
+inline int64_t centreDistance(const PlacedRect &a, const PlacedRect &b) {
+  return (std::llabs(a.centreX2() - b.centreX2()) +
+          std::llabs(a.centreY2() - b.centreY2())) /
+         2;
+}
 
 /// Checks the physical rules over a whole design: regions inside the mesh,
 /// no overlap within a time slot, per-PE memory summed over the kernels
