@@ -14,7 +14,7 @@
 // IR-LABEL: func.func @main(%arg0: tensor<2x4xf32> {graph.name = "x"}) -> (tensor<2x5xf32> {graph.name = "y"})
 // IR-NEXT: %[[W:.*]] = graph.constant dense_resource<w> : tensor<4x5xf32>
 // IR-NEXT: %[[B:.*]] = graph.constant dense<[1.000000e+00, 2.000000e+00, 3.000000e+00, 4.000000e+00, 5.000000e+00]> : tensor<5xf32>
-// IR-NEXT: %[[Y:.*]] = graph.linear %arg0, %[[W]], %[[B]] {activation = "relu"} : (tensor<2x4xf32>, tensor<4x5xf32>, tensor<5xf32>) -> tensor<2x5xf32>
+// IR-NEXT: %[[Y:.*]] = graph.linear %arg0, %[[W]], %[[B]] activation(relu) : (tensor<2x4xf32>, tensor<4x5xf32>, tensor<5xf32>) -> tensor<2x5xf32>
 // IR-NEXT: return %[[Y]] : tensor<2x5xf32>
 // IR-NOT: 0x04000000
 // IR-NOT: 0000003F
@@ -32,7 +32,7 @@
 // -o writes the file; the elided IR still parses.
 // RUN: waferc %t/mlp.onnx --dim batch=3 -o %t/elided.mlir
 // RUN: FileCheck %s --check-prefix=ELIDED < %t/elided.mlir
-// ELIDED: graph.linear %arg0, %{{.*}}, %{{.*}} {activation = "relu"} : (tensor<3x4xf32>, tensor<4x5xf32>, tensor<5xf32>) -> tensor<3x5xf32>
+// ELIDED: graph.linear %arg0, %{{.*}}, %{{.*}} activation(relu) : (tensor<3x4xf32>, tensor<4x5xf32>, tensor<5xf32>) -> tensor<3x5xf32>
 // ELIDED-NOT: 0000003F
 // RUN: wafer-opt %t/elided.mlir | FileCheck %s --check-prefix=ELIDED
 

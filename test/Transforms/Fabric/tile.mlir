@@ -58,7 +58,7 @@ func.func @main(%ids: tensor<1x8xi64>, %mask: tensor<1x1x8x8xf32>) -> (tensor<1x
   %wv = graph.constant dense_resource<wv> : tensor<64x64xf32>
   %x = graph.gather %emb[%ids] {axis = 0 : i64} : (tensor<100x64xf32>, tensor<1x8xi64>) -> tensor<1x8x64xf32> loc("embed")
   %n = graph.layer_norm %x, %g, %b {axis = 2 : i64, epsilon = 1.0e-5 : f32} : (tensor<1x8x64xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<1x8x64xf32> loc("ln")
-  %q = graph.linear %n, %w, %b {activation = "gelu"} : (tensor<1x8x64xf32>, tensor<64x64xf32>, tensor<64xf32>) -> tensor<1x8x64xf32> loc("fc")
+  %q = graph.linear %n, %w, %b activation(gelu) : (tensor<1x8x64xf32>, tensor<64x64xf32>, tensor<64xf32>) -> tensor<1x8x64xf32> loc("fc")
   %v = graph.matmul %n, %wv : (tensor<1x8x64xf32>, tensor<64x64xf32>) -> tensor<1x8x64xf32> loc("v_proj")
   %q4 = graph.reshape %q : tensor<1x8x64xf32> -> tensor<1x1x8x64xf32> loc("q_heads")
   %v4 = graph.reshape %v : tensor<1x8x64xf32> -> tensor<1x1x8x64xf32> loc("v_heads")
