@@ -10,6 +10,11 @@
 #include <cblas.h>
 extern "C" void openblas_set_num_threads(int);
 #endif
+#ifdef WAFER_HAVE_OPENBLAS_CORENAME
+// The kernel set OpenBLAS picked for this CPU (DYNAMIC_ARCH builds), e.g.
+// "SkylakeX"; reported as the benchmark's label.
+extern "C" char *openblas_get_corename(void);
+#endif
 
 #include <algorithm>
 #include <cmath>
@@ -141,6 +146,9 @@ void BM_Gemm_OpenBLAS_f32(benchmark::State &state) {
     benchmark::ClobberMemory();
   }
   wafer::bench::setRates(state, 2.0 * M * N * K, 4.0 * (M * K + K * N + M * N));
+#ifdef WAFER_HAVE_OPENBLAS_CORENAME
+  state.SetLabel(openblas_get_corename());
+#endif
 }
 BENCHMARK(BM_Gemm_OpenBLAS_f32)->Apply(gemmShapes);
 #endif

@@ -65,21 +65,23 @@ def matmul_model(M, N, K, seed=2):
     return model.SerializeToString()
 
 
-def session_options(threads):
+def session_options(threads, spinning=True):
     so = ort.SessionOptions()
     so.intra_op_num_threads = threads
     so.inter_op_num_threads = 1
     so.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    if not spinning:
+        so.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return so
 
 
 class BoundMatMul:
     """A session for one shape with its input and output bound once."""
 
-    def __init__(self, model_bytes, M, N, K, threads, seed=1):
+    def __init__(self, model_bytes, M, N, K, threads, seed=1, spinning=True):
         self.session = ort.InferenceSession(
-            model_bytes, sess_options=session_options(threads),
+            model_bytes, sess_options=session_options(threads, spinning),
             providers=["CPUExecutionProvider"])
         rng = np.random.default_rng(seed)
         self.a = rng.uniform(-1.0, 1.0, size=(M, K)).astype(np.float32)
@@ -122,9 +124,15 @@ def measure_matmul(M, N, K, threads, repetitions=5, min_time=0.1,
     """Seconds per call (median) of C = A[M, K] x B[K, N] and the samples.
 
     copies > 1 creates that many sessions, each with its own copy of B, and
-    cycles through them (cold weights for the GEMV, as BM_GemvCold_f32)."""
+    cycles through them (cold weights for the GEMV, as BM_GemvCold_f32).
+    Each session has its own thread pool, whose threads by default spin for
+    a while after every call; with several sessions the idle pools' spinning
+    would take the cores from the active one, so for copies > 1 the pools
+    block instead (session.intra_op.allow_spinning = 0). Those calls read
+    >= 64 MB each, so the wake-up cost it adds (microseconds) is noise."""
     model = matmul_model(M, N, K)
-    sessions = [BoundMatMul(model, M, N, K, threads) for _ in range(copies)]
+    sessions = [BoundMatMul(model, M, N, K, threads, spinning=copies == 1)
+                for _ in range(copies)]
     del model
     seconds, samples = _time_calls([s.run for s in sessions], min_time,
                                    repetitions, warmup_time)

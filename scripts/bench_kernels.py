@@ -108,7 +108,62 @@ def cpu_model():
     return platform.processor() or "unknown"
 
 
-def run_binary(binary, bench_filter, min_time, repetitions, threads):
+# OpenBLAS kernel sets older than AVX2, which a DYNAMIC_ARCH build falls back
+# to on CPUs it does not know (Debian's 0.3.21 runs "Prescott", SSE3, on an
+# Emerald Rapids Xeon).
+OLD_OPENBLAS_CORES = {"prescott", "katmai", "coppermine", "northwood", "banias",
+                      "core2", "penryn", "dunnington", "nehalem", "atom",
+                      "opteron", "opteron_sse3", "barcelona", "unknown"}
+
+
+def cpu_flags():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("flags"):
+                    return set(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    return set()
+
+
+def openblas_default_core():
+    """The kernel set the system OpenBLAS picks here, or None."""
+    probe = ("import ctypes, ctypes.util\n"
+             "lib = ctypes.CDLL(ctypes.util.find_library('openblas') or 'libopenblas.so.0')\n"
+             "lib.openblas_get_corename.restype = ctypes.c_char_p\n"
+             "print(lib.openblas_get_corename().decode())")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_CORETYPE"}
+    try:
+        out = subprocess.run([sys.executable, "-c", probe], env=env,
+                             capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
+
+def openblas_coretype():
+    """OPENBLAS_CORETYPE for the run: the user's, else the best kernel set
+    the CPU supports when OpenBLAS would fall back to a pre-AVX2 one (a peer
+    on its SSE kernels would say nothing about Wafer). Returns (value or
+    None, note)."""
+    if os.environ.get("OPENBLAS_CORETYPE"):
+        return os.environ["OPENBLAS_CORETYPE"], "OPENBLAS_CORETYPE set by the user"
+    core = openblas_default_core()
+    if core is None or core.lower() not in OLD_OPENBLAS_CORES:
+        return None, f"OpenBLAS's own choice ({core or 'unknown'})"
+    flags = cpu_flags()
+    if {"avx512f", "avx512bw", "avx512dq", "avx512vl"} <= flags:
+        forced = "SkylakeX"
+    elif {"avx2", "fma"} <= flags:
+        forced = "Haswell"
+    else:
+        return None, f"OpenBLAS's own choice ({core})"
+    return forced, (f"OPENBLAS_CORETYPE={forced}: OpenBLAS would run its {core} "
+                    "kernels on this CPU")
+
+
+def run_binary(binary, bench_filter, min_time, repetitions, threads, coretype):
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
         out = tmp.name
     cmd = [
@@ -121,6 +176,14 @@ def run_binary(binary, bench_filter, min_time, repetitions, threads):
         "--benchmark_out_format=json",
     ]
     env = dict(os.environ, OMP_NUM_THREADS=str(threads))
+    # OpenBLAS's idle threads spin for 2^28 cycles (~0.1 s) after every call
+    # before they sleep; with the benchmarks interleaved, that spinning would
+    # take the cores from whichever benchmark runs next (a Wafer kernel or a
+    # peak loop). 2^20 cycles (~0.4 ms) still keeps them awake between the
+    # back-to-back calls of its own benchmark loop.
+    env.setdefault("OPENBLAS_THREAD_TIMEOUT", "20")
+    if coretype:
+        env["OPENBLAS_CORETYPE"] = coretype
     print("running:", " ".join(cmd), file=sys.stderr, flush=True)
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)
     with open(out) as f:
@@ -165,11 +228,13 @@ def measure(args):
             peer = None
     ort_samples = {}
     bench_filter = args.filter or build_filter(args.quick)
+    coretype, note = openblas_coretype()
+    record["machine"]["openblas"] = note
     for r in range(args.rounds):
         print(f"round {r + 1}/{args.rounds}, load {os.getloadavg()[0]:.2f}",
               file=sys.stderr, flush=True)
         report = run_binary(args.binary, bench_filter, args.min_time,
-                            args.repetitions, threads)
+                            args.repetitions, threads, coretype)
         record["context"] = report.get("context", {})
         record["benchmarks"].extend(report["benchmarks"])
         if peer is not None and not args.filter:
@@ -225,6 +290,13 @@ def ratio(a, b):
     return None if a is None or b is None or b == 0 else a / b
 
 
+def openblas_label(record):
+    for b in record.get("benchmarks", []):
+        if b.get("name", "").startswith("BM_Gemm_OpenBLAS_f32") and b.get("label"):
+            return b["label"]
+    return None
+
+
 def summarize(record, quick, statistic):
     best = aggregate(record, statistic)
     ort = ort_rates(record, statistic)
@@ -249,7 +321,8 @@ def summarize(record, quick, statistic):
                f"after: {' / '.join(f'{x:.2f}' for x in la) if la else '?'}. "
                f"Statistic: {statistic} of "
                f"{get('BM_PeakFMA_f32/avx2', 'samples') or get('BM_PeakFMA_f32/avx512', 'samples') or '?'}"
-               " samples per benchmark.\n")
+               f" samples per benchmark. OpenBLAS kernels: "
+               f"{openblas_label(record) or '?'} ({machine.get('openblas', '?')}).\n")
     out.append("| Measured limit | Value |")
     out.append("|---|---|")
     for p in PATHS:
