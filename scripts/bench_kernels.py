@@ -230,7 +230,9 @@ def measure(args):
     bench_filter = args.filter or build_filter(args.quick)
     coretype, note = openblas_coretype()
     record["machine"]["openblas"] = note
+    record["machine"]["round_loads"] = []
     for r in range(args.rounds):
+        record["machine"]["round_loads"].append(os.getloadavg()[0])
         print(f"round {r + 1}/{args.rounds}, load {os.getloadavg()[0]:.2f}",
               file=sys.stderr, flush=True)
         report = run_binary(args.binary, bench_filter, args.min_time,
@@ -318,7 +320,9 @@ def summarize(record, quick, statistic):
                f"onnxruntime {ort_info.get('version') or '(not run)'} on "
                f"{machine.get('threads')} threads. Load average (1/5/15 min) "
                f"before: {' / '.join(f'{x:.2f}' for x in lb) if lb else '?'}; "
-               f"after: {' / '.join(f'{x:.2f}' for x in la) if la else '?'}. "
+               f"after: {' / '.join(f'{x:.2f}' for x in la) if la else '?'}; "
+               f"1-min load at the start of each round: "
+               f"{', '.join(f'{x:.2f}' for x in machine.get('round_loads', [])) or '?'}. "
                f"Statistic: {statistic} of "
                f"{get('BM_PeakFMA_f32/avx2', 'samples') or get('BM_PeakFMA_f32/avx512', 'samples') or '?'}"
                f" samples per benchmark. OpenBLAS kernels: "
