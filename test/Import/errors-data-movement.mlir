@@ -37,6 +37,11 @@
 // RUN: not wafer-translate --import-onnx %t/split-axis.onnx 2>&1 | FileCheck %s --check-prefix=SPLIT-AXIS
 // SPLIT-AXIS: error: loc("Split_0"): Split axis out of range
 
+// A scalar has no axis 0 (found by wafer-fuzz-onnx: it read a dim of a rank-0 tensor).
+// RUN: %onnx-text %t/split-scalar.txt -o %t/split-scalar.onnx
+// RUN: not wafer-translate --import-onnx %t/split-scalar.onnx 2>&1 | FileCheck %s --check-prefix=SPLIT-SCALAR
+// SPLIT-SCALAR: error: loc("Split_1"): Split axis out of range
+
 // RUN: %onnx-text %t/split-cover.txt -o %t/split-cover.onnx
 // RUN: not wafer-translate --import-onnx %t/split-cover.onnx 2>&1 | FileCheck %s --check-prefix=SPLIT-COVER
 // SPLIT-COVER: error: loc("Split_1"): Split sizes [1, 1] do not cover dimension 0 of size 3 in 2 outputs
@@ -112,6 +117,10 @@
 // RUN: not wafer-translate --import-onnx %t/gather-axis.onnx 2>&1 | FileCheck %s --check-prefix=GATHER-AXIS
 // GATHER-AXIS: error: loc("Gather_0"): Gather axis out of range for 'tensor<2x3xf32>'
 
+// RUN: %onnx-text %t/gather-scalar.txt -o %t/gather-scalar.onnx
+// RUN: not wafer-translate --import-onnx %t/gather-scalar.onnx 2>&1 | FileCheck %s --check-prefix=GATHER-SCALAR
+// GATHER-SCALAR: error: loc("Gather_0"): Gather axis out of range for 'tensor<f32>'
+
 // RUN: %onnx-text %t/gather-index-type.txt -o %t/gather-index-type.onnx
 // RUN: not wafer-translate --import-onnx %t/gather-index-type.onnx 2>&1 | FileCheck %s --check-prefix=GATHER-INDEX-TYPE
 // GATHER-INDEX-TYPE: error: loc("Gather_0"): Gather indices must be int64 or int32
@@ -182,6 +191,13 @@ g (float[2, 3] a, float[3] b) => (float[2, 6] y) {
 <ir_version: 8, opset_import: ["" : 13]>
 g (float[2, 4] x) => (float[2, 2] a, float[2, 2] b) {
   a, b = Split <axis = 2> (x)
+}
+
+//--- split-scalar.txt
+<ir_version: 8, opset_import: ["" : 13]>
+g (float x) => (float a, float b) {
+  s = Constant <value = int64[2] {-1, 4}> ()
+  a, b = Split(x, s)
 }
 
 //--- split-cover.txt
@@ -318,6 +334,12 @@ g (float[4] x) => (float[2] y) {
 <ir_version: 8, opset_import: ["" : 13]>
 g (float[2, 3] x, int64[2] i) => (float[2, 2] y) {
   y = Gather <axis = 2> (x, i)
+}
+
+//--- gather-scalar.txt
+<ir_version: 8, opset_import: ["" : 13]>
+g (float x, int64[2] i) => (float[2] y) {
+  y = Gather (x, i)
 }
 
 //--- gather-index-type.txt

@@ -23,7 +23,8 @@ std::string formatShape(ArrayRef<int64_t> shape) {
 }
 
 FailureOr<int64_t> normalizeAxis(int64_t axis, int64_t rank) {
-  if (axis < -rank || axis >= std::max<int64_t>(rank, 1))
+  // A scalar has no axis: every op that takes one refuses rank 0.
+  if (axis < -rank || axis >= rank)
     return failure();
   return axis < 0 ? axis + rank : axis;
 }

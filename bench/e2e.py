@@ -1,0 +1,314 @@
+#!/usr/bin/env python3
+"""End-to-end latency: onnxruntime against ``wafer-run --mode=fast``.
+
+For each model it builds (or finds) the ONNX file, compiles it with waferc
+to a ``.wfb``, runs onnxruntime (CPU execution provider, all graph
+optimizations, ``intra_op_num_threads`` = ``--threads``, one inter-op
+thread, sequential execution) and wafer-run on the same inputs at the same
+thread count in the same run, checks wafer-run's outputs against
+onnxruntime's (``--rtol``, relative to each output's largest magnitude),
+and prints both medians and their ratio (onnxruntime / Wafer: above 1.0
+means Wafer is faster). The machine's fp32 FMA peak and DRAM read
+bandwidth are measured in the same run (``wafer-bench-kernels``) and
+printed above the table, so that the figures can be read against them.
+
+    python3 bench/e2e.py                       # every model, 10 runs each
+    python3 bench/e2e.py --models minilm gpt2-s128 --runs 20
+    python3 bench/e2e.py --quick               # small shapes: a smoke test
+    python3 bench/e2e.py --markdown table.md --json e2e.json
+
+The models are the real MiniLM (batch 1, seq 128), a GPT-2-small-shaped
+decoder (12 layers, d 768, 12 heads; seq 128 and 512), a BERT-base-shaped
+encoder (seq 128) and a Llama-style decoder (d 2048, 8 layers, 32/8
+grouped-query heads, seq 128), all but MiniLM with random weights from the
+builders in python/wafer/models. Models and binaries are cached in
+``--work`` (default ``out/e2e``); nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "python"))
+
+from wafer.models import build, example_inputs, save  # noqa: E402
+from wafer.real_model import real_model_path  # noqa: E402
+
+
+@dataclass
+class Model:
+    """A benchmark model: how to get its ONNX file and its inputs."""
+
+    name: str
+    description: str
+    builder: str | None  # wafer.models builder, or None for MiniLM
+    config: dict = field(default_factory=dict)
+    batch: int = 1
+    seq: int = 128
+    # waferc --dim bindings beyond batch/seq names.
+    dims: dict = field(default_factory=dict)
+
+
+def models(quick: bool) -> list[Model]:
+    if quick:
+        return [
+            Model("minilm", "MiniLM-L3 (real), batch 1, seq 32", None, seq=32,
+                  dims={"batch_size": 1, "sequence_length": 32}),
+            Model("gpt2-s32", "GPT-2-shaped, 2 layers, d 256, seq 32", "gpt2",
+                  dict(layers=2, hidden=256, heads=4, ffn=1024, vocab=1024, max_pos=64), seq=32),
+            Model("bert-s32", "BERT-shaped, 2 layers, d 256, seq 32", "bert",
+                  dict(layers=2, hidden=256, heads=4, ffn=1024, vocab=1024, max_pos=64), seq=32),
+            Model("llama-s32", "Llama-style, 2 layers, d 256, 8/2 heads, seq 32", "llama",
+                  dict(layers=2, hidden=256, heads=8, kv_heads=2, ffn=704, vocab=1024,
+                       max_pos=64), seq=32),
+        ]
+    gpt2 = dict(layers=12, hidden=768, heads=12, ffn=3072, vocab=50257, max_pos=1024)
+    return [
+        Model("minilm", "MiniLM-L3 (real), batch 1, seq 128", None, seq=128,
+              dims={"batch_size": 1, "sequence_length": 128}),
+        Model("gpt2-s128", "GPT-2-small-shaped, 12 layers, d 768, seq 128", "gpt2", gpt2, seq=128),
+        Model("gpt2-s512", "GPT-2-small-shaped, 12 layers, d 768, seq 512", "gpt2", gpt2, seq=512),
+        Model("bert-s128", "BERT-base-shaped, 12 layers, d 768, seq 128", "bert",
+              dict(layers=12, hidden=768, heads=12, ffn=3072, vocab=30522, max_pos=512), seq=128),
+        Model("llama-s128", "Llama-style, 8 layers, d 2048, 32/8 heads, seq 128", "llama",
+              dict(layers=8, hidden=2048, heads=32, kv_heads=8, ffn=8192, vocab=32000,
+                   max_pos=2048), seq=128),
+    ]
+
+
+def log(msg: str) -> None:
+    print(f"e2e: {msg}", file=sys.stderr, flush=True)
+
+
+def onnx_file(m: Model, work: Path, opset: int) -> Path:
+    if m.builder is None:
+        return real_model_path()
+    path = work / f"{m.name}-opset{opset}.onnx"
+    if not path.exists():
+        log(f"building {path.name}")
+        # Large models go over protobuf's 2 GiB: weights beside the model.
+        save(build(m.builder, opset, **m.config), path, external_data=True)
+    return path
+
+
+def model_inputs(m: Model, path: Path) -> dict[str, np.ndarray]:
+    if m.builder is not None:
+        return example_inputs(m.builder, m.batch, m.seq, seed=0, **m.config)
+    import onnx
+
+    graph = onnx.load(str(path), load_external_data=False).graph
+    rng = np.random.default_rng(0)
+    feeds = {}
+    for i in graph.input:
+        if i.name == "input_ids":
+            feeds[i.name] = rng.integers(0, 1000, size=(m.batch, m.seq), dtype=np.int64)
+        elif i.name == "attention_mask":
+            feeds[i.name] = np.ones((m.batch, m.seq), dtype=np.int64)
+        elif i.name == "token_type_ids":
+            feeds[i.name] = np.zeros((m.batch, m.seq), dtype=np.int64)
+        else:
+            raise SystemExit(f"e2e: {path}: no input recipe for {i.name!r}")
+    return feeds
+
+
+def waferc_dims(m: Model) -> list[str]:
+    dims = m.dims or {"batch": m.batch, "seq": m.seq}
+    out = []
+    for k, v in dims.items():
+        out += ["--dim", f"{k}={v}"]
+    return out
+
+
+def compile_wfb(bin_dir: Path, m: Model, onnx_path: Path, work: Path) -> Path:
+    wfb = work / f"{m.name}.wfb"
+    if wfb.exists() and wfb.stat().st_mtime > max(onnx_path.stat().st_mtime,
+                                                   (bin_dir / "waferc").stat().st_mtime):
+        return wfb
+    cmd = [str(bin_dir / "waferc"), str(onnx_path), *waferc_dims(m), "-o", str(wfb)]
+    log(" ".join(cmd))
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True)
+    log(f"compiled {wfb.name} in {time.perf_counter() - start:.1f} s")
+    return wfb
+
+
+def ort_session(path: Path, threads: int):
+    import onnxruntime as ort
+
+    so = ort.SessionOptions()
+    so.log_severity_level = 3
+    so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    so.intra_op_num_threads = threads
+    so.inter_op_num_threads = 1
+    so.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+
+
+def time_ort(sess, feeds: dict[str, np.ndarray], runs: int, warmup: int) -> tuple[list[float], dict]:
+    names = {i.name for i in sess.get_inputs()}
+    feeds = {k: v for k, v in feeds.items() if k in names}
+    outs = None
+    for _ in range(warmup):
+        outs = sess.run(None, feeds)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        outs = sess.run(None, feeds)
+        times.append((time.perf_counter() - start) * 1e3)
+    return times, {o.name: v for o, v in zip(sess.get_outputs(), outs)}
+
+
+def time_wafer(bin_dir: Path, wfb: Path, feeds: dict[str, np.ndarray], ref: dict[str, np.ndarray],
+               threads: int, runs: int, rtol: float, weights: str, tmp: Path) -> dict:
+    inputs, check = tmp / "inputs", tmp / "expected"
+    inputs.mkdir(exist_ok=True)
+    check.mkdir(exist_ok=True)
+    args = []
+    for k, v in feeds.items():
+        np.save(inputs / f"{k}.npy", v)
+        args += ["--input", f"{k}={inputs / (k + '.npy')}"]
+    for k, v in ref.items():
+        np.save(check / f"{k}.npy", v)
+    timing = tmp / "timing.json"
+    cmd = [str(bin_dir / "wafer-run"), str(wfb), "--mode=fast", *args,
+           "--threads", str(threads), "--repeat", str(runs), "--timing-json", str(timing),
+           "--output-dir", str(tmp / "outputs"), "--check", str(check), "--rtol", str(rtol)]
+    if weights != "f32":
+        cmd += ["--weights", weights]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    result = json.loads(timing.read_text()) if timing.exists() else {}
+    result["check_passed"] = proc.returncode == 0
+    result["log"] = proc.stdout + proc.stderr
+    if proc.returncode != 0:
+        log(f"wafer-run exited {proc.returncode}:\n{result['log']}")
+    # The error figures as the reference saw them, independent of wafer-run's own check.
+    errs = {}
+    for k, v in ref.items():
+        got = tmp / "outputs" / f"{k}.npy"
+        if got.exists():
+            w = np.load(got)
+            scale = float(np.max(np.abs(v))) or 1.0
+            errs[k] = float(np.max(np.abs(w.astype(np.float64) - v.astype(np.float64)))) / scale
+    result["max_rel_error"] = max(errs.values()) if errs else None
+    return result
+
+
+def machine_limits(bin_dir: Path) -> dict:
+    """fp32 FMA peak per dispatch path and DRAM read bandwidth, this run."""
+    binary = bin_dir / "wafer-bench-kernels"
+    if not binary.exists():
+        return {}
+    with tempfile.NamedTemporaryFile(suffix=".json") as f:
+        subprocess.run([str(binary), "--benchmark_filter=BM_PeakFMA_f32|BM_StreamRead",
+                        "--benchmark_min_time=0.2s", f"--benchmark_out={f.name}",
+                        "--benchmark_out_format=json"], check=True, capture_output=True)
+        data = json.load(open(f.name))
+    out = {}
+    for b in data["benchmarks"]:
+        name = b["name"]
+        if b.get("error_occurred"):
+            continue  # a path this CPU cannot run
+        if name.startswith("BM_PeakFMA_f32/"):
+            out[f"fp32 peak {name.split('/')[1]} GFLOP/s"] = b["GFLOPS"]
+        elif name.startswith("BM_StreamRead"):
+            key = "DRAM read GB/s"
+            out[key] = max(out.get(key, 0.0), b["GBps"])
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bin-dir", type=Path, default=ROOT / "build" / "bin")
+    ap.add_argument("--work", type=Path, default=ROOT / "out" / "e2e")
+    ap.add_argument("--models", nargs="+", help="names to run (default: all)")
+    ap.add_argument("--quick", action="store_true", help="small shapes, a smoke test")
+    ap.add_argument("--threads", type=int, default=os.cpu_count())
+    ap.add_argument("--runs", type=int, default=10, help="timed runs per engine (at least 10)")
+    ap.add_argument("--warmup", type=int, default=2)
+    ap.add_argument("--opset", type=int, default=17, choices=(17, 23),
+                    help="form of the builder models (17: decomposed, as exporters write)")
+    ap.add_argument("--rtol", type=float, default=1e-4)
+    ap.add_argument("--weights", choices=("f32", "bf16"), default="f32")
+    ap.add_argument("--json", type=Path, help="write the results as JSON")
+    ap.add_argument("--markdown", type=Path, help="write the table as Markdown")
+    args = ap.parse_args(argv)
+    if args.runs < 1 or args.threads < 1 or args.warmup < 0:
+        ap.error("--runs and --threads must be positive, --warmup non-negative")
+    for tool in ("waferc", "wafer-run"):
+        if not (args.bin_dir / tool).exists():
+            ap.error(f"{args.bin_dir / tool} does not exist; build first (scripts/setup.sh)")
+
+    chosen = models(args.quick)
+    if args.models:
+        known = {m.name for m in chosen}
+        unknown = sorted(set(args.models) - known)
+        if unknown:
+            ap.error(f"unknown models {unknown}; known: {sorted(known)}")
+        chosen = [m for m in chosen if m.name in args.models]
+    args.work.mkdir(parents=True, exist_ok=True)
+
+    log("measuring the machine's peak and bandwidth")
+    limits = machine_limits(args.bin_dir)
+    rows = []
+    for m in chosen:
+        path = onnx_file(m, args.work, args.opset)
+        wfb = compile_wfb(args.bin_dir, m, path, args.work)
+        feeds = model_inputs(m, path)
+        log(f"{m.name}: onnxruntime")
+        ort_times, ref = time_ort(ort_session(path, args.threads), feeds, args.runs, args.warmup)
+        log(f"{m.name}: wafer-run")
+        with tempfile.TemporaryDirectory() as tmp:
+            w = time_wafer(args.bin_dir, wfb, feeds, ref, args.threads, args.runs, args.rtol,
+                           args.weights, Path(tmp))
+        ort_ms = statistics.median(ort_times)
+        wafer_ms = w.get("median_ms")
+        rows.append({
+            "model": m.name, "description": m.description,
+            "onnxruntime_median_ms": ort_ms, "onnxruntime_min_ms": min(ort_times),
+            "wafer_median_ms": wafer_ms, "wafer_min_ms": w.get("min_ms"),
+            "ratio": (ort_ms / wafer_ms) if wafer_ms else None,
+            "max_rel_error": w["max_rel_error"], "check_passed": w["check_passed"],
+        })
+
+    def f(x, d=2):
+        return "-" if x is None else f"{x:.{d}f}"
+
+    lines = [
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores; "
+        f"threads {args.threads}; weights {args.weights}; {args.runs} timed runs after "
+        f"{args.warmup} warm-up",
+        "peaks this run: " + ", ".join(f"{k} {v:.1f}" for k, v in limits.items()),
+        "",
+        "| model | onnxruntime ms | wafer-run ms | ratio (ort / wafer) | max rel error | check |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(f"| {r['description']} | {f(r['onnxruntime_median_ms'])} | "
+                     f"{f(r['wafer_median_ms'])} | {f(r['ratio'])} | "
+                     f"{'-' if r['max_rel_error'] is None else format(r['max_rel_error'], '.1e')} | "
+                     f"{'pass' if r['check_passed'] else 'FAIL'} |")
+    print("\n".join(lines))
+    if args.markdown:
+        args.markdown.write_text("\n".join(lines) + "\n")
+    if args.json:
+        args.json.write_text(json.dumps({"limits": limits, "threads": args.threads,
+                                         "weights": args.weights, "runs": args.runs,
+                                         "models": rows}, indent=2) + "\n")
+    return 0 if all(r["check_passed"] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
