@@ -10,7 +10,14 @@
 #include <cblas.h>
 extern "C" void openblas_set_num_threads(int);
 #endif
+#ifdef WAFER_HAVE_OPENBLAS_CORENAME
+// The kernel set OpenBLAS picked for this CPU (DYNAMIC_ARCH builds), e.g.
+// "SkylakeX"; reported as the benchmark's label.
+extern "C" char *openblas_get_corename(void);
+#endif
 
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace {
@@ -28,11 +35,25 @@ void gemmShapes(benchmark::internal::Benchmark *b) {
   b->UseRealTime()->Unit(benchmark::kMillisecond);
 }
 
-void BM_Gemm_f32(benchmark::State &state) {
+// Weights are packed with `isa` forced, so the handle (and every call on it)
+// runs that dispatch path: BM_Gemm_f32/avx2/... is the AVX2 path even on an
+// AVX-512 machine. A path the CPU cannot run reports an error.
+bool forcePathOrSkip(benchmark::State &state, Isa isa) {
+  if (!isIsaSupported(isa)) {
+    state.SkipWithError("this CPU cannot run that path");
+    return false;
+  }
+  return true;
+}
+
+void BM_Gemm_f32(benchmark::State &state, Isa isa) {
+  if (!forcePathOrSkip(state, isa))
+    return;
   const size_t M = state.range(0), N = state.range(1), K = state.range(2);
   const auto A = wafer::bench::randomFloats(M * K, 1);
   PackedWeights packed;
   {
+    ScopedIsa path(isa);
     const auto B = wafer::bench::randomFloats(K * N, 2);
     packed = PackedWeights::pack(B.data(), K, N, WeightLayout::KN);
   }
@@ -44,9 +65,12 @@ void BM_Gemm_f32(benchmark::State &state) {
   wafer::bench::setRates(state, 2.0 * M * N * K,
                          packed.bytes() + 4.0 * (M * K + M * N));
 }
-BENCHMARK(BM_Gemm_f32)->Apply(gemmShapes);
+BENCHMARK_CAPTURE(BM_Gemm_f32, avx512, Isa::Avx512)->Apply(gemmShapes);
+BENCHMARK_CAPTURE(BM_Gemm_f32, avx2, Isa::Avx2)->Apply(gemmShapes);
 
-void BM_Gemm_bf16(benchmark::State &state) {
+void BM_Gemm_bf16(benchmark::State &state, Isa isa) {
+  if (!forcePathOrSkip(state, isa))
+    return;
   const size_t M = state.range(0), N = state.range(1), K = state.range(2);
   std::vector<BFloat16> A(M * K);
   {
@@ -55,6 +79,7 @@ void BM_Gemm_bf16(benchmark::State &state) {
   }
   PackedWeights packed;
   {
+    ScopedIsa path(isa);
     const auto B = wafer::bench::randomFloats(K * N, 2);
     packed = PackedWeights::pack(B.data(), K, N, WeightLayout::KN,
                                  ElementType::BF16);
@@ -67,7 +92,46 @@ void BM_Gemm_bf16(benchmark::State &state) {
   wafer::bench::setRates(state, 2.0 * M * N * K,
                          packed.bytes() + 2.0 * M * K + 4.0 * M * N);
 }
-BENCHMARK(BM_Gemm_bf16)->Apply(gemmShapes);
+BENCHMARK_CAPTURE(BM_Gemm_bf16, avx512, Isa::Avx512)->Apply(gemmShapes);
+BENCHMARK_CAPTURE(BM_Gemm_bf16, avx2, Isa::Avx2)->Apply(gemmShapes);
+
+// The decode GEMV with weights that come from DRAM, as they do when a model's
+// layers together are far larger than the L3: the benchmark cycles through
+// enough copies of the packed weights to stream at least 1 GiB, the size of
+// BM_StreamRead's buffer, before it reuses one (on a machine with a large L3
+// a single 64-235 MB matrix would otherwise be read from the L3).
+void BM_GemvCold_f32(benchmark::State &state, Isa isa) {
+  if (!forcePathOrSkip(state, isa))
+    return;
+  const size_t N = state.range(0), K = state.range(1);
+  const auto x = wafer::bench::randomFloats(K, 1);
+  std::vector<PackedWeights> copies;
+  {
+    ScopedIsa path(isa);
+    const auto B = wafer::bench::randomFloats(K * N, 2);
+    const double bytes = 4.0 * K * N;
+    const size_t count =
+        std::max<size_t>(2, static_cast<size_t>(std::ceil((1u << 30) / bytes)));
+    for (size_t i = 0; i < count; ++i)
+      copies.push_back(PackedWeights::pack(B.data(), K, N, WeightLayout::KN));
+  }
+  std::vector<float> y(N);
+  size_t next = 0;
+  for (auto _ : state) {
+    gemm(x.data(), 1, copies[next], y.data());
+    benchmark::ClobberMemory();
+    next = next + 1 == copies.size() ? 0 : next + 1;
+  }
+  wafer::bench::setRates(state, 2.0 * N * K,
+                         copies[0].bytes() + 4.0 * (K + N));
+  state.counters["copies"] = static_cast<double>(copies.size());
+}
+void gemvColdShapes(benchmark::internal::Benchmark *b) {
+  b->Args({4096, 4096})->Args({14336, 4096})->Args({4096, 14336});
+  b->UseRealTime()->Unit(benchmark::kMillisecond);
+}
+BENCHMARK_CAPTURE(BM_GemvCold_f32, avx512, Isa::Avx512)->Apply(gemvColdShapes);
+BENCHMARK_CAPTURE(BM_GemvCold_f32, avx2, Isa::Avx2)->Apply(gemvColdShapes);
 
 #ifdef WAFER_HAVE_OPENBLAS
 void BM_Gemm_OpenBLAS_f32(benchmark::State &state) {
@@ -82,6 +146,9 @@ void BM_Gemm_OpenBLAS_f32(benchmark::State &state) {
     benchmark::ClobberMemory();
   }
   wafer::bench::setRates(state, 2.0 * M * N * K, 4.0 * (M * K + K * N + M * N));
+#ifdef WAFER_HAVE_OPENBLAS_CORENAME
+  state.SetLabel(openblas_get_corename());
+#endif
 }
 BENCHMARK(BM_Gemm_OpenBLAS_f32)->Apply(gemmShapes);
 #endif

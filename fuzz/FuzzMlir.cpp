@@ -6,8 +6,9 @@
 // through the passes, each on its own copy of the module:
 //
 //  * any IR: canonicalize (the graph ops' folders and patterns);
-//  * graph IR (no fabric ops): graph-fold-shapes, cse, graph-fuse, then
-//    fabric-tile on a 16x16 mesh, fabric-place (low effort), fabric-route;
+//  * IR with graph ops (fabric IR too: kernels hold graph ops):
+//    graph-fold-shapes, cse, graph-fuse, then fabric-tile on a 16x16 mesh,
+//    fabric-place (low effort), fabric-route;
 //  * fabric IR: fabric-place, fabric-route; and fabric-route alone (for IR
 //    that is placed already).
 //
@@ -65,7 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   bool graph = wafer::fuzz::containsDialect(*module, "graph");
   bool fabric = wafer::fuzz::containsDialect(*module, "fabric");
   runPipelines(*module, {"canonicalize"});
-  if (graph && !fabric) {
+  if (graph) {
     runPipelines(*module, {"graph-fold-shapes", "cse", "graph-fuse",
                            "fabric-tile{mesh=16x16 strategy=auto}",
                            "fabric-place{seed=1 effort=4}",

@@ -116,7 +116,14 @@ if [ $KEEP_GOING -eq 1 ]; then
   ARGS+=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
 fi
 SEEDS=("fuzz/corpus/$H")
-((${#fixed[@]})) && SEEDS+=("$REG")
+# The fixed regressions seed the session too; not open/, whose inputs crash.
+# (libFuzzer reads seed folders recursively, hence a copy.)
+rm -rf "$WORK/regression-seeds"
+if ((${#fixed[@]})); then
+  mkdir -p "$WORK/regression-seeds"
+  cp "${fixed[@]}" "$WORK/regression-seeds/"
+  SEEDS+=("$WORK/regression-seeds")
+fi
 before=$(date +%s)
 stamp=$(date +%Y%m%d-%H%M%S)
 LOG="$WORK/logs/fuzz-$stamp.log"

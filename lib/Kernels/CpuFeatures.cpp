@@ -155,7 +155,8 @@ namespace {
 // Size in bytes of cpu0's cache of the given level and type from sysfs
 // ("48K"), or -1. Preferred over sysconf, which under some hypervisors reports
 // the host's caches rather than the ones the guest is given.
-long sysfsCacheSize(int level, const char *type) {
+// With `ways`, also its associativity (-1 when not reported).
+long sysfsCacheSize(int level, const char *type, long *ways = nullptr) {
   for (int index = 0; index < 8; ++index) {
     const std::string dir =
         "/sys/devices/system/cpu/cpu0/cache/index" + std::to_string(index) + "/";
@@ -174,6 +175,11 @@ long sysfsCacheSize(int level, const char *type) {
       value *= 1024;
     else if (unit == 'M')
       value *= 1024 * 1024;
+    if (ways) {
+      std::ifstream waysFile(dir + "ways_of_associativity");
+      if (!(waysFile >> *ways) || *ways <= 0)
+        *ways = -1;
+    }
     return value > 0 ? value : -1;
   }
   return -1;
@@ -184,7 +190,8 @@ long sysfsCacheSize(int level, const char *type) {
 const CacheSizes &cacheSizes() {
   static const CacheSizes sizes = [] {
     CacheSizes s;
-    long l1 = sysfsCacheSize(1, "Data");
+    long l1Ways = -1;
+    long l1 = sysfsCacheSize(1, "Data", &l1Ways);
     long l2 = sysfsCacheSize(2, "Unified");
     long l3 = sysfsCacheSize(3, "Unified");
     if (l1 <= 0)
@@ -197,6 +204,12 @@ const CacheSizes &cacheSizes() {
     // sensible.
     if (l1 > 0)
       s.l1d = std::clamp(l1, 16L * 1024, 64L * 1024);
+#ifdef _SC_LEVEL1_DCACHE_ASSOC
+    if (l1Ways <= 0)
+      l1Ways = sysconf(_SC_LEVEL1_DCACHE_ASSOC);
+#endif
+    if (l1Ways > 0)
+      s.l1dWays = static_cast<int>(std::clamp(l1Ways, 2L, 32L));
     if (l2 > 0)
       s.l2 = std::clamp(l2, 256L * 1024, 4L * 1024 * 1024);
     if (l3 > 0)

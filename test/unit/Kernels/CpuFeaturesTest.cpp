@@ -59,6 +59,8 @@ TEST(CpuFeatures, CacheSizesAreSane) {
   EXPECT_GE(c.l1d, 16 * 1024);
   EXPECT_GE(c.l2, c.l1d);
   EXPECT_GE(c.l3, c.l2);
+  EXPECT_GE(c.l1dWays, 2);
+  EXPECT_LE(c.l1dWays, 32);
   EXPECT_GE(kernelThreads(), 1);
 }
 

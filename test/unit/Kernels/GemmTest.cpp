@@ -11,8 +11,10 @@
 #include "wafer/Kernels/Gemm.h"
 #include "wafer/Kernels/Gemv.h"
 
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
+#include <string>
 #include <tuple>
 
 namespace wafer::kernels {
@@ -88,6 +90,85 @@ TEST_P(GemmTest, Fp32MatchesReferenceOnOddShapes) {
       gemm(A.data(), s.M, packed, C.data());
       expectMatchesReference(A, B, {}, s, layout, Activation::None, C);
     }
+}
+
+// Restores an environment variable when it goes out of scope.
+class ScopedEnv {
+public:
+  ScopedEnv(const char *name, const char *value) : name_(name) {
+    const char *old = std::getenv(name);
+    hadValue_ = old != nullptr;
+    if (old)
+      old_ = old;
+    setenv(name, value, 1);
+  }
+  ~ScopedEnv() {
+    if (hadValue_)
+      setenv(name_, old_.c_str(), 1);
+    else
+      unsetenv(name_);
+  }
+
+private:
+  const char *name_;
+  bool hadValue_ = false;
+  std::string old_;
+};
+
+// Row counts that leave every possible remainder for the AVX2 kernel's 6-row
+// panels (and the 8- and 4-row panels of the others), with N a multiple of
+// every panel width so that the partial-row kernels run on full-width tiles,
+// K large enough for several k blocks (the partial kernels accumulate into C),
+// and K not a multiple of the 8-step vectorized A packer.
+TEST_P(GemmTest, PartialRowPanelsMatchReference) {
+  std::mt19937 rng(21);
+  const Shape shapes[] = {{7, 64, 1100},  {8, 32, 700},   {9, 96, 613},
+                          {10, 32, 1025}, {11, 64, 300},  {13, 128, 77},
+                          {29, 160, 1100}, {131, 64, 901}, {5, 32, 1600}};
+  for (const Shape &s : shapes)
+    for (ElementType type : {ElementType::F32, ElementType::BF16}) {
+      auto A = randomVector(s.M * s.K, rng), B = randomVector(s.K * s.N, rng);
+      const auto bias = randomVector(s.N, rng);
+      const auto packed =
+          PackedWeights::pack(B.data(), s.K, s.N, WeightLayout::KN, type);
+      std::vector<float> C(s.M * s.N, -3.0f);
+      gemm(A.data(), s.M, packed, C.data(), {bias.data(), Activation::Gelu});
+      if (type == ElementType::BF16) {
+        A = roundedToBf16(A);
+        B = roundedToBf16(B);
+      }
+      expectMatchesReference(A, B, bias, s, WeightLayout::KN, Activation::Gelu,
+                             C);
+    }
+}
+
+// Tiny k and row blocks through the tuning knobs: many k blocks that
+// accumulate into C (full, partial-row and scratch edge tiles alike), k
+// blocks whose step counts leave every remainder of the packers' and kernels'
+// unrolling, and many row blocks per thread.
+TEST_P(GemmTest, SmallBlocksMatchReference) {
+  std::mt19937 rng(23);
+  const Shape shapes[] = {{13, 47, 63}, {30, 64, 129}, {64, 33, 200},
+                          {7, 16, 31},  {50, 70, 90}};
+  for (const char *kc : {"1", "5", "13", "37"}) {
+    ScopedEnv kcEnv("WAFER_KERNELS_KC", kc);
+    ScopedEnv mcEnv("WAFER_KERNELS_MC", "8");
+    for (const Shape &s : shapes)
+      for (ElementType type : {ElementType::F32, ElementType::BF16}) {
+        auto A = randomVector(s.M * s.K, rng), B = randomVector(s.K * s.N, rng);
+        const auto packed =
+            PackedWeights::pack(B.data(), s.K, s.N, WeightLayout::NK, type);
+        std::vector<float> C(s.M * s.N, 5.0f);
+        gemm(A.data(), s.M, packed, C.data());
+        if (type == ElementType::BF16) {
+          A = roundedToBf16(A);
+          B = roundedToBf16(B);
+        }
+        SCOPED_TRACE(std::string("WAFER_KERNELS_KC=") + kc);
+        expectMatchesReference(A, B, {}, s, WeightLayout::NK, Activation::None,
+                               C);
+      }
+  }
 }
 
 TEST_P(GemmTest, RandomShapesMatchReference) {
@@ -180,8 +261,12 @@ TEST_P(GemmTest, OneShotConvenienceMatchesReference) {
 
 TEST_P(GemmTest, GemvMatchesReferenceIncludingThreadedSizes) {
   std::mt19937 rng(9);
-  const Shape shapes[] = {{1, 1, 1},     {1, 17, 3},    {1, 63, 65},
-                          {1, 65, 1000}, {1, 300, 301}, {1, 1001, 257}};
+  // K around the kernels' unrolling (4 k steps or 2 bf16 pairs per
+  // iteration) and N with full and partial last panels.
+  const Shape shapes[] = {{1, 1, 1},     {1, 17, 3},     {1, 63, 65},
+                          {1, 65, 1000}, {1, 300, 301},  {1, 1001, 257},
+                          {1, 32, 4},    {1, 64, 5},     {1, 96, 6},
+                          {1, 128, 7},   {1, 2048, 513}, {1, 4099, 130}};
   for (const Shape &s : shapes)
     for (ElementType type : {ElementType::F32, ElementType::BF16}) {
       const auto x = randomVector(s.K, rng), B = randomVector(s.K * s.N, rng);

@@ -55,7 +55,7 @@ void FabricDialect::registerAttributes() {
 
 LogicalResult
 TargetAttr::verify(function_ref<InFlightDiagnostic()> emitError,
-                   StringRef name, int64_t width, int64_t height,
+                   StringRef /*name*/, int64_t width, int64_t height,
                    int64_t sramBytes, int64_t codeBytes, int64_t colors,
                    DenseI64ArrayAttr reservedColors, int64_t clockKhz,
                    int64_t linkBytes, int64_t hopCycles, int64_t fmacF32,

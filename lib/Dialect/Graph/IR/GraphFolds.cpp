@@ -109,7 +109,7 @@ static Attribute castElements(DenseElementsAttr in, ShapedType to) {
   if (isa<FloatType>(from)) {
     for (const APFloat &v : in.getValues<APFloat>()) {
       if (width == 1) {
-        out.push_back(APInt(1, v.isZero() ? 0 : 1));
+        out.emplace_back(1, v.isZero() ? 0 : 1);
         continue;
       }
       llvm::APSInt i(width, /*isUnsigned=*/false);

@@ -1,4 +1,0 @@
-
-module attributes {fabric.strategy = "random"} {
-}
-

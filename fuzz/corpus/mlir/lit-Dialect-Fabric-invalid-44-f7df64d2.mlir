@@ -1,0 +1,6 @@
+
+module {
+  fabric.design pipeline target = 3 {
+  }
+}
+

@@ -1,0 +1,3 @@
+
+module attributes {fabric.color = 3} {
+}

@@ -1,0 +1,22 @@
+
+
+
+module {
+  fabric.design shared target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    func.func @main(%x: tensor<1x4xf32>) -> tensor<1x4xf32> {
+      %0 = fabric.kernel @a elementwise(%x) {region = array<i64: 2, 2>, blocks = array<i64: 1>, weight_bytes = 100, buffer_bytes = 16, cycles = 4, slot = 0, origin = array<i64: 0, 0>} : (tensor<1x4xf32>) -> tensor<1x4xf32> {
+      ^bb0(%a: tensor<1x4xf32>):
+        %r = graph.relu %a : tensor<1x4xf32>
+        fabric.yield %r : tensor<1x4xf32>
+      }
+      %s = fabric.stream %0 {bytes = 16, cycles = 5} : tensor<1x4xf32>
+      fabric.kernel @b elementwise(%s) {region = array<i64: 2, 2>, blocks = array<i64: 1>, weight_bytes = 100, buffer_bytes = 16, cycles = 4, slot = 1, origin = array<i64: 0, 0>} : (tensor<1x4xf32>) -> () {
+      ^bb0(%b: tensor<1x4xf32>):
+        fabric.yield
+      }
+      return %s : tensor<1x4xf32>
+    }
+  }
+}
+
+
