@@ -330,22 +330,26 @@ bool isFloatNpy(NpyType t) {
   return t == NpyType::F32 || t == NpyType::F16 || t == NpyType::F64;
 }
 
-/// Compares an output with its reference; prints one line; false beyond
-/// tolerance (or when the reference does not fit).
-bool check(const TensorSpec &spec, const NpyArray &got, const std::string &file,
-           double rtol) {
+/// How an output compared with its reference.
+enum class Verdict { Ok, Differs, BadReference };
+
+/// Compares an output with its reference and prints one line. A reference
+/// that cannot be read or does not fit the output is no comparison at all:
+/// BadReference, which main reports apart from outputs beyond tolerance.
+Verdict check(const TensorSpec &spec, const NpyArray &got,
+              const std::string &file, double rtol) {
   NpyArray ref;
   std::string error;
   std::printf("check '%s': ", spec.name.c_str());
   if (!readNpy(file, ref, error)) {
     std::printf("FAILED: %s\n", error.c_str());
-    return false;
+    return Verdict::BadReference;
   }
   if (ref.shape != spec.shape) {
     std::printf("FAILED: the reference '%s' is %s, the output %s\n",
                 file.c_str(), npyText(ref).c_str(),
                 typeText(spec.type, spec.shape).c_str());
-    return false;
+    return Verdict::BadReference;
   }
   int64_t n = spec.numElements;
   bool floating = spec.type == ElementType::F32 ||
@@ -356,7 +360,7 @@ bool check(const TensorSpec &spec, const NpyArray &got, const std::string &file,
     if (!isFloatNpy(ref.type)) {
       std::printf("FAILED: the reference '%s' is %s, not a float array\n",
                   file.c_str(), npyText(ref).c_str());
-      return false;
+      return Verdict::BadReference;
     }
     double maxAbs = 0, scale = 0;
     int64_t worst = -1, nanMismatch = 0;
@@ -394,7 +398,7 @@ bool check(const TensorSpec &spec, const NpyArray &got, const std::string &file,
       std::printf(", worst at element %lld: %.9g vs %.9g", (long long)worst,
                   valueAt(got, worst), valueAt(ref, worst));
     std::printf(": %s\n", ok ? "ok" : "FAILED");
-    return ok;
+    return ok ? Verdict::Ok : Verdict::Differs;
   }
   bool refOk = spec.type == ElementType::Bool
                    ? ref.type == NpyType::Bool
@@ -404,7 +408,7 @@ bool check(const TensorSpec &spec, const NpyArray &got, const std::string &file,
                 "with %s arrays\n",
                 file.c_str(), npyText(ref).c_str(), elementTypeName(spec.type),
                 spec.type == ElementType::Bool ? "bool" : "integer");
-    return false;
+    return Verdict::BadReference;
   }
   int64_t differ = 0, first = -1;
   for (int64_t i = 0; i < n; ++i)
@@ -418,10 +422,10 @@ bool check(const TensorSpec &spec, const NpyArray &got, const std::string &file,
                 "at element %lld: %lld vs %lld: FAILED\n",
                 (long long)differ, (long long)n, (long long)first,
                 (long long)intAt(got, first), (long long)intAt(ref, first));
-    return false;
+    return Verdict::Differs;
   }
   std::printf("all %lld elements equal (exact comparison): ok\n", (long long)n);
-  return true;
+  return Verdict::Ok;
 }
 
 double median(std::vector<double> v) {
@@ -717,6 +721,17 @@ int main(int argc, char **argv) {
   if (!missing.empty())
     die("missing inputs: " + missing + " (give each as --input NAME=FILE.npy)");
 
+  // Where the results go and what they are checked against, before any
+  // run: a typo there should not cost a long run first.
+  if (!checkDir.empty()) {
+    struct stat st;
+    if (::stat(checkDir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+      die("--check: '" + checkDir + "' is not a directory of reference .npy "
+          "files");
+  }
+  if (!outputDir.empty() && !makeDirectories(outputDir, error))
+    die("--output-dir: " + error);
+
   // --- Run.
   const auto &outSpecs = rt->outputs();
   std::vector<std::string> outputData(outSpecs.size());
@@ -749,8 +764,6 @@ int main(int argc, char **argv) {
 
   // --- Outputs.
   if (!outputDir.empty()) {
-    if (!makeDirectories(outputDir, error))
-      die("--output-dir: " + error);
     for (size_t i = 0; i < outSpecs.size(); ++i) {
       std::string path =
           outputDir + "/" + safeFileName(outSpecs[i].name) + ".npy";
@@ -758,12 +771,16 @@ int main(int argc, char **argv) {
         die("output '" + outSpecs[i].name + "': " + error);
     }
   }
-  bool ok = true;
+  int differ = 0, badReferences = 0;
   if (!checkDir.empty())
-    for (size_t i = 0; i < outSpecs.size(); ++i)
-      ok &= check(outSpecs[i], outputArray(outSpecs[i], outputData[i]),
-                  checkDir + "/" + safeFileName(outSpecs[i].name) + ".npy",
-                  rtol);
+    for (size_t i = 0; i < outSpecs.size(); ++i) {
+      Verdict v = check(outSpecs[i], outputArray(outSpecs[i], outputData[i]),
+                        checkDir + "/" + safeFileName(outSpecs[i].name) +
+                            ".npy",
+                        rtol);
+      differ += v == Verdict::Differs;
+      badReferences += v == Verdict::BadReference;
+    }
   if (haveRepeat)
     std::printf("latency: median %.4f ms, min %.4f ms over %lld runs "
                 "(fast mode, weights %s, %d threads)\n",
@@ -781,11 +798,13 @@ int main(int argc, char **argv) {
     if (!f)
       die("cannot write '" + timingJson + "'");
   }
-  if (!ok) {
-    std::fprintf(stderr, "wafer-run: error: outputs differ from the "
+  if (badReferences)
+    std::fprintf(stderr, "wafer-run: error: %d of %zu outputs have no usable "
+                         "reference in '%s' (see above)\n",
+                 badReferences, outSpecs.size(), checkDir.c_str());
+  if (differ)
+    std::fprintf(stderr, "wafer-run: error: %d of %zu outputs differ from the "
                          "references in '%s' beyond tolerance\n",
-                 checkDir.c_str());
-    return 1;
-  }
-  return 0;
+                 differ, outSpecs.size(), checkDir.c_str());
+  return differ || badReferences ? 1 : 0;
 }
