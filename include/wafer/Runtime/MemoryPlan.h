@@ -97,7 +97,8 @@ bool planMemory(const std::vector<PlanTensor> &tensors,
 /// An independent check of a plan: no two arena buffers whose lifetimes
 /// overlap share a byte, every buffer lies inside the arena, and every view
 /// lies inside the bytes it views. False with `error` naming the conflict.
-/// The tests run it on every plan; the runtime in debug builds.
+/// The runtime runs it on every plan it makes (once, at load), the tests on
+/// random programs.
 bool verifyMemoryPlan(const std::vector<PlanTensor> &tensors,
                       const std::vector<PlanOp> &ops, const MemoryPlan &plan,
                       std::string &error);
