@@ -21,7 +21,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <fstream>
+#include <new>
 #include <iostream>
 #include <limits>
 #include <map>
@@ -559,7 +561,7 @@ std::string jsonString(const std::string &s) {
 
 } // namespace
 
-int main(int argc, char **argv) {
+static int runMain(int argc, char **argv) {
   std::string model, mode = "fast", outputDir, checkDir, timingJson, target;
   std::vector<std::string> inputArgs;
   double rtol = 1e-4;
@@ -807,4 +809,18 @@ int main(int argc, char **argv) {
                          "references in '%s' beyond tolerance\n",
                  differ, outSpecs.size(), checkDir.c_str());
   return differ || badReferences ? 1 : 0;
+}
+
+int main(int argc, char **argv) {
+  // A binary whose tensors are too large for this machine (the reader
+  // bounds element counts, not memory) fails an allocation: that is an
+  // error like any other, not an abort.
+  try {
+    return runMain(argc, argv);
+  } catch (const std::bad_alloc &) {
+    die("out of memory (the model's tensors or weights do not fit this "
+        "machine)");
+  } catch (const std::exception &e) {
+    die(std::string("internal error: ") + e.what());
+  }
 }
