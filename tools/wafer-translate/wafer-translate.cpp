@@ -9,6 +9,7 @@
 
 #include "wafer/Import/OnnxImporter.h"
 #include "wafer/InitAllDialects.h"
+#include "wafer/Target/Wfb.h"
 
 static llvm::cl::list<std::string>
     dimBindings("dim", llvm::cl::desc("Bind a symbolic input dimension of an "
@@ -16,6 +17,7 @@ static llvm::cl::list<std::string>
                 llvm::cl::value_desc("name=size"));
 
 int main(int argc, char **argv) {
+  wafer::registerWfbTranslations();
   mlir::TranslateToMLIRRegistration importOnnx(
       "import-onnx", "Import an ONNX model into the graph dialect",
       [](llvm::SourceMgr &sources,
@@ -40,7 +42,8 @@ int main(int argc, char **argv) {
         wafer::registerAllDialects(registry);
       });
   return mlir::failed(mlir::mlirTranslateMain(
-             argc, argv, "Wafer translation tool: --import-onnx model.onnx\n"))
+             argc, argv, "Wafer translation tool: --import-onnx model.onnx, --mlir-to-wfb, "
+                     "--wfb-to-text model.wfb\n"))
              ? 1
              : 0;
 }

@@ -15,6 +15,7 @@
 #include "wafer/Import/OnnxImporter.h"
 #include "wafer/InitAllDialects.h"
 #include "wafer/InitAllPasses.h"
+#include "wafer/Target/Wfb.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Diagnostics.h"
@@ -35,7 +36,7 @@ namespace cl = llvm::cl;
 
 namespace {
 
-enum class Stage { Graph, Fabric, Placed, Routed };
+enum class Stage { Graph, Fabric, Placed, Routed, Wfb };
 
 cl::OptionCategory waferCategory("Wafer options");
 
@@ -44,7 +45,9 @@ cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.onnx>"),
 cl::opt<bool> listOnnxOps("list-onnx-ops",
                           cl::desc("Print the ONNX ops Wafer imports and exit"),
                           cl::init(false), cl::cat(waferCategory));
-cl::opt<std::string> outputFile("o", cl::desc("Write the IR to this file"),
+cl::opt<std::string> outputFile("o",
+                                cl::desc("Write the IR (or, for a .wfb file, "
+                                         "the kernel binary) to this file"),
                                 cl::value_desc("file"), cl::init("-"),
                                 cl::cat(waferCategory));
 cl::opt<Stage> emitStage(
@@ -59,7 +62,10 @@ cl::opt<Stage> emitStage(
                           "(fabric-place)"),
                clEnumValN(Stage::Routed, "routed",
                           "every stream routed with a color "
-                          "(fabric-route)")),
+                          "(fabric-route)"),
+               clEnumValN(Stage::Wfb, "wfb",
+                          "the kernel binary (the default when -o names a "
+                          ".wfb file)")),
     cl::init(Stage::Graph), cl::cat(waferCategory));
 cl::opt<std::string> targetName(
     "target", cl::desc("Target machine preset: wse2 or wse3"),
@@ -181,8 +187,22 @@ int compile(MLIRContext &context) {
     llvm::errs() << "waferc: error: --report needs --emit=fabric or later\n";
     return 1;
   }
-  Stage stage = wantsReport ? std::max(emitStage.getValue(), Stage::Fabric)
-                            : emitStage.getValue();
+  // A .wfb output is a full compile unless --emit says otherwise.
+  bool binaryOutput = llvm::StringRef(outputFile).ends_with(".wfb");
+  Stage requested = emitStage.getNumOccurrences() || !binaryOutput
+                        ? emitStage.getValue()
+                        : Stage::Wfb;
+  if (requested == Stage::Wfb && (outputFile == "-" || !binaryOutput)) {
+    llvm::errs() << "waferc: error: --emit=wfb writes a binary: name the "
+                    "output file with -o model.wfb\n";
+    return 1;
+  }
+  if (binaryOutput && requested != Stage::Wfb) {
+    llvm::errs() << "waferc: error: -o " << outputFile
+                 << " names a kernel binary, but --emit asks for IR\n";
+    return 1;
+  }
+  Stage stage = wantsReport ? std::max(requested, Stage::Fabric) : requested;
   if (!plotFile.empty()) {
     if (emitStage.getNumOccurrences() && emitStage < Stage::Placed) {
       llvm::errs() << "waferc: error: --plot needs --emit=placed or later\n";
@@ -194,7 +214,9 @@ int compile(MLIRContext &context) {
   DefaultTimingManager timingManager;
   applyDefaultTimingManagerCLOptions(timingManager);
   TimingScope timing = timingManager.getRootScope();
-  Progress steps(/*total=*/3 + int(stage) - int(Stage::Graph));
+  // import, fold and fuse, one step per later stage, and the write.
+  Progress steps(/*total=*/3 + int(std::min(stage, Stage::Routed)) -
+                 int(Stage::Graph));
 
   steps.step("import " + inputFile);
   OwningOpRef<ModuleOp> module;
@@ -256,21 +278,29 @@ int compile(MLIRContext &context) {
     return 1;
 
   steps.step("write " + outputFile);
+  if (stage == Stage::Wfb) {
+    TimingScope writeTiming = timing.nest("Write the kernel binary");
+    wafer::WfbOptions options;
+    options.source = inputFile;
+    if (failed(wafer::writeWfb(*module, outputFile, options)))
+      return 1;
+  }
   std::string error;
-  auto output = openOutputFile(outputFile, &error);
-  if (!output) {
+  auto output =
+      stage == Stage::Wfb ? nullptr : openOutputFile(outputFile, &error);
+  if (stage != Stage::Wfb && !output) {
     llvm::errs() << "waferc: error: " << error << "\n";
     return 1;
   }
-  OpPrintingFlags flags;
-  if (!keepWeights)
-    flags.elideLargeResourceString(0).elideLargeElementsAttrs(1024);
-  {
+  if (output) {
+    OpPrintingFlags flags;
+    if (!keepWeights)
+      flags.elideLargeResourceString(0).elideLargeElementsAttrs(1024);
     TimingScope printTiming = timing.nest("Print IR");
     module->print(output->os(), flags);
     output->os() << "\n";
+    output->keep();
   }
-  output->keep();
 
   if (!plotFile.empty()) {
     std::string plotError;

@@ -1,8 +1,10 @@
-# cmake -DLINKS=a|b -DARCHIVE=lib.a -DEXECUTABLE=exe -DNM=nm -DOBJDUMP=objdump
-#       -P CheckNoMLIR.cmake
-# Fails when the cost model depends on MLIR or LLVM: a library of theirs on
+# cmake -DNAME=Lib -DLINKS=a|b -DARCHIVE=lib.a -DEXECUTABLES=exe|exe2
+#       -DNM=nm -DOBJDUMP=objdump -P CheckNoMLIR.cmake
+# Fails when library NAME depends on MLIR or LLVM: a library of theirs on
 # its link line, an undefined llvm:: or mlir:: symbol in its archive, or
-# libMLIR/libLLVM among the shared libraries its test executable needs.
+# libMLIR/libLLVM among the shared libraries an executable that links it
+# needs. The MLIR-free half (ARCHITECTURE.md) runs it on each of its
+# libraries: the cost model, the runtime.
 
 set(found "")
 
@@ -38,18 +40,21 @@ foreach(symbol IN LISTS symbols)
   endif()
 endforeach()
 
-lines_of(headers "${OBJDUMP}" -p "${EXECUTABLE}")
-foreach(line IN LISTS headers)
-  if(line MATCHES "NEEDED +([^ ]+)")
-    set(library "${CMAKE_MATCH_1}")
-    if(library MATCHES "MLIR|LLVM")
-      list(APPEND found "needed by the executable: ${library}")
+string(REPLACE "|" ";" executables "${EXECUTABLES}")
+foreach(executable IN LISTS executables)
+  lines_of(headers "${OBJDUMP}" -p "${executable}")
+  foreach(line IN LISTS headers)
+    if(line MATCHES "NEEDED +([^ ]+)")
+      set(library "${CMAKE_MATCH_1}")
+      if(library MATCHES "MLIR|LLVM")
+        list(APPEND found "needed by ${executable}: ${library}")
+      endif()
     endif()
-  endif()
+  endforeach()
 endforeach()
 
 if(found)
   list(JOIN found "\n  " text)
-  message(FATAL_ERROR "WaferCostModel must link neither MLIR nor LLVM:\n  ${text}")
+  message(FATAL_ERROR "${NAME} must link neither MLIR nor LLVM:\n  ${text}")
 endif()
-message(STATUS "WaferCostModel links neither MLIR nor LLVM")
+message(STATUS "${NAME} links neither MLIR nor LLVM")

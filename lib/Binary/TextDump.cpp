@@ -1,0 +1,253 @@
+//===- TextDump.cpp - a .wfb as readable text -----------------------------===//
+
+#include "wafer/Binary/TextDump.h"
+
+#include <cinttypes>
+#include <cstdio>
+#include <cstring>
+#include <sstream>
+
+namespace wafer::wfb {
+
+namespace {
+
+std::string shapeText(const Tensor &t) {
+  std::string s = std::string(dtypeName(t.dtype())) + "[";
+  for (int i = 0; i < t.shape_size(); ++i)
+    s += (i ? "x" : "") + std::to_string(t.shape(i));
+  return s + "]";
+}
+
+std::string formatBytes(uint64_t bytes) {
+  char text[32];
+  if (bytes < 1024)
+    std::snprintf(text, sizeof(text), "%" PRIu64 " B", bytes);
+  else if (bytes < (1 << 20))
+    std::snprintf(text, sizeof(text), "%.2f KiB", bytes / 1024.0);
+  else if (bytes < (uint64_t(1) << 30))
+    std::snprintf(text, sizeof(text), "%.2f MiB", bytes / 1048576.0);
+  else
+    std::snprintf(text, sizeof(text), "%.2f GiB", bytes / 1073741824.0);
+  return text;
+}
+
+std::string hex(uint64_t v) {
+  char text[19];
+  std::snprintf(text, sizeof(text), "%016" PRIx64, v);
+  return text;
+}
+
+/// The first few values of a constant, for a person to recognize it.
+std::string preview(DType type, std::string_view data, bool splat) {
+  size_t width = dtypeBytes(type);
+  size_t count = std::min<size_t>(data.size() / std::max<size_t>(width, 1), 4);
+  std::ostringstream os;
+  os << (splat ? "splat " : "") << "[";
+  for (size_t i = 0; i < count; ++i) {
+    const char *p = data.data() + i * width;
+    if (i)
+      os << ", ";
+    switch (type) {
+    case F32: {
+      float v;
+      std::memcpy(&v, p, 4);
+      os << v;
+      break;
+    }
+    case F64: {
+      double v;
+      std::memcpy(&v, p, 8);
+      os << v;
+      break;
+    }
+    case I64: {
+      int64_t v;
+      std::memcpy(&v, p, 8);
+      os << v;
+      break;
+    }
+    case I32: {
+      int32_t v;
+      std::memcpy(&v, p, 4);
+      os << v;
+      break;
+    }
+    case BOOL:
+      os << (*p ? "true" : "false");
+      break;
+    case F16:
+    case BF16: {
+      uint16_t v;
+      std::memcpy(&v, p, 2);
+      os << "0x" << std::hex << v << std::dec;
+      break;
+    }
+    default:
+      os << "?";
+    }
+  }
+  if (!splat && data.size() / std::max<size_t>(width, 1) > count)
+    os << ", ...";
+  os << "]";
+  return os.str();
+}
+
+void printAttribute(const Attribute &a, std::ostream &os) {
+  os << a.name() << " = ";
+  switch (a.value_case()) {
+  case Attribute::kI:
+    os << a.i();
+    break;
+  case Attribute::kF:
+    os << a.f();
+    break;
+  case Attribute::kS:
+    os << '"' << a.s() << '"';
+    break;
+  case Attribute::kInts:
+    os << "[";
+    for (int i = 0; i < a.ints().values_size(); ++i)
+      os << (i ? ", " : "") << a.ints().values(i);
+    os << "]";
+    break;
+  case Attribute::kFloats:
+    os << "[";
+    for (int i = 0; i < a.floats().values_size(); ++i)
+      os << (i ? ", " : "") << a.floats().values(i);
+    os << "]";
+    break;
+  case Attribute::VALUE_NOT_SET:
+    os << "<unset>";
+  }
+}
+
+} // namespace
+
+void printBinary(const BinaryFile &binary, std::ostream &os) {
+  const Manifest &m = binary.manifest();
+  os << "// ---- header\n"
+     << "file: " << binary.path() << " (" << binary.fileSize() << " bytes)\n"
+     << "format: " << binary.versionMajor() << "." << binary.versionMinor()
+     << "\n"
+     << "target hash: " << hex(binary.targetHash()) << "\n";
+
+  os << "\n// ---- sections\n";
+  for (const SectionInfo &s : binary.sections()) {
+    char line[160];
+    std::snprintf(line, sizeof(line),
+                  "%-13s offset %10" PRIu64 "  size %10" PRIu64
+                  "  align %5" PRIu64 "  xxh64 %s%s\n",
+                  sectionName(s.id).c_str(), s.offset, s.size, s.alignment,
+                  hex(s.checksum).c_str(), s.required() ? "  required" : "");
+    os << line;
+  }
+
+  const Target &t = m.target();
+  os << "\n// ---- manifest\n"
+     << "producer: " << m.producer() << "\n"
+     << "source: " << m.source() << " (ONNX opset " << m.onnx_opset() << ")\n"
+     << "target: " << t.name() << ", " << t.width() << "x" << t.height()
+     << " PEs, " << t.sram_bytes() << " B SRAM (" << t.code_bytes()
+     << " for code), " << t.colors() << " colors, " << t.clock_khz() / 1000
+     << " MHz\n"
+     << "strategy: " << m.strategy() << "\n"
+     << "modeled step: " << m.modeled_step_cycles() << " cycles\n";
+
+  os << "\nkernels (" << m.kernels_size() << "):\n";
+  for (int k = 0; k < m.kernels_size(); ++k) {
+    const Kernel &kernel = m.kernels(k);
+    os << "  #" << k << " " << kernel.name() << "  " << kernel.scheme()
+       << "  region " << (kernel.region_size() == 2 ? kernel.region(0) : 0)
+       << "x" << (kernel.region_size() == 2 ? kernel.region(1) : 0);
+    if (kernel.origin_size() == 2)
+      os << " at (" << kernel.origin(0) << ", " << kernel.origin(1) << ")";
+    os << "  slot " << kernel.slot() << "  " << kernel.cycles()
+       << " cycles  " << kernel.weight_bytes() << "+" << kernel.buffer_bytes()
+       << " B/PE  ops [";
+    for (int i = 0; i < kernel.host_ops_size(); ++i)
+      os << (i ? ", " : "") << kernel.host_ops(i);
+    os << "]\n";
+  }
+  int routed = 0;
+  for (const Stream &s : m.streams())
+    routed += s.route_size() > 0;
+  os << "streams: " << m.streams_size() << " (" << routed << " routed)\n";
+
+  uint64_t constantBytes = 0;
+  int constants = 0;
+  os << "\ntensors (" << m.tensors_size() << "):\n";
+  for (int i = 0; i < m.tensors_size(); ++i) {
+    const Tensor &tensor = m.tensors(i);
+    if (tensor.kind() == Tensor::INTERMEDIATE)
+      continue;
+    os << "  %" << i << " " << shapeText(tensor) << " '" << tensor.name()
+       << "' ";
+    if (tensor.kind() == Tensor::INPUT) {
+      os << "input\n";
+      continue;
+    }
+    ++constants;
+    std::string_view data = binary.tensorData(i);
+    constantBytes += data.size();
+    switch (tensor.data_case()) {
+    case Tensor::kWeight:
+      os << "weights @" << tensor.weight().offset() << " ";
+      break;
+    case Tensor::kExternal:
+      os << "external '" << tensor.external().path() << "' @"
+         << tensor.external().offset() << " ";
+      break;
+    default:
+      os << "inline ";
+    }
+    os << formatBytes(data.size()) << " xxh64 "
+       << hex(checksum(data.data(), data.size())) << " "
+       << preview(tensor.dtype(), data, tensor.splat()) << "\n";
+  }
+  os << "  (" << m.tensors_size() << " tensors: " << constants
+     << " constants of " << formatBytes(constantBytes)
+     << ", the rest inputs and intermediates)\n";
+
+  os << "\nsignature:\n";
+  for (const Binding &b : m.signature().inputs())
+    os << "  input  '" << b.name() << "' %" << b.tensor() << " "
+       << shapeText(m.tensors(b.tensor())) << "\n";
+  for (const Binding &b : m.signature().outputs())
+    os << "  output '" << b.name() << "' %" << b.tensor() << " "
+       << shapeText(m.tensors(b.tensor())) << "\n";
+
+  const HostProgram &program = binary.hostProgram();
+  os << "\n// ---- host program (" << program.ops_size() << " ops)\n";
+  for (int i = 0; i < program.ops_size(); ++i) {
+    const HostOp &op = program.ops(i);
+    os << "  " << i << ": ";
+    for (int o = 0; o < op.outputs_size(); ++o)
+      os << (o ? ", %" : "%") << op.outputs(o);
+    os << (op.outputs_size() ? " = " : "") << op.kind() << "(";
+    for (int in = 0; in < op.inputs_size(); ++in) {
+      os << (in ? ", " : "");
+      if (op.inputs(in) < 0)
+        os << "none";
+      else
+        os << "%" << op.inputs(in);
+    }
+    os << ")";
+    if (op.attributes_size()) {
+      os << " {";
+      for (int a = 0; a < op.attributes_size(); ++a) {
+        os << (a ? ", " : "");
+        printAttribute(op.attributes(a), os);
+      }
+      os << "}";
+    }
+    if (op.outputs_size())
+      os << " : " << shapeText(m.tensors(op.outputs(0)));
+    if (!op.location().empty())
+      os << "  loc(\"" << op.location() << "\")";
+    if (op.kernel() >= 0)
+      os << "  kernel #" << op.kernel();
+    os << "\n";
+  }
+}
+
+} // namespace wafer::wfb

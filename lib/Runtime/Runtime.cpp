@@ -1,0 +1,438 @@
+//===- Runtime.cpp - load a .wfb once, run it many times ------------------===//
+
+#include "wafer/Runtime/Runtime.h"
+
+#include "Element.h"
+#include "Ops.h"
+
+#include "wafer/Binary/Reader.h"
+#include "wafer/Kernels/CpuFeatures.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+
+#include <omp.h>
+
+namespace wafer::runtime {
+
+const char *elementTypeName(ElementType type) {
+  switch (type) {
+  case ElementType::F32:
+    return "f32";
+  case ElementType::F16:
+    return "f16";
+  case ElementType::BF16:
+    return "bf16";
+  case ElementType::F64:
+    return "f64";
+  case ElementType::I64:
+    return "i64";
+  case ElementType::I32:
+    return "i32";
+  case ElementType::Bool:
+    return "bool";
+  }
+  return "unknown";
+}
+
+size_t elementSize(ElementType type) {
+  switch (type) {
+  case ElementType::F32:
+  case ElementType::I32:
+    return 4;
+  case ElementType::F16:
+  case ElementType::BF16:
+    return 2;
+  case ElementType::F64:
+  case ElementType::I64:
+    return 8;
+  case ElementType::Bool:
+    return 1;
+  }
+  return 0;
+}
+
+const char *weightStorageName(WeightStorage storage) {
+  return storage == WeightStorage::BF16 ? "bf16" : "f32";
+}
+
+namespace {
+
+/// A 64-byte aligned allocation that is never resized.
+class AlignedBytes {
+public:
+  AlignedBytes() = default;
+  ~AlignedBytes() { std::free(data_); }
+  AlignedBytes(const AlignedBytes &) = delete;
+  AlignedBytes &operator=(const AlignedBytes &) = delete;
+  bool allocate(int64_t bytes) {
+    size_t size = size_t(std::max<int64_t>(bytes, 64) + 63) / 64 * 64;
+    data_ = static_cast<char *>(std::aligned_alloc(64, size));
+    if (!data_)
+      return false;
+    std::memset(data_, 0, size); // touch the pages now, not in the first run
+    return true;
+  }
+  char *data() const { return data_; }
+
+private:
+  char *data_ = nullptr;
+};
+
+bool elementTypeOf(wfb::DType dtype, ElementType &out) {
+  switch (dtype) {
+  case wfb::F32:
+    out = ElementType::F32;
+    return true;
+  case wfb::F16:
+    out = ElementType::F16;
+    return true;
+  case wfb::BF16:
+    out = ElementType::BF16;
+    return true;
+  case wfb::F64:
+    out = ElementType::F64;
+    return true;
+  case wfb::I64:
+    out = ElementType::I64;
+    return true;
+  case wfb::I32:
+    out = ElementType::I32;
+    return true;
+  case wfb::BOOL:
+    out = ElementType::Bool;
+    return true;
+  default:
+    return false;
+  }
+}
+
+std::string opLabel(const wfb::HostOp &op, int index) {
+  std::string s = "host op " + std::to_string(index) + " '" + op.kind() + "'";
+  if (!op.location().empty())
+    s += " (ONNX node '" + op.location() + "')";
+  return s;
+}
+
+} // namespace
+
+struct Runtime::Impl {
+  std::unique_ptr<wfb::BinaryFile> binary;
+  RuntimeOptions options;
+  std::vector<TensorSpec> inputs, outputs;
+  std::vector<int> inputTensors, outputTensors;
+  std::vector<detail::TensorInfo> tensors;
+  std::vector<std::unique_ptr<detail::Step>> steps;
+  std::vector<HostOpSpec> hostOps;
+  std::vector<KernelSpec> kernels;
+  MemoryPlan plan;
+  AlignedBytes arena, constantPool;
+  std::vector<void *> addresses;
+  /// Tensors whose address is an input's plus an offset: (tensor, input,
+  /// offset), set at every run.
+  struct InputView {
+    int tensor, input;
+    int64_t offset;
+  };
+  std::vector<InputView> inputViews;
+  std::vector<double> opSeconds;
+  MemorySummary memory;
+  std::string targetName;
+  double clockHz = 0, modeledStepCycles = 0;
+
+  bool load(std::string &error);
+};
+
+bool Runtime::Impl::load(std::string &error) {
+  const wfb::Manifest &m = binary->manifest();
+  const wfb::HostProgram &program = binary->hostProgram();
+  auto fail = [&](const std::string &why) {
+    error = "'" + binary->path() + "': " + why;
+    return false;
+  };
+  targetName = m.target().name();
+  clockHz = double(m.target().clock_khz()) * 1e3;
+  modeledStepCycles = m.modeled_step_cycles();
+
+  // --- Tensors and constants.
+  int n = m.tensors_size();
+  tensors.resize(n);
+  int64_t poolBytes = 0;
+  std::vector<int64_t> poolOffset(n, -1);
+  for (int t = 0; t < n; ++t) {
+    const wfb::Tensor &src = m.tensors(t);
+    detail::TensorInfo &info = tensors[t];
+    info.name = src.name();
+    if (!elementTypeOf(src.dtype(), info.type))
+      return fail("tensor " + std::to_string(t) + " has an unknown type");
+    info.shape.assign(src.shape().begin(), src.shape().end());
+    info.numElements = binary->numElements(t);
+    info.numBytes = binary->numBytes(t);
+    info.constant = src.kind() == wfb::Tensor::CONSTANT;
+    if (!info.constant)
+      continue;
+    std::string_view data = binary->tensorData(t);
+    size_t size = elementSize(info.type);
+    bool aligned = reinterpret_cast<uintptr_t>(data.data()) % size == 0;
+    if (src.splat() || !aligned || info.numBytes == 0) {
+      poolOffset[t] = poolBytes;
+      poolBytes += (info.numBytes + 63) / 64 * 64;
+      ++memory.constantsCopied;
+      memory.constantCopyBytes += info.numBytes;
+    } else {
+      info.data = data.data();
+      ++memory.constantsInPlace;
+    }
+  }
+  if (!constantPool.allocate(poolBytes))
+    return fail("cannot allocate " + std::to_string(poolBytes) +
+                " bytes for constants");
+  for (int t = 0; t < n; ++t) {
+    if (poolOffset[t] < 0)
+      continue;
+    detail::TensorInfo &info = tensors[t];
+    char *dst = constantPool.data() + poolOffset[t];
+    std::string_view data = binary->tensorData(t);
+    if (m.tensors(t).splat()) {
+      size_t size = elementSize(info.type);
+      for (int64_t i = 0; i < info.numElements; ++i)
+        std::memcpy(dst + i * size, data.data(), size);
+    } else if (info.numBytes) {
+      std::memcpy(dst, data.data(), size_t(info.numBytes));
+    }
+    info.data = dst;
+  }
+
+  // --- Signature.
+  for (const wfb::Binding &b : m.signature().inputs()) {
+    const detail::TensorInfo &t = tensors[b.tensor()];
+    inputs.push_back({b.name(), t.type, t.shape, t.numElements, t.numBytes});
+    inputTensors.push_back(b.tensor());
+  }
+  for (const wfb::Binding &b : m.signature().outputs()) {
+    const detail::TensorInfo &t = tensors[b.tensor()];
+    outputs.push_back({b.name(), t.type, t.shape, t.numElements, t.numBytes});
+    outputTensors.push_back(b.tensor());
+  }
+  for (const wfb::Kernel &k : m.kernels())
+    kernels.push_back({k.name(), k.scheme(), k.cycles(),
+                       std::vector<int>(k.host_ops().begin(),
+                                        k.host_ops().end())});
+
+  // --- Host ops: resolve, check and build each.
+  std::vector<PlanOp> planOps;
+  for (int i = 0; i < program.ops_size(); ++i) {
+    const wfb::HostOp &op = program.ops(i);
+    hostOps.push_back({op.kind(), op.location(), op.kernel()});
+    detail::BuildFn build = detail::findBuilder(op.kind());
+    if (!build)
+      return fail(opLabel(op, i) + ": unknown op kind '" + op.kind() +
+                  "'; this runtime runs " + detail::knownKinds());
+    detail::OpBuilder builder(op, i, tensors, options, memory);
+    std::unique_ptr<detail::Step> step;
+    try {
+      step = build(builder);
+    } catch (const std::exception &e) {
+      return fail(opLabel(op, i) + ": " + e.what());
+    }
+    if (!step)
+      return fail(opLabel(op, i) + ": " +
+                  (builder.error().empty() ? "cannot be built"
+                                           : builder.error()));
+    steps.push_back(std::move(step));
+    planOps.push_back(builder.plan());
+  }
+
+  // --- The memory plan.
+  std::vector<PlanTensor> planTensors(n);
+  for (int t = 0; t < n; ++t) {
+    planTensors[t].bytes = tensors[t].numBytes;
+    planTensors[t].kind = tensors[t].constant ? Home::Constant
+                          : m.tensors(t).kind() == wfb::Tensor::INPUT
+                              ? Home::Input
+                              : Home::Arena;
+  }
+  for (int t : outputTensors)
+    planTensors[t].modelOutput = true;
+  std::string planError;
+  if (!planMemory(planTensors, planOps, plan, planError) ||
+      !verifyMemoryPlan(planTensors, planOps, plan, planError))
+    return fail("internal error in the memory plan: " + planError);
+  memory.arenaBytes = plan.arenaBytes;
+  memory.unsharedBytes = plan.unsharedBytes;
+  memory.buffers = plan.buffers;
+  memory.views = plan.views;
+  memory.inPlace = plan.inPlace;
+  if (!arena.allocate(plan.arenaBytes))
+    return fail("cannot allocate the " + std::to_string(plan.arenaBytes) +
+                "-byte arena");
+
+  addresses.assign(n, nullptr);
+  std::vector<int> inputOf(n, -1);
+  for (size_t i = 0; i < inputTensors.size(); ++i)
+    inputOf[inputTensors[i]] = int(i);
+  for (int t = 0; t < n; ++t) {
+    const TensorPlacement &p = plan.tensors[t];
+    switch (p.home) {
+    case Home::Arena:
+      addresses[t] = arena.data() + p.offset;
+      break;
+    case Home::Constant:
+      addresses[t] = const_cast<char *>(
+          static_cast<const char *>(tensors[p.base].data) + p.offset);
+      break;
+    case Home::Input:
+      inputViews.push_back({t, inputOf[p.base], p.offset});
+      break;
+    }
+  }
+  opSeconds.assign(steps.size(), 0.0);
+  return true;
+}
+
+Runtime::Runtime(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Runtime::~Runtime() = default;
+
+std::unique_ptr<Runtime> Runtime::load(const std::string &path,
+                                       const RuntimeOptions &options,
+                                       std::string &error) {
+  wfb::OpenOptions open;
+  open.expectTarget = options.expectTarget;
+  std::unique_ptr<wfb::BinaryFile> binary =
+      wfb::BinaryFile::open(path, error, open);
+  if (!binary)
+    return nullptr;
+  return load(std::move(binary), options, error);
+}
+
+std::unique_ptr<Runtime> Runtime::load(std::unique_ptr<wfb::BinaryFile> binary,
+                                       const RuntimeOptions &options,
+                                       std::string &error) {
+  if (!binary) {
+    error = "no binary to load";
+    return nullptr;
+  }
+  if (options.threads < 0) {
+    error = "the thread count must be 0 (OpenMP's default) or more, not " +
+            std::to_string(options.threads);
+    return nullptr;
+  }
+  if (!options.expectTarget.empty() &&
+      binary->manifest().target().name() != options.expectTarget) {
+    error = "'" + binary->path() + "': compiled for target '" +
+            binary->manifest().target().name() + "', not '" +
+            options.expectTarget + "'";
+    return nullptr;
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->binary = std::move(binary);
+  impl->options = options;
+  if (impl->options.threads == 0)
+    impl->options.threads = std::max(1, omp_get_max_threads());
+  if (!impl->load(error))
+    return nullptr;
+  return std::unique_ptr<Runtime>(new Runtime(std::move(impl)));
+}
+
+const std::vector<TensorSpec> &Runtime::inputs() const { return impl_->inputs; }
+const std::vector<TensorSpec> &Runtime::outputs() const {
+  return impl_->outputs;
+}
+
+int Runtime::findInput(std::string_view name) const {
+  for (size_t i = 0; i < impl_->inputs.size(); ++i)
+    if (impl_->inputs[i].name == name)
+      return int(i);
+  return -1;
+}
+
+int Runtime::findOutput(std::string_view name) const {
+  for (size_t i = 0; i < impl_->outputs.size(); ++i)
+    if (impl_->outputs[i].name == name)
+      return int(i);
+  return -1;
+}
+
+bool Runtime::run(const std::vector<const void *> &inputs,
+                  const std::vector<void *> &outputs, std::string &error) {
+  Impl &m = *impl_;
+  if (inputs.size() != m.inputs.size() || outputs.size() != m.outputs.size()) {
+    error = "the model takes " + std::to_string(m.inputs.size()) +
+            " inputs and gives " + std::to_string(m.outputs.size()) +
+            " outputs; the call has " + std::to_string(inputs.size()) +
+            " and " + std::to_string(outputs.size());
+    return false;
+  }
+  for (size_t i = 0; i < inputs.size(); ++i)
+    if (!inputs[i] && m.inputs[i].numBytes) {
+      error = "input '" + m.inputs[i].name + "' has no buffer";
+      return false;
+    }
+  for (size_t i = 0; i < outputs.size(); ++i)
+    if (!outputs[i] && m.outputs[i].numBytes) {
+      error = "output '" + m.outputs[i].name + "' has no buffer";
+      return false;
+    }
+  static const char empty[64] = {};
+  for (size_t i = 0; i < inputs.size(); ++i)
+    m.addresses[m.inputTensors[i]] =
+        const_cast<void *>(inputs[i] ? inputs[i] : empty);
+  for (const Impl::InputView &v : m.inputViews)
+    m.addresses[v.tensor] =
+        static_cast<char *>(m.addresses[m.inputTensors[v.input]]) + v.offset;
+
+  kernels::setKernelThreads(m.options.threads);
+  detail::RunContext ctx;
+  ctx.addresses = m.addresses.data();
+  ctx.threads = m.options.threads;
+  const wfb::HostProgram &program = m.binary->hostProgram();
+  using Clock = std::chrono::steady_clock;
+  for (size_t i = 0; i < m.steps.size(); ++i) {
+    int64_t scratch = m.plan.scratchOffsets[i];
+    ctx.scratch = scratch >= 0 ? m.arena.data() + scratch : nullptr;
+    Clock::time_point start;
+    if (m.options.profile)
+      start = Clock::now();
+    std::string why;
+    bool ok;
+    try {
+      ok = m.steps[i]->run(ctx, why);
+    } catch (const std::exception &e) {
+      ok = false;
+      why = e.what();
+    }
+    if (!ok) {
+      error = opLabel(program.ops(int(i)), int(i)) + ": " + why;
+      return false;
+    }
+    if (m.options.profile)
+      m.opSeconds[i] =
+          std::chrono::duration<double>(Clock::now() - start).count();
+  }
+  for (size_t i = 0; i < outputs.size(); ++i)
+    if (m.outputs[i].numBytes)
+      std::memcpy(outputs[i], m.addresses[m.outputTensors[i]],
+                  size_t(m.outputs[i].numBytes));
+  return true;
+}
+
+const std::vector<double> &Runtime::opSeconds() const {
+  return impl_->opSeconds;
+}
+const std::vector<HostOpSpec> &Runtime::hostOps() const {
+  return impl_->hostOps;
+}
+const std::vector<KernelSpec> &Runtime::kernels() const {
+  return impl_->kernels;
+}
+const std::string &Runtime::targetName() const { return impl_->targetName; }
+double Runtime::clockHz() const { return impl_->clockHz; }
+double Runtime::modeledStepCycles() const { return impl_->modeledStepCycles; }
+const MemorySummary &Runtime::memory() const { return impl_->memory; }
+const RuntimeOptions &Runtime::options() const { return impl_->options; }
+int Runtime::threads() const { return impl_->options.threads; }
+const wfb::BinaryFile &Runtime::binary() const { return *impl_->binary; }
+
+} // namespace wafer::runtime

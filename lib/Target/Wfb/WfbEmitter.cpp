@@ -1,0 +1,450 @@
+//===- WfbEmitter.cpp - a mapped design as a kernel binary ----------------===//
+//
+// Walks the design's @main once, in program order: function arguments are
+// the model's inputs; every value a graph op computes inside a kernel gets
+// a tensor; kernel operands that arrive through streams are the tensors the
+// streams carry; constants become tensors with their data, each attribute
+// once, however many kernels hold a copy of it. The host program is the
+// kernels' graph ops in order; each keeps the ONNX node it came from.
+//
+//===----------------------------------------------------------------------===//
+
+#include "wafer/Target/Wfb.h"
+
+#include "wafer/Analysis/FabricReport.h"
+#include "wafer/Binary/Writer.h"
+#include "wafer/Dialect/Fabric/IR/FabricOps.h"
+#include "wafer/Dialect/Graph/IR/GraphAttrs.h"
+#include "wafer/Dialect/Graph/IR/GraphOps.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/Support/FileSystem.h"
+
+#include <cstdio>
+
+using namespace mlir;
+namespace wfb = wafer::wfb;
+
+namespace wafer {
+
+namespace {
+
+/// Constants up to this size live in the manifest; larger ones in the
+/// weights section, where they are aligned and mapped.
+constexpr size_t kInlineBytes = 256;
+
+FailureOr<wfb::DType> dtypeOf(Type element) {
+  if (element.isF32())
+    return wfb::F32;
+  if (element.isF16())
+    return wfb::F16;
+  if (element.isBF16())
+    return wfb::BF16;
+  if (element.isF64())
+    return wfb::F64;
+  if (element.isInteger(64))
+    return wfb::I64;
+  if (element.isInteger(32))
+    return wfb::I32;
+  if (element.isInteger(1))
+    return wfb::BOOL;
+  return failure();
+}
+
+/// The ONNX node name a location carries.
+std::string nodeName(Location loc) {
+  if (auto name = dyn_cast<NameLoc>(loc))
+    return name.getName().str();
+  if (auto fused = dyn_cast<FusedLoc>(loc))
+    for (Location part : fused.getLocations())
+      if (auto name = dyn_cast<NameLoc>(part))
+        return name.getName().str();
+  return "";
+}
+
+class Emitter {
+public:
+  Emitter(ModuleOp module, const WfbOptions &options)
+      : module(module), options(options) {}
+
+  LogicalResult run(StringRef path);
+
+private:
+  FailureOr<int32_t> addTensor(Value v, wfb::Tensor::Kind kind,
+                               const std::string &name);
+  FailureOr<int32_t> constant(graph::ConstantOp op);
+  LogicalResult hostOp(Operation *op, int32_t kernel,
+                       DenseMap<Value, int32_t> &local);
+  LogicalResult attribute(Operation *op, NamedAttribute attr,
+                          wfb::HostOp &out);
+  int32_t lookup(Value v, const DenseMap<Value, int32_t> &local) const;
+
+  ModuleOp module;
+  const WfbOptions &options;
+  wfb::Manifest manifest;
+  wfb::HostProgram program;
+  /// Tensors of values outside kernels (inputs, kernel results, streams).
+  DenseMap<Value, int32_t> tensorOf;
+  /// One tensor per constant attribute, however many kernels clone it.
+  DenseMap<Attribute, int32_t> constantOf;
+  /// Bytes of the weights section, in order, each 64-byte aligned: where
+  /// they lie (a resource blob), or converted on the way (bools, splats).
+  struct Weight {
+    ArrayRef<char> inPlace;
+    std::vector<char> converted;
+    ArrayRef<char> bytes() const {
+      return converted.empty() ? inPlace : ArrayRef<char>(converted);
+    }
+  };
+  std::vector<Weight> weights;
+  uint64_t weightBytes = 0;
+};
+
+int32_t Emitter::lookup(Value v, const DenseMap<Value, int32_t> &local) const {
+  auto it = local.find(v);
+  if (it != local.end())
+    return it->second;
+  auto outer = tensorOf.find(v);
+  return outer == tensorOf.end() ? -1 : outer->second;
+}
+
+FailureOr<int32_t> Emitter::addTensor(Value v, wfb::Tensor::Kind kind,
+                                      const std::string &name) {
+  auto type = dyn_cast<RankedTensorType>(v.getType());
+  if (!type || !type.hasStaticShape())
+    return emitError(v.getLoc())
+           << "emit-wfb needs statically shaped tensors, got " << v.getType();
+  FailureOr<wfb::DType> dtype = dtypeOf(type.getElementType());
+  if (failed(dtype))
+    return emitError(v.getLoc()) << "emit-wfb cannot store element type "
+                                 << type.getElementType();
+  wfb::Tensor *t = manifest.add_tensors();
+  t->set_name(name);
+  t->set_dtype(*dtype);
+  for (int64_t d : type.getShape())
+    t->add_shape(d);
+  t->set_kind(kind);
+  return manifest.tensors_size() - 1;
+}
+
+FailureOr<int32_t> Emitter::constant(graph::ConstantOp op) {
+  Attribute value = op.getValue();
+  auto it = constantOf.find(value);
+  if (it != constantOf.end())
+    return it->second;
+  // Weights keep their ONNX initializer's name, which is their resource key.
+  std::string name = nodeName(op.getLoc());
+  if (auto resource = dyn_cast<DenseResourceElementsAttr>(value))
+    name = resource.getRawHandle().getKey().str();
+  FailureOr<int32_t> id =
+      addTensor(op.getResult(), wfb::Tensor::CONSTANT, name);
+  if (failed(id))
+    return failure();
+  wfb::Tensor &t = *manifest.mutable_tensors(*id);
+  auto type = cast<RankedTensorType>(op.getType());
+  Weight weight;
+  if (auto resource = dyn_cast<DenseResourceElementsAttr>(value)) {
+    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
+    if (!blob)
+      return op.emitOpError()
+             << "holds weights whose data was elided from the IR; compile "
+                "from the ONNX model, or print IR with its weights "
+                "(waferc --keep-weights)";
+    weight.inPlace = blob->getData();
+  } else if (auto dense = dyn_cast<DenseElementsAttr>(value)) {
+    t.set_splat(dense.isSplat());
+    if (type.getElementType().isInteger(1)) {
+      // DenseElementsAttr packs bools as bits; the format stores bytes.
+      for (bool b : dense.getValues<bool>()) {
+        weight.converted.push_back(b);
+        if (dense.isSplat())
+          break;
+      }
+    } else {
+      ArrayRef<char> raw = dense.getRawData();
+      size_t width = type.getElementTypeBitWidth() / 8;
+      weight.converted.assign(raw.begin(), dense.isSplat()
+                                               ? raw.begin() + width
+                                               : raw.end());
+    }
+  } else {
+    return op.emitOpError() << "emit-wfb cannot store a constant of "
+                            << value;
+  }
+  ArrayRef<char> bytes = weight.bytes();
+  if (bytes.size() <= kInlineBytes) {
+    t.set_inline_data(bytes.data(), bytes.size());
+  } else {
+    weightBytes = (weightBytes + wfb::kWeightAlignment - 1) /
+                  wfb::kWeightAlignment * wfb::kWeightAlignment;
+    t.mutable_weight()->set_offset(weightBytes);
+    t.mutable_weight()->set_length(bytes.size());
+    weightBytes += bytes.size();
+    weights.push_back(std::move(weight));
+  }
+  constantOf[value] = *id;
+  return *id;
+}
+
+LogicalResult Emitter::attribute(Operation *op, NamedAttribute attr,
+                                 wfb::HostOp &out) {
+  wfb::Attribute *a = out.add_attributes();
+  a->set_name(attr.getName().str());
+  Attribute v = attr.getValue();
+  if (auto i = dyn_cast<IntegerAttr>(v)) {
+    a->set_i(i.getType().isInteger(1) ? int64_t(i.getValue().getBoolValue())
+                                      : i.getValue().getSExtValue());
+    return success();
+  }
+  if (auto f = dyn_cast<FloatAttr>(v)) {
+    a->set_f(f.getValueAsDouble());
+    return success();
+  }
+  if (auto s = dyn_cast<StringAttr>(v)) {
+    a->set_s(s.str());
+    return success();
+  }
+  if (isa<UnitAttr>(v)) {
+    a->set_i(1);
+    return success();
+  }
+  if (auto ints = dyn_cast<DenseI64ArrayAttr>(v)) {
+    for (int64_t x : ints.asArrayRef())
+      a->mutable_ints()->add_values(x);
+    if (ints.empty())
+      a->mutable_ints();
+    return success();
+  }
+  if (auto ints = dyn_cast<DenseI32ArrayAttr>(v)) {
+    a->mutable_ints();
+    for (int32_t x : ints.asArrayRef())
+      a->mutable_ints()->add_values(x);
+    return success();
+  }
+  if (auto array = dyn_cast<ArrayAttr>(v)) {
+    bool allInts = llvm::all_of(array, llvm::IsaPred<IntegerAttr>);
+    bool allFloats = llvm::all_of(array, llvm::IsaPred<FloatAttr>);
+    if (allInts) {
+      a->mutable_ints();
+      for (Attribute x : array)
+        a->mutable_ints()->add_values(cast<IntegerAttr>(x).getInt());
+      return success();
+    }
+    if (allFloats) {
+      a->mutable_floats();
+      for (Attribute x : array)
+        a->mutable_floats()->add_values(
+            cast<FloatAttr>(x).getValueAsDouble());
+      return success();
+    }
+  }
+  // Enum attributes are stored as their keywords, which the runtime reads.
+  if (auto activation = dyn_cast<graph::ActivationAttr>(v)) {
+    a->set_s(graph::stringifyActivation(activation.getValue()).str());
+    return success();
+  }
+  if (auto gelu = dyn_cast<graph::GeluApproximationAttr>(v)) {
+    a->set_s(graph::stringifyGeluApproximation(gelu.getValue()).str());
+    return success();
+  }
+  return op->emitOpError() << "emit-wfb cannot encode attribute '"
+                           << attr.getName() << "' = " << v;
+}
+
+LogicalResult Emitter::hostOp(Operation *op, int32_t kernel,
+                              DenseMap<Value, int32_t> &local) {
+  wfb::HostOp *h = program.add_ops();
+  h->set_kind(op->getName().stripDialect().str());
+  h->set_kernel(kernel);
+  h->set_location(nodeName(op->getLoc()));
+  for (Value operand : op->getOperands()) {
+    int32_t id = lookup(operand, local);
+    if (id < 0)
+      return op->emitOpError() << "reads a value emit-wfb has no tensor for";
+    h->add_inputs(id);
+  }
+  for (Value result : op->getResults()) {
+    FailureOr<int32_t> id = addTensor(result, wfb::Tensor::INTERMEDIATE,
+                                      h->location());
+    if (failed(id))
+      return failure();
+    local[result] = *id;
+    h->add_outputs(*id);
+  }
+  for (NamedAttribute attr : op->getAttrDictionary())
+    if (failed(attribute(op, attr, *h)))
+      return failure();
+  if (kernel >= 0)
+    manifest.mutable_kernels(kernel)->add_host_ops(program.ops_size() - 1);
+  return success();
+}
+
+LogicalResult Emitter::run(StringRef path) {
+  auto mapped = fabric::getMappedDesign(
+      module, "emit-wfb", "mapped fabric.design (run fabric-tile first)");
+  if (failed(mapped))
+    return failure();
+  auto [design, main] = *mapped;
+  fabric::TargetAttr target = design.getTarget();
+
+  manifest.set_producer(options.producer);
+  manifest.set_source(options.source);
+  if (auto opset = module->getAttrOfType<IntegerAttr>("graph.onnx_opset"))
+    manifest.set_onnx_opset(opset.getInt());
+  wfb::Target *t = manifest.mutable_target();
+  t->set_name(target.getName().str());
+  t->set_width(target.getWidth());
+  t->set_height(target.getHeight());
+  t->set_sram_bytes(target.getSramBytes());
+  t->set_code_bytes(target.getCodeBytes());
+  t->set_colors(target.getColors());
+  for (int64_t c : target.getReservedColors().asArrayRef())
+    t->add_reserved_colors(c);
+  t->set_clock_khz(target.getClockKhz());
+  t->set_link_bytes_per_cycle(target.getLinkBytesPerCycle());
+  t->set_hop_latency_cycles(target.getHopLatencyCycles());
+  t->set_fmac_f32(target.getFmacF32());
+  t->set_fmac_f16(target.getFmacF16());
+  t->set_fmac_f16_f32(target.getFmacF16F32());
+  t->set_mem_read_bytes_per_cycle(target.getMemReadBytesPerCycle());
+  t->set_mem_write_bytes_per_cycle(target.getMemWriteBytesPerCycle());
+  manifest.set_strategy(
+      fabric::stringifyMappingStrategy(design.getStrategy()).str());
+  manifest.set_modeled_step_cycles(FabricReport::of(module).latencyCycles);
+
+  for (BlockArgument arg : main.getArguments()) {
+    auto name = main.getArgAttrOfType<StringAttr>(arg.getArgNumber(),
+                                                  "graph.name");
+    std::string text = name ? name.str()
+                            : "input" + std::to_string(arg.getArgNumber());
+    FailureOr<int32_t> id = addTensor(arg, wfb::Tensor::INPUT, text);
+    if (failed(id))
+      return failure();
+    tensorOf[arg] = *id;
+    wfb::Binding *b = manifest.mutable_signature()->add_inputs();
+    b->set_name(text);
+    b->set_tensor(*id);
+  }
+
+  DenseMap<Operation *, int32_t> kernelIndex;
+  for (Operation &op : main.getBody().front()) {
+    if (auto c = dyn_cast<graph::ConstantOp>(op)) {
+      FailureOr<int32_t> id = constant(c);
+      if (failed(id))
+        return failure();
+      tensorOf[c.getResult()] = *id;
+      continue;
+    }
+    if (auto kernel = dyn_cast<fabric::KernelOp>(op)) {
+      int32_t index = manifest.kernels_size();
+      kernelIndex[kernel] = index;
+      wfb::Kernel *k = manifest.add_kernels();
+      k->set_name(kernel.getSymName().str());
+      k->set_scheme(fabric::stringifyKernelScheme(kernel.getScheme()).str());
+      for (int64_t x : kernel.getRegion())
+        k->add_region(x);
+      if (std::optional<ArrayRef<int64_t>> origin = kernel.getOrigin())
+        for (int64_t x : *origin)
+          k->add_origin(x);
+      k->set_slot(kernel.getSlot());
+      k->set_cycles(kernel.getCycles());
+      k->set_weight_bytes(kernel.getWeightBytes());
+      k->set_buffer_bytes(kernel.getBufferBytes());
+      Block &body = kernel.getBody().front();
+      DenseMap<Value, int32_t> local;
+      for (auto [arg, input] :
+           llvm::zip(body.getArguments(), kernel.getInputs()))
+        local[arg] = lookup(input, local);
+      for (Operation &inner : body) {
+        if (auto yield = dyn_cast<fabric::YieldOp>(inner)) {
+          for (auto [result, value] :
+               llvm::zip(kernel.getResults(), yield.getValues()))
+            tensorOf[result] = lookup(value, local);
+          continue;
+        }
+        if (auto c = dyn_cast<graph::ConstantOp>(inner)) {
+          FailureOr<int32_t> id = constant(c);
+          if (failed(id))
+            return failure();
+          local[c.getResult()] = *id;
+          continue;
+        }
+        if (failed(hostOp(&inner, index, local)))
+          return failure();
+      }
+      continue;
+    }
+    if (auto stream = dyn_cast<fabric::StreamOp>(op)) {
+      tensorOf[stream.getOutput()] = lookup(stream.getInput(), tensorOf);
+      wfb::Stream *s = manifest.add_streams();
+      s->set_producer(kernelIndex.lookup(stream.getProducer()));
+      for (Operation *user : stream.getOutput().getUsers())
+        if (auto consumer = dyn_cast<fabric::KernelOp>(user))
+          s->add_consumers(kernelIndex.lookup(consumer));
+      s->set_bytes(stream.getBytes());
+      s->set_cycles(stream.getCycles());
+      s->set_color(stream.getColor().value_or(-1));
+      if (std::optional<ArrayRef<int64_t>> route = stream.getRoute())
+        for (int64_t x : *route)
+          s->add_route(x);
+      continue;
+    }
+    if (auto ret = dyn_cast<func::ReturnOp>(op)) {
+      for (auto [i, value] : llvm::enumerate(ret.getOperands())) {
+        auto name = main.getResultAttrOfType<StringAttr>(i, "graph.name");
+        wfb::Binding *b = manifest.mutable_signature()->add_outputs();
+        b->set_name(name ? name.str() : "output" + std::to_string(i));
+        int32_t id = lookup(value, tensorOf);
+        if (id < 0)
+          return ret.emitOpError() << "returns a value emit-wfb has no "
+                                      "tensor for";
+        b->set_tensor(id);
+      }
+      continue;
+    }
+    return op.emitOpError() << "emit-wfb does not know how to store this op";
+  }
+
+  // Written beside the destination and renamed, so that a failed write
+  // never leaves half a binary behind.
+  std::string temporary = (path + ".tmp").str();
+  wfb::BinaryWriter writer;
+  std::string error;
+  auto fail = [&](const std::string &why) {
+    std::remove(temporary.c_str());
+    return module.emitError() << why;
+  };
+  if (!writer.open(temporary, error))
+    return fail(error);
+  std::string manifestBytes = wfb::serialize(manifest);
+  writer.beginSection(wfb::SectionId::Manifest, wfb::kSectionRequired, 8);
+  writer.append(manifestBytes.data(), manifestBytes.size());
+  writer.endSection();
+  std::string programBytes = wfb::serialize(program);
+  writer.beginSection(wfb::SectionId::HostProgram, wfb::kSectionRequired, 8);
+  writer.append(programBytes.data(), programBytes.size());
+  writer.endSection();
+  writer.beginSection(wfb::SectionId::Weights, wfb::kSectionRequired,
+                      wfb::kWeightAlignment);
+  for (const Weight &w : weights) {
+    writer.alignTo(wfb::kWeightAlignment);
+    writer.append(w.bytes().data(), w.bytes().size());
+  }
+  writer.endSection();
+  if (!writer.finish(wfb::targetHash(manifest.target()), error))
+    return fail(error);
+  if (std::error_code ec = llvm::sys::fs::rename(temporary, path))
+    return fail("cannot write '" + path.str() + "': " + ec.message());
+  return success();
+}
+
+} // namespace
+
+LogicalResult writeWfb(ModuleOp module, StringRef path,
+                       const WfbOptions &options) {
+  return Emitter(module, options).run(path);
+}
+
+} // namespace wafer

@@ -1,0 +1,302 @@
+// The .wfb container: a round trip through the writer and the reader, and
+// every refusal of the reader on a damaged file. MLIR-free, like the format.
+
+#include "wafer/Binary/Reader.h"
+#include "wafer/Binary/TextDump.h"
+#include "wafer/Binary/Writer.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <unistd.h>
+
+using namespace wafer::wfb;
+
+namespace {
+
+std::string tempPath(const std::string &name) {
+  return ::testing::TempDir() + "/" + std::to_string(::getpid()) + "-" + name;
+}
+
+std::string readFile(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void writeFile(const std::string &path, const std::string &bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+Target smallTarget() {
+  Target t;
+  t.set_name("custom");
+  t.set_width(8);
+  t.set_height(8);
+  t.set_sram_bytes(49152);
+  t.set_colors(24);
+  return t;
+}
+
+/// y = relu(x + w): an input, a 64-byte-aligned weight, an inline scalar
+/// and two host ops.
+struct Sample {
+  Manifest manifest;
+  HostProgram program;
+  std::vector<float> weight = {1, 2, 3, 4};
+};
+
+Sample sample() {
+  Sample s;
+  Manifest &m = s.manifest;
+  m.set_producer("test");
+  *m.mutable_target() = smallTarget();
+  auto tensor = [&](const char *name, Tensor::Kind kind) {
+    Tensor *t = m.add_tensors();
+    t->set_name(name);
+    t->set_dtype(F32);
+    t->add_shape(4);
+    t->set_kind(kind);
+    return t;
+  };
+  tensor("x", Tensor::INPUT);
+  Tensor *w = tensor("w", Tensor::CONSTANT);
+  w->mutable_weight()->set_offset(64);
+  w->mutable_weight()->set_length(16);
+  Tensor *c = tensor("c", Tensor::CONSTANT);
+  c->set_splat(true);
+  float zero = 0;
+  c->set_inline_data(std::string(reinterpret_cast<char *>(&zero), 4));
+  tensor("sum", Tensor::INTERMEDIATE);
+  tensor("y", Tensor::INTERMEDIATE);
+  Binding *in = m.mutable_signature()->add_inputs();
+  in->set_name("x");
+  in->set_tensor(0);
+  Binding *out = m.mutable_signature()->add_outputs();
+  out->set_name("y");
+  out->set_tensor(4);
+  HostOp *add = s.program.add_ops();
+  add->set_kind("add");
+  add->add_inputs(0);
+  add->add_inputs(1);
+  add->add_outputs(3);
+  add->set_kernel(-1);
+  HostOp *relu = s.program.add_ops();
+  relu->set_kind("max");
+  relu->add_inputs(3);
+  relu->add_inputs(2);
+  relu->add_outputs(4);
+  relu->set_kernel(-1);
+  return s;
+}
+
+/// Writes `s` (and an optional extra section) to `path`.
+void write(const Sample &s, const std::string &path, uint32_t extraId = 0,
+           uint32_t extraFlags = 0) {
+  BinaryWriter w;
+  std::string error;
+  ASSERT_TRUE(w.open(path, error)) << error;
+  std::string manifest = serialize(s.manifest);
+  w.beginSection(SectionId::Manifest, kSectionRequired, 8);
+  w.append(manifest.data(), manifest.size());
+  w.endSection();
+  std::string program = serialize(s.program);
+  w.beginSection(SectionId::HostProgram, kSectionRequired, 8);
+  w.append(program.data(), program.size());
+  w.endSection();
+  w.beginSection(SectionId::Weights, kSectionRequired, kWeightAlignment);
+  char pad[64] = {};
+  w.append(pad, 3);
+  EXPECT_EQ(w.alignTo(64), 64u); // the weight lives at offset 64
+  w.append(s.weight.data(), s.weight.size() * sizeof(float));
+  w.endSection();
+  if (extraId) {
+    w.beginSection(extraId, extraFlags, 8);
+    w.append("future", 6);
+    w.endSection();
+  }
+  ASSERT_TRUE(w.finish(targetHash(s.manifest.target()), error)) << error;
+}
+
+std::string openError(const std::string &bytes,
+                      const OpenOptions &options = {}) {
+  std::string error;
+  auto binary = BinaryFile::fromBytes(bytes, "damaged.wfb", error, options);
+  EXPECT_FALSE(binary) << "a damaged file was accepted";
+  return error;
+}
+
+void putU32(std::string &bytes, size_t at, uint32_t v) {
+  for (int i = 0; i < 4; ++i)
+    bytes[at + i] = char(v >> (8 * i));
+}
+
+/// Re-seals the header checksum after a deliberate header edit, so that
+/// the check after it is reached.
+void resealHeader(std::string &bytes) {
+  uint64_t sum = checksum(bytes.data(), 56);
+  for (int i = 0; i < 8; ++i)
+    bytes[56 + i] = char(sum >> (8 * i));
+}
+
+TEST(Binary, RoundTrip) {
+  std::string path = tempPath("round.wfb");
+  write(sample(), path);
+  std::string error;
+  auto binary = BinaryFile::open(path, error);
+  ASSERT_TRUE(binary) << error;
+  EXPECT_EQ(binary->manifest().tensors_size(), 5);
+  EXPECT_EQ(binary->hostProgram().ops_size(), 2);
+  std::string_view w = binary->tensorData(1);
+  ASSERT_EQ(w.size(), 16u);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(w.data()) % 64, 0u)
+      << "weights must be 64-byte aligned in the mapping";
+  float values[4];
+  std::memcpy(values, w.data(), 16);
+  EXPECT_EQ(values[3], 4.0f);
+  EXPECT_EQ(binary->tensorData(2).size(), 4u); // the splat's one element
+  EXPECT_EQ(binary->numBytes(2), 16);
+  std::ostringstream text;
+  printBinary(*binary, text);
+  EXPECT_NE(text.str().find("1: %4 = max(%3, %2)"), std::string::npos)
+      << text.str();
+  EXPECT_NE(text.str().find("splat [0]"), std::string::npos) << text.str();
+}
+
+TEST(Binary, SameInputSameBytes) {
+  std::string a = tempPath("a.wfb"), b = tempPath("b.wfb");
+  write(sample(), a);
+  write(sample(), b);
+  EXPECT_EQ(readFile(a), readFile(b));
+}
+
+TEST(Binary, UnknownOptionalSectionIsSkipped) {
+  std::string path = tempPath("optional.wfb");
+  write(sample(), path, /*extraId=*/77, /*flags=*/0);
+  std::string error;
+  auto binary = BinaryFile::open(path, error);
+  ASSERT_TRUE(binary) << error;
+  EXPECT_TRUE(binary->section(77).empty());
+}
+
+TEST(Binary, UnknownRequiredSectionIsRefused) {
+  std::string path = tempPath("required.wfb");
+  write(sample(), path, /*extraId=*/77, kSectionRequired);
+  EXPECT_NE(openError(readFile(path)).find(
+                "required section 77 is unknown to this Wafer"),
+            std::string::npos);
+}
+
+TEST(Binary, EveryTruncationIsRefused) {
+  std::string path = tempPath("trunc.wfb");
+  write(sample(), path);
+  std::string bytes = readFile(path);
+  for (size_t n = 0; n < bytes.size(); ++n)
+    EXPECT_FALSE(openError(bytes.substr(0, n)).empty()) << "length " << n;
+}
+
+TEST(Binary, EveryFlippedByteIsRefused) {
+  std::string path = tempPath("flip.wfb");
+  write(sample(), path);
+  std::string bytes = readFile(path);
+  // Every byte is covered by a checksum or must be zero, except the padding
+  // between sections, which no reader looks at: sections are checksummed,
+  // the header seals itself and the table's entries hold the section
+  // checksums.
+  std::string error;
+  auto intact = BinaryFile::fromBytes(bytes, "flip.wfb", error);
+  ASSERT_TRUE(intact) << error;
+  size_t padding = bytes.size() - kHeaderSize -
+                   intact->sections().size() * kSectionEntrySize;
+  for (const SectionInfo &s : intact->sections())
+    padding -= s.size;
+  size_t accepted = 0;
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    std::string damaged = bytes;
+    damaged[i] ^= 0x5a;
+    if (BinaryFile::fromBytes(damaged, "flip.wfb", error))
+      ++accepted;
+  }
+  EXPECT_EQ(accepted, padding);
+}
+
+TEST(Binary, ReasonsAreSpecific) {
+  std::string path = tempPath("reasons.wfb");
+  write(sample(), path);
+  std::string bytes = readFile(path);
+
+  std::string magic = bytes;
+  magic[0] = 'X';
+  EXPECT_NE(openError(magic).find("wrong magic"), std::string::npos);
+
+  std::string newer = bytes;
+  putU32(newer, 8, kVersionMajor + 1);
+  resealHeader(newer);
+  EXPECT_NE(openError(newer).find("by a newer Wafer"), std::string::npos);
+
+  std::string header = bytes;
+  header[20] ^= 1;
+  EXPECT_NE(openError(header).find("header checksum"), std::string::npos);
+
+  std::string section = bytes;
+  section[kHeaderSize + 2] ^= 1; // inside the manifest
+  EXPECT_NE(openError(section).find("manifest checksum mismatch"),
+            std::string::npos);
+
+  std::string padded = bytes + "x";
+  EXPECT_NE(openError(padded).find("truncated or padded"), std::string::npos);
+
+  OpenOptions wse3;
+  wse3.expectTarget = "wse3";
+  EXPECT_NE(openError(bytes, wse3).find("compiled for target 'custom', not "
+                                        "'wse3'"),
+            std::string::npos);
+}
+
+TEST(Binary, InconsistentManifestsAreRefused) {
+  auto refused = [](Sample s, const char *why) {
+    std::string path = tempPath("bad.wfb");
+    write(s, path);
+    std::string error = openError(readFile(path));
+    EXPECT_NE(error.find(why), std::string::npos) << error;
+  };
+  Sample s = sample();
+  s.manifest.mutable_tensors(1)->mutable_weight()->set_offset(128);
+  refused(s, "beyond the");
+  s = sample();
+  s.manifest.mutable_tensors(1)->mutable_weight()->set_offset(32);
+  refused(s, "not 64-byte aligned");
+  s = sample();
+  s.manifest.mutable_tensors(1)->add_shape(2);
+  refused(s, "bytes of data; its f32 shape needs 32");
+  s = sample();
+  s.manifest.mutable_tensors(0)->add_shape(-3);
+  refused(s, "negative dimension");
+  s = sample();
+  for (int i = 0; i < 4; ++i)
+    s.manifest.mutable_tensors(3)->add_shape(int64_t(1) << 20);
+  refused(s, "more elements than 64 bits count");
+  s = sample();
+  s.program.mutable_ops(0)->set_inputs(0, 4);
+  refused(s, "reads tensor 4 before any op computes it");
+  s = sample();
+  s.program.mutable_ops(1)->set_outputs(0, 3);
+  refused(s, "writes tensor 3, which is already computed");
+  s = sample();
+  s.program.mutable_ops(0)->set_inputs(1, 99);
+  refused(s, "reads tensor 99, which does not exist");
+  s = sample();
+  s.manifest.mutable_signature()->mutable_outputs(0)->set_tensor(42);
+  refused(s, "binds tensor 42, which does not exist");
+  s = sample();
+  s.manifest.mutable_signature()->clear_inputs();
+  refused(s, "is bound 0 times");
+  s = sample();
+  s.manifest.mutable_tensors(1)->mutable_external()->set_path("../w.bin");
+  refused(s, "not a relative path inside the binary's folder");
+}
+
+} // namespace

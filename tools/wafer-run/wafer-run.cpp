@@ -1,0 +1,826 @@
+//===- wafer-run.cpp - run a Wafer kernel binary --------------------------===//
+//
+//   wafer-run model.wfb --mode=fast --input NAME=FILE.npy ... --output-dir DIR
+//
+// Loads the binary with wafer::runtime::Runtime, feeds it .npy inputs by
+// name, writes one .npy per output, and optionally checks the outputs
+// against reference .npy files, times repeated runs and prints a per-kernel
+// time table beside the cost model's. MLIR- and LLVM-free: it links the
+// runtime alone. Every error exits 1 with a message.
+//
+//===----------------------------------------------------------------------===//
+
+#include "wafer/Runtime/Float16.h"
+#include "wafer/Runtime/Npy.h"
+#include "wafer/Runtime/Runtime.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <fstream>
+#include <new>
+#include <iostream>
+#include <limits>
+#include <map>
+#include <sstream>
+#include <string>
+#include <sys/stat.h>
+#include <vector>
+
+using namespace wafer::runtime;
+
+namespace {
+
+const char *kUsage = R"(USAGE: wafer-run MODEL.wfb [options]
+
+Runs a Wafer kernel binary (waferc model.onnx --dim ... -o MODEL.wfb) on the
+host and writes its outputs as .npy files.
+
+Options:
+  --mode=fast             the fast host runtime: the host program on the
+                          optimized kernels (the only mode so far; the
+                          PE-level simulator comes later). Default: fast.
+  --input NAME=FILE.npy   the value of model input NAME (repeat for each
+                          input; every input is required, unknown names are
+                          refused). The file's type and shape must be the
+                          input's; float32 files are accepted for f16 and
+                          bf16 inputs (rounded to nearest even), and uint16
+                          files for bf16 inputs (their bits).
+  --output-dir DIR        write DIR/<output name>.npy for every output (DIR
+                          is created). Characters of the name other than
+                          letters, digits, '_', '-' and a '.' that does not
+                          start it are written as %XX, their byte in hex:
+                          output 'a/b:0' goes to a%2Fb%3A0.npy. bf16 outputs
+                          are written as float32 (exactly).
+  --check DIR             compare every output with DIR/<output name>.npy
+                          (named the same way) and print the largest absolute
+                          and relative error (relative to the reference's
+                          largest magnitude); exit 1 when one is beyond
+                          tolerance
+  --rtol X                the relative tolerance of float outputs for --check
+                          (default 1e-4); integer and bool outputs must be
+                          exact
+  --threads N             OpenMP team size of the kernels and loops (1 to
+                          1024; default: OpenMP's, i.e. OMP_NUM_THREADS or
+                          the cores)
+  --repeat N              run N times after a warm-up run and print the
+                          median and the minimum latency
+  --timing-json FILE      write {"median_ms": ..., "min_ms": ..., "runs": N}
+                          (with the mode, weights and threads) to FILE
+  --report                print a per-kernel time table, keyed by the
+                          kernels' ONNX node names, with the cost model's
+                          modeled wafer time beside each (its cycles at the
+                          target's clock), and the memory plan
+  --weights f32|bf16      store constant matmul and linear weights as f32
+                          (default) or bf16 (accumulating in f32)
+  --target NAME           refuse a binary compiled for another target
+  --signature             print the inputs and outputs and exit
+  -h, --help              print this and exit
+)";
+
+[[noreturn]] void die(const std::string &message) {
+  std::fprintf(stderr, "wafer-run: error: %s\n", message.c_str());
+  std::exit(1);
+}
+
+std::string shapeText(const std::vector<int64_t> &shape) {
+  std::string s = "[";
+  for (size_t i = 0; i < shape.size(); ++i)
+    s += (i ? "x" : "") + std::to_string(shape[i]);
+  return s + "]";
+}
+
+std::string typeText(ElementType type, const std::vector<int64_t> &shape) {
+  return std::string(elementTypeName(type)) + shapeText(shape);
+}
+
+/// The whole of `text` as an integer in [lo, hi].
+bool parseInt(const std::string &text, long long lo, long long hi,
+              long long &out) {
+  if (text.empty() || std::isspace(static_cast<unsigned char>(text[0])))
+    return false;
+  errno = 0;
+  char *end = nullptr;
+  long long v = std::strtoll(text.c_str(), &end, 10);
+  if (errno || *end || v < lo || v > hi)
+    return false;
+  out = v;
+  return true;
+}
+
+bool parseDouble(const std::string &text, double &out) {
+  if (text.empty() || std::isspace(static_cast<unsigned char>(text[0])))
+    return false;
+  errno = 0;
+  char *end = nullptr;
+  double v = std::strtod(text.c_str(), &end);
+  if (errno || *end || !std::isfinite(v))
+    return false;
+  out = v;
+  return true;
+}
+
+/// The file name (without .npy) an output or reference of `name` uses.
+std::string safeFileName(const std::string &name) {
+  std::string out;
+  for (size_t i = 0; i < name.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(name[i]);
+    bool plain = std::isalnum(c) || c == '_' || c == '-' || (c == '.' && i);
+    if (plain && c < 128) {
+      out += char(c);
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof(hex), "%%%02X", c);
+      out += hex;
+    }
+  }
+  return out;
+}
+
+bool makeDirectories(const std::string &path, std::string &error) {
+  std::string partial;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos)
+      slash = path.size();
+    partial = path.substr(0, slash);
+    start = slash + 1;
+    if (partial.empty())
+      continue;
+    struct stat st;
+    if (::stat(partial.c_str(), &st) == 0) {
+      if (!S_ISDIR(st.st_mode)) {
+        error = "'" + partial + "' exists and is not a directory";
+        return false;
+      }
+      continue;
+    }
+    if (::mkdir(partial.c_str(), 0777) != 0 && errno != EEXIST) {
+      error = "cannot create '" + partial + "': " + std::strerror(errno);
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string npyText(const NpyArray &a) {
+  return std::string(npyTypeName(a.type)) + shapeText(a.shape);
+}
+
+/// The bytes of an input of `spec` from the .npy `array`, converted where
+/// the runtime accepts another file type; false with `error` set.
+bool inputBytes(const TensorSpec &spec, const NpyArray &array,
+                const std::string &file, std::string &out,
+                std::string &error) {
+  auto mismatch = [&]() {
+    error = "input '" + spec.name + "': '" + file + "' holds " +
+            npyText(array) + "; the model takes " +
+            typeText(spec.type, spec.shape);
+    if (spec.type == ElementType::F16 || spec.type == ElementType::BF16)
+      error += std::string(" (") + elementTypeName(spec.type) +
+               " inputs also take float32 files" +
+               (spec.type == ElementType::BF16 ? ", and uint16 bits)" : ")");
+    return false;
+  };
+  if (array.shape != spec.shape)
+    return mismatch();
+  NpyType same;
+  switch (spec.type) {
+  case ElementType::F32:
+    same = NpyType::F32;
+    break;
+  case ElementType::F16:
+    same = NpyType::F16;
+    break;
+  case ElementType::BF16:
+    same = NpyType::U16;
+    break;
+  case ElementType::F64:
+    same = NpyType::F64;
+    break;
+  case ElementType::I64:
+    same = NpyType::I64;
+    break;
+  case ElementType::I32:
+    same = NpyType::I32;
+    break;
+  default:
+    same = NpyType::Bool;
+  }
+  if (array.type == same) {
+    out = array.data;
+    return true;
+  }
+  if (array.type == NpyType::F32 &&
+      (spec.type == ElementType::F16 || spec.type == ElementType::BF16)) {
+    int64_t n = array.numElements();
+    out.resize(size_t(n) * 2);
+    for (int64_t i = 0; i < n; ++i) {
+      float f;
+      std::memcpy(&f, array.data.data() + i * 4, 4);
+      uint16_t bits =
+          spec.type == ElementType::F16 ? floatToHalf(f) : floatToBf16(f);
+      std::memcpy(&out[size_t(i) * 2], &bits, 2);
+    }
+    return true;
+  }
+  return mismatch();
+}
+
+/// An output of `spec` as a .npy array (bf16 widened to float32).
+NpyArray outputArray(const TensorSpec &spec, const std::string &bytes) {
+  NpyArray a;
+  a.shape = spec.shape;
+  switch (spec.type) {
+  case ElementType::F32:
+    a.type = NpyType::F32;
+    break;
+  case ElementType::F16:
+    a.type = NpyType::F16;
+    break;
+  case ElementType::F64:
+    a.type = NpyType::F64;
+    break;
+  case ElementType::I64:
+    a.type = NpyType::I64;
+    break;
+  case ElementType::I32:
+    a.type = NpyType::I32;
+    break;
+  case ElementType::Bool:
+    a.type = NpyType::Bool;
+    break;
+  case ElementType::BF16: {
+    a.type = NpyType::F32;
+    int64_t n = spec.numElements;
+    a.data.resize(size_t(n) * 4);
+    for (int64_t i = 0; i < n; ++i) {
+      uint16_t bits;
+      std::memcpy(&bits, bytes.data() + i * 2, 2);
+      float f = bf16ToFloat(bits);
+      std::memcpy(&a.data[size_t(i) * 4], &f, 4);
+    }
+    return a;
+  }
+  }
+  a.data = bytes;
+  return a;
+}
+
+/// Element i of a numeric .npy array as a double (bools 0/1).
+double valueAt(const NpyArray &a, int64_t i) {
+  const char *p = a.data.data();
+  switch (a.type) {
+  case NpyType::F32: {
+    float f;
+    std::memcpy(&f, p + i * 4, 4);
+    return f;
+  }
+  case NpyType::F16: {
+    uint16_t h;
+    std::memcpy(&h, p + i * 2, 2);
+    return halfToFloat(h);
+  }
+  case NpyType::F64: {
+    double d;
+    std::memcpy(&d, p + i * 8, 8);
+    return d;
+  }
+  case NpyType::I64: {
+    int64_t v;
+    std::memcpy(&v, p + i * 8, 8);
+    return double(v);
+  }
+  case NpyType::I32: {
+    int32_t v;
+    std::memcpy(&v, p + i * 4, 4);
+    return v;
+  }
+  case NpyType::Bool:
+    return p[i] ? 1.0 : 0.0;
+  case NpyType::U16: {
+    uint16_t v;
+    std::memcpy(&v, p + i * 2, 2);
+    return v;
+  }
+  }
+  return 0;
+}
+
+int64_t intAt(const NpyArray &a, int64_t i) {
+  const char *p = a.data.data();
+  if (a.type == NpyType::I64) {
+    int64_t v;
+    std::memcpy(&v, p + i * 8, 8);
+    return v;
+  }
+  if (a.type == NpyType::I32) {
+    int32_t v;
+    std::memcpy(&v, p + i * 4, 4);
+    return v;
+  }
+  return p[i] ? 1 : 0;
+}
+
+bool isFloatNpy(NpyType t) {
+  return t == NpyType::F32 || t == NpyType::F16 || t == NpyType::F64;
+}
+
+/// How an output compared with its reference.
+enum class Verdict { Ok, Differs, BadReference };
+
+/// Compares an output with its reference and prints one line. A reference
+/// that cannot be read or does not fit the output is no comparison at all:
+/// BadReference, which main reports apart from outputs beyond tolerance.
+Verdict check(const TensorSpec &spec, const NpyArray &got,
+              const std::string &file, double rtol) {
+  NpyArray ref;
+  std::string error;
+  std::printf("check '%s': ", spec.name.c_str());
+  if (!readNpy(file, ref, error)) {
+    std::printf("FAILED: %s\n", error.c_str());
+    return Verdict::BadReference;
+  }
+  if (ref.shape != spec.shape) {
+    std::printf("FAILED: the reference '%s' is %s, the output %s\n",
+                file.c_str(), npyText(ref).c_str(),
+                typeText(spec.type, spec.shape).c_str());
+    return Verdict::BadReference;
+  }
+  int64_t n = spec.numElements;
+  bool floating = spec.type == ElementType::F32 ||
+                  spec.type == ElementType::F16 ||
+                  spec.type == ElementType::BF16 ||
+                  spec.type == ElementType::F64;
+  if (floating) {
+    if (!isFloatNpy(ref.type)) {
+      std::printf("FAILED: the reference '%s' is %s, not a float array\n",
+                  file.c_str(), npyText(ref).c_str());
+      return Verdict::BadReference;
+    }
+    double maxAbs = 0, scale = 0;
+    int64_t worst = -1, nanMismatch = 0;
+    for (int64_t i = 0; i < n; ++i) {
+      double a = valueAt(got, i), r = valueAt(ref, i);
+      if (std::isnan(a) || std::isnan(r)) {
+        if (std::isnan(a) != std::isnan(r))
+          ++nanMismatch;
+        continue;
+      }
+      if (std::isinf(a) || std::isinf(r)) {
+        if (a != r)
+          ++nanMismatch;
+        continue;
+      }
+      scale = std::max(scale, std::fabs(r));
+      double d = std::fabs(a - r);
+      if (d > maxAbs || worst < 0) {
+        if (d > maxAbs)
+          worst = i;
+        maxAbs = std::max(maxAbs, d);
+      }
+    }
+    double rel = scale > 0 ? maxAbs / scale
+                           : (maxAbs > 0
+                                  ? std::numeric_limits<double>::infinity()
+                                  : 0.0);
+    bool ok = rel <= rtol && nanMismatch == 0;
+    std::printf("max abs error %.3g, max rel error %.3g (of max |ref| %.3g; "
+                "rtol %.3g)",
+                maxAbs, rel, scale, rtol);
+    if (nanMismatch)
+      std::printf(", %lld non-finite values differ", (long long)nanMismatch);
+    if (!ok && worst >= 0)
+      std::printf(", worst at element %lld: %.9g vs %.9g", (long long)worst,
+                  valueAt(got, worst), valueAt(ref, worst));
+    std::printf(": %s\n", ok ? "ok" : "FAILED");
+    return ok ? Verdict::Ok : Verdict::Differs;
+  }
+  bool refOk = spec.type == ElementType::Bool
+                   ? ref.type == NpyType::Bool
+                   : (ref.type == NpyType::I64 || ref.type == NpyType::I32);
+  if (!refOk) {
+    std::printf("FAILED: the reference '%s' is %s; a %s output compares "
+                "with %s arrays\n",
+                file.c_str(), npyText(ref).c_str(), elementTypeName(spec.type),
+                spec.type == ElementType::Bool ? "bool" : "integer");
+    return Verdict::BadReference;
+  }
+  int64_t differ = 0, first = -1;
+  for (int64_t i = 0; i < n; ++i)
+    if (intAt(got, i) != intAt(ref, i)) {
+      if (first < 0)
+        first = i;
+      ++differ;
+    }
+  if (differ) {
+    std::printf("%lld of %lld elements differ (exact comparison), the first "
+                "at element %lld: %lld vs %lld: FAILED\n",
+                (long long)differ, (long long)n, (long long)first,
+                (long long)intAt(got, first), (long long)intAt(ref, first));
+    return Verdict::Differs;
+  }
+  std::printf("all %lld elements equal (exact comparison): ok\n", (long long)n);
+  return Verdict::Ok;
+}
+
+double median(std::vector<double> v) {
+  if (v.empty())
+    return 0;
+  std::sort(v.begin(), v.end());
+  size_t m = v.size() / 2;
+  return v.size() % 2 ? v[m] : 0.5 * (v[m - 1] + v[m]);
+}
+
+std::string bytesText(int64_t b) {
+  char text[32];
+  if (b >= (int64_t(1) << 30))
+    std::snprintf(text, sizeof text, "%.2f GiB", double(b) / (1 << 30));
+  else if (b >= (1 << 20))
+    std::snprintf(text, sizeof text, "%.2f MiB", double(b) / (1 << 20));
+  else if (b >= (1 << 10))
+    std::snprintf(text, sizeof text, "%.2f KiB", double(b) / (1 << 10));
+  else
+    std::snprintf(text, sizeof text, "%lld B", (long long)b);
+  return text;
+}
+
+void printReport(const Runtime &rt,
+                 const std::vector<std::vector<double>> &perRun) {
+  const auto &ops = rt.hostOps();
+  const auto &kernels = rt.kernels();
+  size_t runs = perRun.size();
+  // Per row (a kernel, or a host op outside any kernel): the median over
+  // runs of the seconds its ops took.
+  struct Row {
+    std::string name, scheme;
+    int index; // kernel index, or -1
+    int ops = 0;
+    double seconds = 0;
+    double cycles = -1;
+  };
+  std::vector<Row> rows;
+  std::vector<int> rowOf(ops.size(), -1);
+  std::vector<int> kernelRow(kernels.size(), -1);
+  for (size_t i = 0; i < ops.size(); ++i) {
+    int k = ops[i].kernel;
+    if (k >= 0 && size_t(k) < kernels.size()) {
+      if (kernelRow[k] < 0) {
+        kernelRow[k] = int(rows.size());
+        rows.push_back({kernels[k].name, kernels[k].scheme, k, 0, 0,
+                        double(kernels[k].cycles)});
+      }
+      rowOf[i] = kernelRow[k];
+    } else {
+      rowOf[i] = int(rows.size());
+      rows.push_back({ops[i].location.empty() ? "(" + ops[i].kind + ")"
+                                              : ops[i].location,
+                      "host", -1, 0, 0, -1});
+    }
+    rows[rowOf[i]].ops++;
+  }
+  std::vector<double> total(runs, 0.0);
+  for (size_t r = 0; r < rows.size(); ++r) {
+    std::vector<double> t(runs, 0.0);
+    for (size_t i = 0; i < ops.size(); ++i)
+      if (rowOf[i] == int(r))
+        for (size_t k = 0; k < runs; ++k)
+          t[k] += perRun[k][i];
+    rows[r].seconds = median(t);
+    for (size_t k = 0; k < runs; ++k)
+      total[k] += t[k];
+  }
+  double totalSeconds = median(total);
+  double clock = rt.clockHz();
+  size_t width = 24;
+  for (const Row &r : rows)
+    width = std::max(width, std::min<size_t>(r.name.size(), 64));
+  std::printf("per-kernel time: host (fast mode, weights %s, %d threads, "
+              "median of %zu runs) beside the modeled wafer time (%s at %.0f "
+              "MHz)\n",
+              weightStorageName(rt.options().weights), rt.threads(), runs,
+              rt.targetName().c_str(), clock / 1e6);
+  std::printf("  %4s  %-*s  %-10s  %3s  %10s  %6s  %12s\n", "#", int(width),
+              "kernel (ONNX node)", "scheme", "ops", "host ms", "share",
+              "wafer us");
+  double modeledSum = 0;
+  for (const Row &r : rows) {
+    std::string index = r.index >= 0 ? std::to_string(r.index) : "-";
+    char wafer[32] = "-";
+    if (r.cycles >= 0 && clock > 0) {
+      std::snprintf(wafer, sizeof wafer, "%.3f", r.cycles / clock * 1e6);
+      modeledSum += r.cycles;
+    }
+    std::printf("  %4s  %-*s  %-10s  %3d  %10.4f  %5.1f%%  %12s\n",
+                index.c_str(), int(width), r.name.c_str(), r.scheme.c_str(),
+                r.ops, r.seconds * 1e3,
+                totalSeconds > 0 ? 100.0 * r.seconds / totalSeconds : 0.0,
+                wafer);
+  }
+  std::printf("  %4s  %-*s  %-10s  %3zu  %10.4f  %5.1f%%  %12.3f\n", "", int(width),
+              "total", "", ops.size(), totalSeconds * 1e3, 100.0,
+              clock > 0 ? modeledSum / clock * 1e6 : 0.0);
+  if (clock > 0)
+    std::printf("modeled wafer step (single stream, the cost model's "
+                "latency): %.0f cycles = %.3f us\n",
+                rt.modeledStepCycles(), rt.modeledStepCycles() / clock * 1e6);
+  const MemorySummary &m = rt.memory();
+  std::printf("memory plan: arena %s for %d buffers (%s unshared), %d views, "
+              "%d computed in place; constants: %d read in place, %d copied "
+              "(%s); %d weights packed (%s, %s)\n",
+              bytesText(m.arenaBytes).c_str(), m.buffers,
+              bytesText(m.unsharedBytes).c_str(), m.views, m.inPlace,
+              m.constantsInPlace, m.constantsCopied,
+              bytesText(m.constantCopyBytes).c_str(), m.packedWeights,
+              bytesText(m.packedWeightBytes).c_str(),
+              weightStorageName(rt.options().weights));
+}
+
+std::string jsonString(const std::string &s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += char(c);
+    } else if (c < 0x20) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\u%04x", c);
+      out += hex;
+    } else {
+      out += char(c);
+    }
+  }
+  return out + "\"";
+}
+
+} // namespace
+
+static int runMain(int argc, char **argv) {
+  std::string model, mode = "fast", outputDir, checkDir, timingJson, target;
+  std::vector<std::string> inputArgs;
+  double rtol = 1e-4;
+  long long threads = 0, repeat = 0;
+  bool report = false, signature = false, haveRepeat = false;
+  RuntimeOptions options;
+
+  std::vector<std::string> args(argv + 1, argv + argc);
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string arg = args[i];
+    if (arg == "-h" || arg == "--help") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    if (arg.size() < 2 || arg[0] != '-') {
+      if (!model.empty())
+        die("more than one binary: '" + model + "' and '" + arg +
+            "' (see --help)");
+      model = arg;
+      continue;
+    }
+    std::string name = arg, value;
+    bool inlineValue = false;
+    size_t eq = arg.find('=');
+    if (arg.rfind("--", 0) == 0 && eq != std::string::npos) {
+      name = arg.substr(0, eq);
+      value = arg.substr(eq + 1);
+      inlineValue = true;
+    }
+    auto takesValue = [&](const char *what) {
+      if (inlineValue)
+        return;
+      if (i + 1 >= args.size())
+        die(name + " needs " + what);
+      value = args[++i];
+    };
+    if (name == "--mode") {
+      takesValue("a mode (fast)");
+      mode = value;
+    } else if (name == "--input") {
+      takesValue("NAME=FILE.npy");
+      inputArgs.push_back(value);
+    } else if (name == "--output-dir") {
+      takesValue("a directory");
+      outputDir = value;
+    } else if (name == "--check") {
+      takesValue("a directory of reference .npy files");
+      checkDir = value;
+    } else if (name == "--rtol") {
+      takesValue("a tolerance");
+      if (!parseDouble(value, rtol) || rtol < 0)
+        die("--rtol must be a finite number >= 0, not '" + value + "'");
+    } else if (name == "--threads") {
+      takesValue("a thread count");
+      if (!parseInt(value, 1, 1024, threads))
+        die("--threads must be an integer from 1 to 1024, not '" + value +
+            "'");
+    } else if (name == "--repeat") {
+      takesValue("a run count");
+      if (!parseInt(value, 1, 1000000, repeat))
+        die("--repeat must be an integer from 1 to 1000000, not '" + value +
+            "'");
+      haveRepeat = true;
+    } else if (name == "--timing-json") {
+      takesValue("a file");
+      timingJson = value;
+    } else if (name == "--weights") {
+      takesValue("f32 or bf16");
+      if (value == "f32")
+        options.weights = WeightStorage::F32;
+      else if (value == "bf16")
+        options.weights = WeightStorage::BF16;
+      else
+        die("--weights must be f32 or bf16, not '" + value + "'");
+    } else if (name == "--target") {
+      takesValue("a target name");
+      if (value.empty())
+        die("--target needs a target name");
+      target = value;
+    } else if (name == "--report" && !inlineValue) {
+      report = true;
+    } else if (name == "--signature" && !inlineValue) {
+      signature = true;
+    } else {
+      die("unknown option '" + arg + "' (see --help)");
+    }
+  }
+  if (mode != "fast")
+    die("unknown mode '" + mode +
+        "'; the modes are: fast (the PE-level simulator, sim, is not there "
+        "yet)");
+  if (model.empty())
+    die("no binary given (wafer-run MODEL.wfb ...; see --help)");
+
+  options.threads = int(threads);
+  options.expectTarget = target;
+  options.profile = report;
+  std::string error;
+  std::unique_ptr<Runtime> rt = Runtime::load(model, options, error);
+  if (!rt)
+    die(error);
+
+  if (signature) {
+    for (const TensorSpec &s : rt->inputs())
+      std::printf("input  '%s' %s\n", s.name.c_str(),
+                  typeText(s.type, s.shape).c_str());
+    for (const TensorSpec &s : rt->outputs())
+      std::printf("output '%s' %s -> %s.npy\n", s.name.c_str(),
+                  typeText(s.type, s.shape).c_str(),
+                  safeFileName(s.name).c_str());
+    return 0;
+  }
+
+  // --- Inputs, by name.
+  const auto &specs = rt->inputs();
+  std::vector<std::string> inputData(specs.size());
+  std::vector<bool> given(specs.size(), false);
+  auto knownInputs = [&]() {
+    std::string list;
+    for (const TensorSpec &s : specs)
+      list += (list.empty() ? "'" : ", '") + s.name + "'";
+    return list.empty() ? std::string("none") : list;
+  };
+  for (const std::string &arg : inputArgs) {
+    // The name is the longest prefix before a '=' that names an input
+    // (names may hold '=' themselves).
+    int index = -1;
+    size_t split = std::string::npos;
+    for (size_t eq = arg.find('='); eq != std::string::npos;
+         eq = arg.find('=', eq + 1)) {
+      int found = rt->findInput(arg.substr(0, eq));
+      if (found >= 0) {
+        index = found;
+        split = eq;
+      }
+    }
+    if (arg.find('=') == std::string::npos)
+      die("--input '" + arg + "' is not NAME=FILE.npy");
+    if (index < 0)
+      die("unknown input '" + arg.substr(0, arg.find('=')) +
+          "'; the model's inputs are " + knownInputs());
+    if (given[index])
+      die("input '" + specs[index].name + "' is given twice");
+    std::string file = arg.substr(split + 1);
+    if (file.empty())
+      die("input '" + specs[index].name + "' has no file");
+    NpyArray array;
+    if (!readNpy(file, array, error))
+      die("input '" + specs[index].name + "': " + error);
+    if (!inputBytes(specs[index], array, file, inputData[index], error))
+      die(error);
+    given[index] = true;
+  }
+  std::string missing;
+  for (size_t i = 0; i < specs.size(); ++i)
+    if (!given[i])
+      missing += (missing.empty() ? "'" : ", '") + specs[i].name + "' " +
+                 typeText(specs[i].type, specs[i].shape);
+  if (!missing.empty())
+    die("missing inputs: " + missing + " (give each as --input NAME=FILE.npy)");
+
+  // Where the results go and what they are checked against, before any
+  // run: a typo there should not cost a long run first.
+  if (!checkDir.empty()) {
+    struct stat st;
+    if (::stat(checkDir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+      die("--check: '" + checkDir + "' is not a directory of reference .npy "
+          "files");
+  }
+  if (!outputDir.empty() && !makeDirectories(outputDir, error))
+    die("--output-dir: " + error);
+
+  // --- Run.
+  const auto &outSpecs = rt->outputs();
+  std::vector<std::string> outputData(outSpecs.size());
+  std::vector<const void *> in;
+  std::vector<void *> out;
+  for (const std::string &d : inputData)
+    in.push_back(d.data());
+  for (size_t i = 0; i < outSpecs.size(); ++i) {
+    outputData[i].resize(size_t(outSpecs[i].numBytes));
+    out.push_back(outputData[i].data());
+  }
+  using Clock = std::chrono::steady_clock;
+  std::vector<double> latencies;
+  std::vector<std::vector<double>> perOp;
+  long long runs = haveRepeat ? repeat : 1;
+  if (haveRepeat && !rt->run(in, out, error)) // warm-up
+    die(error);
+  for (long long r = 0; r < runs; ++r) {
+    auto start = Clock::now();
+    if (!rt->run(in, out, error))
+      die(error);
+    latencies.push_back(
+        std::chrono::duration<double, std::milli>(Clock::now() - start)
+            .count());
+    if (report)
+      perOp.push_back(rt->opSeconds());
+  }
+  double medianMs = median(latencies);
+  double minMs = *std::min_element(latencies.begin(), latencies.end());
+
+  // --- Outputs.
+  if (!outputDir.empty()) {
+    for (size_t i = 0; i < outSpecs.size(); ++i) {
+      std::string path =
+          outputDir + "/" + safeFileName(outSpecs[i].name) + ".npy";
+      if (!writeNpy(path, outputArray(outSpecs[i], outputData[i]), error))
+        die("output '" + outSpecs[i].name + "': " + error);
+    }
+  }
+  int differ = 0, badReferences = 0;
+  if (!checkDir.empty())
+    for (size_t i = 0; i < outSpecs.size(); ++i) {
+      Verdict v = check(outSpecs[i], outputArray(outSpecs[i], outputData[i]),
+                        checkDir + "/" + safeFileName(outSpecs[i].name) +
+                            ".npy",
+                        rtol);
+      differ += v == Verdict::Differs;
+      badReferences += v == Verdict::BadReference;
+    }
+  if (haveRepeat)
+    std::printf("latency: median %.4f ms, min %.4f ms over %lld runs "
+                "(fast mode, weights %s, %d threads)\n",
+                medianMs, minMs, runs, weightStorageName(options.weights),
+                rt->threads());
+  if (report)
+    printReport(*rt, perOp);
+  if (!timingJson.empty()) {
+    std::ofstream f(timingJson);
+    f << "{\"median_ms\": " << medianMs << ", \"min_ms\": " << minMs
+      << ", \"runs\": " << runs << ", \"mode\": \"fast\", \"weights\": "
+      << jsonString(weightStorageName(options.weights))
+      << ", \"threads\": " << rt->threads() << "}\n";
+    f.close();
+    if (!f)
+      die("cannot write '" + timingJson + "'");
+  }
+  if (badReferences)
+    std::fprintf(stderr, "wafer-run: error: %d of %zu outputs have no usable "
+                         "reference in '%s' (see above)\n",
+                 badReferences, outSpecs.size(), checkDir.c_str());
+  if (differ)
+    std::fprintf(stderr, "wafer-run: error: %d of %zu outputs differ from the "
+                         "references in '%s' beyond tolerance\n",
+                 differ, outSpecs.size(), checkDir.c_str());
+  return differ || badReferences ? 1 : 0;
+}
+
+int main(int argc, char **argv) {
+  // A binary whose tensors are too large for this machine (the reader
+  // bounds element counts, not memory) fails an allocation: that is an
+  // error like any other, not an abort.
+  try {
+    return runMain(argc, argv);
+  } catch (const std::bad_alloc &) {
+    die("out of memory (the model's tensors or weights do not fit this "
+        "machine)");
+  } catch (const std::exception &e) {
+    die(std::string("internal error: ") + e.what());
+  }
+}
