@@ -7,8 +7,11 @@
 // transformer M (multiples of 16); see docs/performance.md for the tuning.
 #include "KernelTable.h"
 
-// GCC 12 warns about its own _mm512_undefined_* helpers inside intrinsics.
+// GCC 12 warns about its own _mm512_undefined_* helpers inside intrinsics
+// (a warning clang does not have).
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <immintrin.h>
 
 #include <cstdlib>
