@@ -12,7 +12,8 @@
 // CHECK-DAG: --keep-weights {{.*}}- Print weight data in full so that the IR round-trips exactly
 // CHECK-DAG: --summary {{.*}}- Print a summary of the model (signature, weights, ops per kind) after the IR
 // CHECK-DAG: --summary-json=<file> {{.*}}- Write the summary as JSON
-// CHECK-DAG: -o <file> {{.*}}- Write the IR to this file
+// CHECK-DAG: =wfb {{.*}}- the kernel binary (the default when -o names a .wfb file)
+// CHECK-DAG: -o <file> {{.*}}- Write the IR (or, for a .wfb file, the kernel binary) to this file
 // MLIR's own options pass through.
 // RUN: waferc --help | FileCheck %s --check-prefix=MLIR
 // MLIR-DAG: --mlir-print-ir-after-all
