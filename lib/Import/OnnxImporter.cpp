@@ -477,17 +477,33 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
   }
 
   const auto &importers = opImporters();
-  for (auto [i, node] : llvm::enumerate(g.node())) {
-    NameLoc loc = nodeLocation(ctx, node, i);
-    if (failed(checkArity(node, loc)) ||
-        failed(checkEmptyInputs(node, loc, importer.values)))
-      return {};
-    importer.beginNode(node, loc);
-    // An op that failed its verifier fails the node, even if its importer
-    // went on (the verifier has said why).
-    if (failed(importers.find(node.op_type())->second.import(importer, node)) ||
-        importer.opFailed)
-      return {};
+  {
+    // Every error about a node, whoever reports it (the arity check, the
+    // importer, an op's verifier), ends with a note naming the op, domain,
+    // opset and node, as the unsupported-op list does.
+    std::string nodeContext;
+    ScopedDiagnosticHandler context(ctx, [&](Diagnostic &diag) {
+      if (diag.getSeverity() == DiagnosticSeverity::Error &&
+          !nodeContext.empty())
+        diag.attachNote() << nodeContext;
+      return failure(); // the handler below reports it
+    });
+    for (auto [i, node] : llvm::enumerate(g.node())) {
+      NameLoc loc = nodeLocation(ctx, node, i);
+      nodeContext = "while importing " + node.op_type() +
+                    " (domain 'ai.onnx', opset " + std::to_string(opset) +
+                    ") in node '" + loc.getName().str() + "'";
+      if (failed(checkArity(node, loc)) ||
+          failed(checkEmptyInputs(node, loc, importer.values)))
+        return {};
+      importer.beginNode(node, loc);
+      // An op that failed its verifier fails the node, even if its importer
+      // went on (the verifier has said why).
+      if (failed(
+              importers.find(node.op_type())->second.import(importer, node)) ||
+          importer.opFailed)
+        return {};
+    }
   }
 
   SmallVector<Value> results;

@@ -22,6 +22,7 @@
 #include "llvm/ADT/StringExtras.h"
 
 #include <cmath>
+#include <limits>
 
 using namespace mlir;
 using namespace wafer;
@@ -39,12 +40,57 @@ using Imp = GraphImporter;
     return failure();                                                          \
   auto VAR = *VAR##OrFailure;
 
-LogicalResult forward(Imp &imp, const Node &node) {
+LogicalResult importIdentity(Imp &imp, const Node &node) {
   REQUIRE(x, imp.requiredInput(node, 0));
   imp.setOutput(node, 0, x);
-  if (node.output_size() > 1 && !node.output(1).empty())
-    return imp.error() << node.op_type()
-                       << " mask output is not supported in inference";
+  return success();
+}
+
+/// The value of a constant scalar input, or null when it is not one.
+DenseElementsAttr constantScalar(Value v) {
+  DenseElementsAttr attr;
+  if (!v || !matchPattern(v, m_Constant(&attr)) || attr.getNumElements() != 1)
+    return {};
+  return attr;
+}
+
+LogicalResult importDropout(Imp &imp, const Node &node) {
+  REQUIRE(x, imp.requiredInput(node, 0));
+  // Inference, training_mode false (the default), passes X through and
+  // the mask is all true; so does training with ratio 0.
+  if (Value trainingMode = imp.input(node, 2)) {
+    DenseElementsAttr training = constantScalar(trainingMode);
+    if (!training || !training.getElementType().isInteger(1))
+      return imp.notKnownAtCompileTime(
+          trainingMode, imp.nodeLabel +
+                            ": training_mode must be a constant bool, as "
+                            "Wafer compiles for inference; it is computed "
+                            "at runtime, which is not supported");
+    if (training.getSplatValue<bool>()) {
+      Value ratioValue = imp.input(node, 1);
+      DenseElementsAttr ratio = constantScalar(ratioValue);
+      if (ratioValue && (!ratio || !isa<FloatType>(ratio.getElementType())))
+        return imp.notKnownAtCompileTime(
+            ratioValue, imp.nodeLabel + ": with training_mode true the "
+                                        "ratio must be a constant float "
+                                        "scalar; a runtime ratio is not "
+                                        "supported");
+      double r = ratio ? ratio.getSplatValue<APFloat>().convertToDouble()
+                       : 0.5;
+      if (r != 0)
+        return imp.error() << imp.nodeLabel << ": random dropout "
+                           << "(training_mode true, ratio " << r
+                           << ") is not supported (training)";
+    }
+  }
+  imp.setOutput(node, 0, x);
+  if (node.output_size() > 1 && !node.output(1).empty()) {
+    auto type = imp.tensorType(Imp::typeOf(x).getShape(),
+                               imp.builder.getI1Type());
+    imp.setOutput(node, 1,
+                  ConstantOp::create(imp.builder, imp.loc, type,
+                                     DenseElementsAttr::get(type, true)));
+  }
   return success();
 }
 
@@ -172,6 +218,9 @@ LogicalResult importBinary(Imp &imp, const Node &node) {
     REQUIRE(rhs, imp.requiredInput(node, i));
     // Pow alone may mix types; its exponent converts to the base's type.
     Type base = Imp::typeOf(result).getElementType();
+    if (node.op_type() == "Pow" && !isa<FloatType>(base))
+      return imp.error() << "Pow on " << base
+                         << " tensors is not supported (float bases only)";
     if (node.op_type() == "Pow" && isa<FloatType>(base) &&
         Imp::typeOf(rhs).getElementType() != base)
       rhs = imp.create<CastOp>(
@@ -358,11 +407,6 @@ LogicalResult checkNormParams(Imp &imp, const Node &node, Value x, int64_t axis,
                          << " does not match the normalized dimensions "
                          << formatShape(shape.drop_front(axis));
   }
-  for (int i = 1; i < node.output_size(); ++i)
-    if (!node.output(i).empty())
-      return imp.error() << node.op_type()
-                         << " mean/inverse-std outputs (training) are not "
-                            "supported";
   return success();
 }
 
@@ -383,6 +427,45 @@ FailureOr<NormAttrs> normAttrs(Imp &imp, const Node &node, Value x) {
   return NormAttrs{*axis, epsilon};
 }
 
+/// The statistics of LayerNormalization's first stage, in `element` (the
+/// stash type): the mean and 1 / sqrt(var + epsilon) over the dimensions
+/// from `axis` on, which stay as size-1 dimensions. `invStdDev` is left
+/// null unless asked for.
+struct NormStatistics {
+  Value x, mean, deviation, invStdDev;
+};
+FailureOr<NormStatistics> normStatistics(Imp &imp, Value x, int64_t axis,
+                                         float epsilon, Type element,
+                                         bool withInvStdDev) {
+  auto t = Imp::typeOf(x);
+  if (t.getElementType() != element)
+    x = imp.create<CastOp>(imp.tensorType(t.getShape(), element), x);
+  SmallVector<int64_t> axes;
+  Shape kept(t.getShape());
+  for (int64_t d = axis; d < t.getRank(); ++d) {
+    axes.push_back(d);
+    kept[d] = 1;
+  }
+  Builder &b = imp.builder;
+  auto mean = [&](Value v) {
+    return imp.create<ReduceMeanOp>(imp.tensorType(kept, element), v,
+                                    b.getDenseI64ArrayAttr(axes),
+                                    b.getBoolAttr(true));
+  };
+  NormStatistics s{x, mean(x), {}, {}};
+  if (!withInvStdDev)
+    return s;
+  REQUIRE(deviation, imp.broadcastBinary("Sub", x, s.mean));
+  REQUIRE(squared, imp.broadcastBinary("Mul", deviation, deviation));
+  REQUIRE(variance, imp.broadcastBinary(
+                        "Add", mean(squared),
+                        imp.scalarLike(s.mean, double(epsilon))));
+  Value stdDev = imp.create<SqrtOp>(variance.getType(), variance);
+  s.deviation = deviation;
+  s.invStdDev = imp.create<ReciprocalOp>(stdDev.getType(), stdDev);
+  return s;
+}
+
 LogicalResult importLayerNorm(Imp &imp, const Node &node) {
   REQUIRE(x, imp.requiredInput(node, 0));
   REQUIRE(scale, imp.requiredInput(node, 1));
@@ -390,11 +473,50 @@ LogicalResult importLayerNorm(Imp &imp, const Node &node) {
   REQUIRE(attrs, normAttrs(imp, node, x));
   if (failed(checkNormParams(imp, node, x, attrs.axis, {scale, bias})))
     return failure();
+  // stash_type: the precision of the first stage and the type of Mean and
+  // InvStdDev, FLOAT or BFLOAT16.
+  REQUIRE(stashType, imp.attrInt(node, "stash_type", onnx::TensorProto::FLOAT));
+  if (stashType != onnx::TensorProto::FLOAT &&
+      stashType != onnx::TensorProto::BFLOAT16)
+    return imp.error() << imp.nodeLabel << ": stash_type must be FLOAT (1) "
+                       << "or BFLOAT16 (16), got "
+                       << onnxTypeName(int32_t(stashType));
+  Type stash = elementTypeFor(int32_t(stashType), imp.context);
+  bool wantsMean = node.output_size() > 1 && !node.output(1).empty();
+  bool wantsInvStdDev = node.output_size() > 2 && !node.output(2).empty();
+  // graph.layer_norm computes its statistics in at least FLOAT; a BFLOAT16
+  // stash rounds them, so that case is spelled out in graph ops.
+  bool spelledOut = stashType == onnx::TensorProto::BFLOAT16;
+  std::optional<NormStatistics> stats;
+  if (wantsMean || wantsInvStdDev || spelledOut) {
+    REQUIRE(s, normStatistics(imp, x, attrs.axis, attrs.epsilon, stash,
+                              wantsInvStdDev || spelledOut));
+    stats = s;
+    imp.setOutput(node, 1, s.mean);
+    imp.setOutput(node, 2, s.invStdDev);
+  }
   Builder &b = imp.builder;
-  imp.setOutput(node, 0,
-                imp.create<LayerNormOp>(x.getType(), x, scale, bias,
-                                        b.getI64IntegerAttr(attrs.axis),
-                                        b.getF32FloatAttr(attrs.epsilon)));
+  if (!spelledOut) {
+    imp.setOutput(node, 0,
+                  imp.create<LayerNormOp>(x.getType(), x, scale, bias,
+                                          b.getI64IntegerAttr(attrs.axis),
+                                          b.getF32FloatAttr(attrs.epsilon)));
+    return success();
+  }
+  // Normalized = D * InvStdDev in the stash type, back in X's type, then
+  // scaled and shifted there.
+  REQUIRE(normalized,
+          imp.broadcastBinary("Mul", stats->deviation, stats->invStdDev));
+  Value y = normalized;
+  if (Imp::typeOf(y).getElementType() != Imp::typeOf(x).getElementType())
+    y = imp.create<CastOp>(x.getType(), y);
+  REQUIRE(scaled, imp.broadcastBinary("Mul", y, scale));
+  y = scaled;
+  if (bias) {
+    REQUIRE(shifted, imp.broadcastBinary("Add", y, bias));
+    y = shifted;
+  }
+  imp.setOutput(node, 0, y);
   return success();
 }
 
@@ -448,16 +570,28 @@ LogicalResult importReduce(Imp &imp, const Node &node) {
   if (!shape.ok())
     return imp.shapeError(shape);
   Type element = Imp::typeOf(x).getElementType();
+  // Opset 20 adds bool to ReduceMax and ReduceMin (false < true): they
+  // reduce the 0/1 values as int32.
+  constexpr bool boolOrdered =
+      std::is_same_v<OpTy, ReduceMaxOp> || std::is_same_v<OpTy, ReduceMinOp>;
+  bool viaInt = boolOrdered && element.isInteger(1) && imp.opset >= 20;
   if ((std::is_same_v<OpTy, ReduceMeanOp> && !isa<FloatType>(element)) ||
-      element.isInteger(1))
+      (element.isInteger(1) && !viaInt))
     return imp.error() << node.op_type() << " on " << element
-                       << " tensors is not supported";
+                       << " tensors is not supported"
+                       << (boolOrdered && element.isInteger(1)
+                               ? " before opset 20"
+                               : "");
   Builder &b = imp.builder;
-  imp.setOutput(node, 0,
-                imp.create<OpTy>(
-                    imp.tensorType(shape.shape,
-                                   Imp::typeOf(x).getElementType()),
-                    x, b.getDenseI64ArrayAttr(axes), b.getBoolAttr(keepdims)));
+  Type i32 = b.getI32Type();
+  if (viaInt)
+    x = imp.create<CastOp>(imp.tensorType(Imp::typeOf(x).getShape(), i32), x);
+  Value result = imp.create<OpTy>(
+      imp.tensorType(shape.shape, viaInt ? i32 : element), x,
+      b.getDenseI64ArrayAttr(axes), b.getBoolAttr(keepdims));
+  if (viaInt)
+    result = imp.create<CastOp>(imp.tensorType(shape.shape, element), result);
+  imp.setOutput(node, 0, result);
   return success();
 }
 
@@ -918,6 +1052,102 @@ FailureOr<Value> toHeads(Imp &imp, Value x, int64_t heads, StringRef what) {
   return splitHeads(imp, x, heads);
 }
 
+/// The keys an Attention query may attend besides its attn_mask, as ONNX
+/// defines them relative to `offset`, the number of valid keys before the
+/// query block: query i attends key j iff j - i lies in [offset - left,
+/// offset + right] (a bound of -1 is none; is_causal caps the right one at
+/// 0), and, with an external cache, j < nonpad_kv_seqlen[b].
+struct KeyWindow {
+  int64_t batch, queries, keys;
+  /// past_sequence_length, or 0 (used when `nonpad` is null).
+  int64_t offset = 0;
+  /// nonpad_kv_seqlen, [batch] int64: the offset is nonpad - queries.
+  Value nonpad;
+  bool causal = false;
+  int64_t left = -1, right = -1;
+};
+
+/// A boolean mask, true where a query may attend a key: [S, L], or
+/// [B, 1, S, L] with an external cache; null when every key may be. Small
+/// masks fold to constants as they are built.
+FailureOr<Value> allowedKeys(Imp &imp, const KeyWindow &w) {
+  int64_t upper = w.causal ? 0 : w.right;
+  if (!w.nonpad && upper < 0 && w.left < 0)
+    return Value();
+  Builder &b = imp.builder;
+  auto iota = [&](int64_t n, ArrayRef<int64_t> shape) {
+    Value r = imp.create<RangeOp>(imp.tensorType({n}, b.getI64Type()),
+                                  b.getI64IntegerAttr(0), b.getI64IntegerAttr(1));
+    return imp.reshape(r, shape);
+  };
+  Value keyIndex = iota(w.keys, {1, w.keys});
+  // j - i, [S, L].
+  REQUIRE(distance, imp.broadcastBinary("Sub", keyIndex,
+                                        iota(w.queries, {w.queries, 1})));
+  Value offset, validLength;
+  if (w.nonpad) {
+    validLength = imp.reshape(w.nonpad, {w.batch, 1, 1, 1});
+    REQUIRE(o, imp.broadcastBinary(
+                   "Sub", validLength,
+                   imp.scalarLike(validLength, double(w.queries))));
+    offset = o;
+  } else {
+    offset = imp.constantInts({w.offset}, {});
+  }
+  SmallVector<Value> conditions;
+  auto bound = [&](StringRef compare, int64_t delta) -> LogicalResult {
+    Value limit = offset;
+    if (delta != 0) {
+      auto shifted = imp.broadcastBinary("Add", offset,
+                                         imp.scalarLike(offset, double(delta)));
+      if (failed(shifted))
+        return failure();
+      limit = *shifted;
+    }
+    auto c = imp.broadcastBinary(compare, distance, limit);
+    if (failed(c))
+      return failure();
+    conditions.push_back(*c);
+    return success();
+  };
+  if (upper >= 0 && failed(bound("LessOrEqual", upper)))
+    return failure();
+  if (w.left >= 0 && failed(bound("GreaterOrEqual", -w.left)))
+    return failure();
+  if (validLength) {
+    REQUIRE(c, imp.broadcastBinary("Less", keyIndex, validLength));
+    conditions.push_back(c);
+  }
+  Value allowed = conditions.front();
+  for (Value c : ArrayRef(conditions).drop_front()) {
+    REQUIRE(both, imp.broadcastBinary("And", allowed, c));
+    allowed = both;
+  }
+  return allowed;
+}
+
+/// Pads the key dimension of an attn_mask shorter than the keys (opset 24)
+/// with keys it does not attend: false, or -inf for an additive mask.
+Value padMask(Imp &imp, Value mask, int64_t keys) {
+  auto t = Imp::typeOf(mask);
+  int64_t have = t.getShape().back();
+  Shape padShape(t.getShape());
+  padShape.back() = keys - have;
+  auto padType = imp.tensorType(padShape, t.getElementType());
+  Attribute fill =
+      t.getElementType().isInteger(1)
+          ? Attribute(imp.builder.getBoolAttr(false))
+          : Attribute(imp.builder.getFloatAttr(
+                t.getElementType(), -std::numeric_limits<double>::infinity()));
+  Value pad = ConstantOp::create(imp.builder, imp.loc, padType,
+                                 DenseElementsAttr::get(padType, fill));
+  Shape full(t.getShape());
+  full.back() = keys;
+  return imp.create<ConcatOp>(imp.tensorType(full, t.getElementType()),
+                              ValueRange{mask, pad},
+                              imp.builder.getI64IntegerAttr(t.getRank() - 1));
+}
+
 LogicalResult importAttention(Imp &imp, const Node &node) {
   REQUIRE(q3, imp.requiredInput(node, 0));
   REQUIRE(k3, imp.requiredInput(node, 1));
@@ -927,18 +1157,35 @@ LogicalResult importAttention(Imp &imp, const Node &node) {
   REQUIRE(isCausal, imp.attrInt(node, "is_causal", 0));
   REQUIRE(softmaxPrecision, imp.attrInt(node, "softmax_precision", 0));
   REQUIRE(softcap, imp.attrFloat(node, "softcap", 0.0f));
+  // The sliding window is new in opset 25.
+  for (StringRef name : {"left_window_size", "right_window_size"})
+    if (imp.opset < 25 && imp.attr(node, name))
+      return imp.error() << imp.nodeLabel << ": attribute '" << name
+                         << "' needs opset >= 25 (the model's is "
+                         << imp.opset << ")";
+  REQUIRE(leftWindow, imp.attrInt(node, "left_window_size", -1));
+  REQUIRE(rightWindow, imp.attrInt(node, "right_window_size", -1));
+  if (leftWindow < -1 || rightWindow < -1)
+    return imp.error() << imp.nodeLabel << ": left_window_size and "
+                       << "right_window_size must be -1 (unbounded) or "
+                       << "non-negative, got " << leftWindow << " and "
+                       << rightWindow;
   if (node.output_size() > 3 && !node.output(3).empty())
     return imp.error() << "Attention qk_matmul_output is not supported";
-  if (imp.input(node, 6))
-    return imp.error() << "Attention nonpad_kv_seqlen is not supported";
   bool queryIs3D = Imp::typeOf(q3).getRank() == 3;
   REQUIRE(q, toHeads(imp, q3, qHeads, "query"));
   REQUIRE(k, toHeads(imp, k3, kvHeads, "key"));
   REQUIRE(v, toHeads(imp, v3, kvHeads, "value"));
   Value pastKey = imp.input(node, 4), pastValue = imp.input(node, 5);
+  Value nonpad = imp.input(node, 6);
   if (bool(pastKey) != bool(pastValue))
     return imp.error() << "Attention needs both past_key and past_value or "
                           "neither";
+  if (nonpad && pastKey)
+    return imp.error() << imp.nodeLabel << ": nonpad_kv_seqlen (an external "
+                       << "cache) cannot be used with past_key and "
+                          "past_value";
+  int64_t pastLength = 0;
   if (pastKey) {
     for (auto [past, cur, name] :
          {std::tuple{pastKey, &k, "key"}, std::tuple{pastValue, &v, "value"}}) {
@@ -951,6 +1198,7 @@ LogicalResult importAttention(Imp &imp, const Node &node) {
           imp.tensorType(shape.shape, Imp::typeOf(*cur).getElementType()),
           ValueRange{past, *cur}, imp.builder.getI64IntegerAttr(2));
     }
+    pastLength = Imp::typeOf(pastKey).getDimSize(2);
   }
   auto qt = Imp::typeOf(q), kt = Imp::typeOf(k), vt = Imp::typeOf(v);
   if (qt.getDimSize(3) != kt.getDimSize(3) ||
@@ -958,20 +1206,59 @@ LogicalResult importAttention(Imp &imp, const Node &node) {
       vt.getDimSize(2) != kt.getDimSize(2))
     return imp.error() << "Attention shapes do not fit: query " << q.getType()
                        << ", key " << k.getType() << ", value " << v.getType();
+  int64_t batch = qt.getDimSize(0), queries = qt.getDimSize(2),
+          keys = kt.getDimSize(2);
+  if (nonpad) {
+    auto nt = Imp::typeOf(nonpad);
+    if (!nt.getElementType().isInteger(64) || nt.getRank() != 1 ||
+        nt.getDimSize(0) != batch)
+      return imp.error() << imp.nodeLabel << ": nonpad_kv_seqlen must be "
+                         << "int64 [" << batch << "] (one length per batch), "
+                         << "got " << nonpad.getType();
+  }
+  // graph.attention's is_causal is ONNX's with an offset of L - S: that of
+  // a cache whose new keys are as many as the queries. Any other causal
+  // frontier, the sliding window and the padding of an external cache
+  // become a boolean mask.
   bool causal = isCausal != 0;
-  if (causal && qt.getDimSize(2) != kt.getDimSize(2))
-    return imp.error()
-           << "Attention with is_causal and a query length ("
-           << qt.getDimSize(2) << ") different from the key length ("
-           << kt.getDimSize(2)
-           << ") is not supported: pass an explicit attn_mask instead";
+  bool graphCausal = causal && !nonpad && pastLength == keys - queries;
+  KeyWindow window{batch, queries, keys, pastLength, nonpad};
+  window.causal = causal && !graphCausal;
+  window.left = leftWindow;
+  // Under is_causal a right window allows nothing more.
+  window.right = causal ? -1 : rightWindow;
+  REQUIRE(allowed, allowedKeys(imp, window));
+
   Value mask = imp.input(node, 3);
-  Shape scores{qt.getDimSize(0), qt.getDimSize(1), qt.getDimSize(2),
-               kt.getDimSize(2)};
+  Shape scores{batch, qt.getDimSize(1), queries, keys};
+  if (mask && imp.opset >= 24) {
+    auto mt = Imp::typeOf(mask);
+    int64_t have = mt.getRank() ? mt.getShape().back() : 1;
+    if (have > 1 && have < keys)
+      mask = padMask(imp, mask, keys);
+  }
   if (mask && !broadcastsTo(Imp::typeOf(mask).getShape(), scores))
     return imp.error() << "Attention mask " << mask.getType()
                        << " does not broadcast to the scores "
                        << formatShape(scores);
+  if (mask && allowed) {
+    Type maskElement = Imp::typeOf(mask).getElementType();
+    if (maskElement.isInteger(1)) {
+      REQUIRE(both, imp.broadcastBinary("And", mask, allowed));
+      mask = both;
+    } else {
+      // An additive mask keeps its values where the window allows a key.
+      Value negInf = imp.scalarLike(mask, -std::numeric_limits<double>::infinity());
+      ShapeResult shape = broadcastShapes(Imp::typeOf(mask).getShape(),
+                                          Imp::typeOf(allowed).getShape());
+      if (!shape.ok())
+        return imp.shapeError(shape);
+      mask = imp.create<WhereOp>(imp.tensorType(shape.shape, maskElement),
+                                 allowed, mask, negInf);
+    }
+  } else if (allowed) {
+    mask = allowed;
+  }
   if (softmaxPrecision != 0 && softmaxPrecision != onnx::TensorProto::FLOAT)
     return imp.error() << "Attention softmax_precision other than FLOAT is "
                           "not supported";
@@ -985,10 +1272,9 @@ LogicalResult importAttention(Imp &imp, const Node &node) {
                        << "non-negative (0 disables it), got " << softcap;
   Builder &b = imp.builder;
   Value y = imp.create<AttentionOp>(
-      imp.tensorType({qt.getDimSize(0), qt.getDimSize(1), qt.getDimSize(2),
-                      vt.getDimSize(3)},
+      imp.tensorType({batch, qt.getDimSize(1), queries, vt.getDimSize(3)},
                      qt.getElementType()),
-      q, k, v, mask, b.getF32FloatAttr(scale), b.getBoolAttr(causal),
+      q, k, v, mask, b.getF32FloatAttr(scale), b.getBoolAttr(graphCausal),
       b.getF32FloatAttr(softcap));
   imp.setOutput(node, 0, queryIs3D ? mergeHeads(imp, y) : y);
   imp.setOutput(node, 1, k);
@@ -1078,8 +1364,9 @@ const llvm::StringMap<OpImporterInfo> &wafer::onnx_import::opImporters() {
     auto io = [](int minIn, int maxIn, int minOut = 1, int maxOut = 1) {
       return Arity{1, minIn, maxIn, minOut, maxOut};
     };
-    add("Identity", 1, forward, {io(1, 1)});
-    add("Dropout", 1, forward, {io(1, 3, 1, 2)});
+    add("Identity", 1, importIdentity, {io(1, 1)});
+    // training_mode and ratio are read at compile time when given.
+    add("Dropout", 1, importDropout, {io(1, 3, 1, 2)});
     add("Constant", 1, importConstant, {io(0, 0)});
     add("ConstantOfShape", 9, importConstantOfShape, {io(1, 1)}, 1 << 0);
     add("Shape", 1, importShape, {io(1, 1)});

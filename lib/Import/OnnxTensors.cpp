@@ -12,6 +12,8 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 
+#include <iterator>
+
 using namespace mlir;
 
 namespace wafer::onnx_import {
@@ -34,6 +36,14 @@ std::string onnxTypeName(int32_t onnxType) {
   if (onnx::TensorProto::DataType_IsValid(onnxType))
     return onnx::TensorProto::DataType_Name(
         static_cast<onnx::TensorProto::DataType>(onnxType));
+  // Types newer than the onnx.proto the importer is built with (Debian's is
+  // ONNX 1.12, which stops at BFLOAT16): the names ONNX 1.23 gives them.
+  static constexpr const char *newer[] = {
+      "FLOAT8E4M3FN", "FLOAT8E4M3FNUZ", "FLOAT8E5M2", "FLOAT8E5M2FNUZ",
+      "UINT4",        "INT4",           "FLOAT4E2M1", "FLOAT8E8M0",
+      "UINT2",        "INT2",           "FLOAT6E2M3", "FLOAT6E3M2"};
+  if (onnxType >= 17 && onnxType < 17 + int32_t(std::size(newer)))
+    return newer[onnxType - 17];
   return "data type " + std::to_string(onnxType);
 }
 

@@ -23,6 +23,8 @@
 // RUN: wafer-translate --import-onnx %t/cast.onnx | FileCheck %s --check-prefix=CAST
 // RUN: %onnx-text %t/identity.txt -o %t/identity.onnx
 // RUN: wafer-translate --import-onnx %t/identity.onnx | FileCheck %s --check-prefix=ID
+// RUN: %onnx-text %t/dropout.txt -o %t/dropout.onnx
+// RUN: wafer-translate --import-onnx %t/dropout.onnx | FileCheck %s --check-prefix=DROPOUT
 
 // BIN-LABEL: func.func @main
 // BIN-SAME: %[[X:.*]]: tensor<2x3xf32> {graph.name = "x"}, %[[Y:.*]]: tensor<3xf32> {graph.name = "y"}, %[[I:.*]]: tensor<4x1xi64> {graph.name = "i"}, %[[J:.*]]: tensor<5xi64> {graph.name = "j"}, %[[E:.*]]: tensor<3xi32> {graph.name = "e"})
@@ -231,4 +233,20 @@ g (float[2, 3] x) => (float[2, 3] y) {
   b = Dropout(a)
   c = Relu(b)
   y = Identity(c)
+}
+
+// Dropout in inference (training_mode false, the default) and in training
+// with ratio 0 passes X through; its mask is all true.
+// DROPOUT-LABEL: func.func @main
+// DROPOUT-SAME: (%[[X:.*]]: tensor<2xf32> {graph.name = "x"})
+// DROPOUT: %[[M:.*]] = graph.constant dense<true> : tensor<2xi1>
+// DROPOUT: %[[M2:.*]] = graph.constant dense<true> : tensor<2xi1>
+// DROPOUT: return %[[X]], %[[M]], %[[X]], %[[M2]] : tensor<2xf32>, tensor<2xi1>, tensor<2xf32>, tensor<2xi1>
+//--- dropout.txt
+<ir_version: 10, opset_import: ["" : 25]>
+g (float[2] x) => (float[2] y, bool[2] mask, float[2] z, bool[2] mask2) {
+  y, mask = Dropout(x)
+  r = Constant <value = float {0.0}> ()
+  t = Constant <value = bool {1}> ()
+  z, mask2 = Dropout(x, r, t)
 }

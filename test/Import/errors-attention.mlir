@@ -1,6 +1,6 @@
 // Importer errors of Attention and RotaryEmbedding: unsupported inputs and
 // outputs, head counts that do not divide the hidden size, caches, shapes
-// that do not fit, masks, causal masking with a cache, cos/sin caches.
+// that do not fit, masks, external caches, sliding windows, cos/sin caches.
 
 // RUN: rm -rf %t && split-file %s %t
 
@@ -10,7 +10,20 @@
 
 // RUN: %onnx-text %t/attn-nonpad.txt -o %t/attn-nonpad.onnx
 // RUN: not wafer-translate --import-onnx %t/attn-nonpad.onnx 2>&1 | FileCheck %s --check-prefix=ATTN-NONPAD
-// ATTN-NONPAD: error: loc("Attention_0"): Attention nonpad_kv_seqlen is not supported
+// ATTN-NONPAD: error: loc("Attention_0"): Attention node 'Attention_0': nonpad_kv_seqlen must be int64 [1] (one length per batch), got 'tensor<2xi64>'
+// ATTN-NONPAD-NEXT: note: loc("Attention_0"): while importing Attention (domain 'ai.onnx', opset 24) in node 'Attention_0'
+
+// RUN: %onnx-text %t/attn-nonpad-past.txt -o %t/attn-nonpad-past.onnx
+// RUN: not wafer-translate --import-onnx %t/attn-nonpad-past.onnx 2>&1 | FileCheck %s --check-prefix=ATTN-NONPAD-PAST
+// ATTN-NONPAD-PAST: error: loc("Attention_0"): Attention node 'Attention_0': nonpad_kv_seqlen (an external cache) cannot be used with past_key and past_value
+
+// The sliding window is new in opset 25.
+// RUN: %onnx-text %t/attn-window-24.txt -o %t/attn-window-24.onnx --no-check
+// RUN: not wafer-translate --import-onnx %t/attn-window-24.onnx 2>&1 | FileCheck %s --check-prefix=ATTN-WINDOW-24
+// ATTN-WINDOW-24: error: loc("Attention_0"): Attention node 'Attention_0': attribute 'left_window_size' needs opset >= 25 (the model's is 24)
+// RUN: %onnx-text %t/attn-window-bad.txt -o %t/attn-window-bad.onnx --no-check
+// RUN: not wafer-translate --import-onnx %t/attn-window-bad.onnx 2>&1 | FileCheck %s --check-prefix=ATTN-WINDOW-BAD
+// ATTN-WINDOW-BAD: error: loc("Attention_0"): Attention node 'Attention_0': left_window_size and right_window_size must be -1 (unbounded) or non-negative, got -1 and -2
 
 // RUN: %onnx-text %t/attn-rank.txt -o %t/attn-rank.onnx
 // RUN: not wafer-translate --import-onnx %t/attn-rank.onnx 2>&1 | FileCheck %s --check-prefix=ATTN-RANK
@@ -47,10 +60,6 @@
 // RUN: %onnx-text %t/attn-value-length.txt -o %t/attn-value-length.onnx
 // RUN: not wafer-translate --import-onnx %t/attn-value-length.onnx 2>&1 | FileCheck %s --check-prefix=ATTN-VALUE-LENGTH
 // ATTN-VALUE-LENGTH: error: loc("Attention_0"): Attention shapes do not fit: query 'tensor<1x2x4x8xf32>', key 'tensor<1x2x4x8xf32>', value 'tensor<1x2x5x8xf32>'
-
-// RUN: %onnx-text %t/attn-causal-past.txt -o %t/attn-causal-past.onnx
-// RUN: not wafer-translate --import-onnx %t/attn-causal-past.onnx 2>&1 | FileCheck %s --check-prefix=ATTN-CAUSAL-PAST
-// ATTN-CAUSAL-PAST: error: loc("self_attn"): Attention with is_causal and a query length (3) different from the key length (8) is not supported: pass an explicit attn_mask instead
 
 // RUN: %onnx-text %t/attn-mask.txt -o %t/attn-mask.onnx
 // RUN: not wafer-translate --import-onnx %t/attn-mask.onnx 2>&1 | FileCheck %s --check-prefix=ATTN-MASK
@@ -100,8 +109,26 @@ g (float[1, 2, 3, 4] q) => (float[1, 2, 3, 4] y) {
 
 //--- attn-nonpad.txt
 <ir_version: 10, opset_import: ["" : 24]>
-g (float[1, 2, 3, 4] q, int64[1] n) => (float[1, 2, 3, 4] y) {
+g (float[1, 2, 3, 4] q, int64[2] n) => (float[1, 2, 3, 4] y) {
   y = Attention(q, q, q, , , , n)
+}
+
+//--- attn-nonpad-past.txt
+<ir_version: 10, opset_import: ["" : 24]>
+g (float[1, 2, 3, 4] q, float[1, 2, 5, 4] pk, int64[1] n) => (float[1, 2, 3, 4] y) {
+  y = Attention(q, q, q, , pk, pk, n)
+}
+
+//--- attn-window-24.txt
+<ir_version: 10, opset_import: ["" : 24]>
+g (float[1, 2, 4, 8] q) => (float[1, 2, 4, 8] y) {
+  y = Attention <left_window_size = 2> (q, q, q)
+}
+
+//--- attn-window-bad.txt
+<ir_version: 10, opset_import: ["" : 25]>
+g (float[1, 2, 4, 8] q) => (float[1, 2, 4, 8] y) {
+  y = Attention <right_window_size = -2> (q, q, q)
 }
 
 //--- attn-rank.txt
@@ -156,12 +183,6 @@ g (float[1, 2, 4, 8] q, float[1, 2, 4, 16] k) => (float[1, 2, 4, 16] y) {
 <ir_version: 10, opset_import: ["" : 23]>
 g (float[1, 2, 4, 8] q, float[1, 2, 5, 8] v) => (float[1, 2, 4, 8] y) {
   y = Attention(q, q, v)
-}
-
-//--- attn-causal-past.txt
-<ir_version: 10, opset_import: ["" : 23]>
-g (float[1, 2, 3, 4] q, float[1, 2, 5, 4] pk, float[1, 2, 5, 4] pv) => (float[1, 2, 3, 4] y) {
-  [self_attn] y = Attention <is_causal = 1> (q, q, q, , pk, pv)
 }
 
 //--- attn-mask.txt

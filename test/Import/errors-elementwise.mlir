@@ -90,7 +90,11 @@
 
 // RUN: %onnx-text %t/dropout-mask.txt -o %t/dropout-mask.onnx
 // RUN: not wafer-translate --import-onnx %t/dropout-mask.onnx 2>&1 | FileCheck %s --check-prefix=DROPOUT-MASK
-// DROPOUT-MASK: error: loc("Dropout_0"): Dropout mask output is not supported in inference
+// DROPOUT-MASK: error: loc("Dropout_0"): Dropout node 'Dropout_0': training_mode must be a constant bool, as Wafer compiles for inference; it is computed at runtime, which is not supported
+// DROPOUT-MASK-NEXT: note: loc("Dropout_0"): while importing Dropout (domain 'ai.onnx', opset 22) in node 'Dropout_0'
+// RUN: %onnx-text %t/dropout-random.txt -o %t/dropout-random.onnx
+// RUN: not wafer-translate --import-onnx %t/dropout-random.onnx 2>&1 | FileCheck %s --check-prefix=DROPOUT-RANDOM
+// DROPOUT-RANDOM: error: loc("Dropout_2"): Dropout node 'Dropout_2': random dropout (training_mode true, ratio 2.500000e-01) is not supported (training)
 
 //--- add-one-input.txt
 <ir_version: 8, opset_import: ["" : 17]>
@@ -219,7 +223,15 @@ g (float[2] x) => (string[2] y) {
 }
 
 //--- dropout-mask.txt
-<ir_version: 8, opset_import: ["" : 17]>
-g (float[2] x) => (float[2] y) {
-  y, mask = Dropout(x)
+<ir_version: 10, opset_import: ["" : 22]>
+g (float[2] x, bool t) => (float[2] y) {
+  y, mask = Dropout(x, , t)
+}
+
+//--- dropout-random.txt
+<ir_version: 10, opset_import: ["" : 22]>
+g (float[2] x) => (float[2] z) {
+  r = Constant <value = float {0.25}> ()
+  t1 = Constant <value = bool {1}> ()
+  z = Dropout(x, r, t1)
 }

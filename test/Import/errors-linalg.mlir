@@ -65,9 +65,10 @@
 // RUN: not wafer-translate --import-onnx %t/layernorm-bias-shape.onnx 2>&1 | FileCheck %s --check-prefix=LAYERNORM-BIAS-SHAPE
 // LAYERNORM-BIAS-SHAPE: error: loc("LayerNormalization_0"): LayerNormalization scale/bias [2, 3, 8] does not match the normalized dimensions [3, 8]
 
-// RUN: %onnx-text %t/layernorm-training.txt -o %t/layernorm-training.onnx
-// RUN: not wafer-translate --import-onnx %t/layernorm-training.onnx 2>&1 | FileCheck %s --check-prefix=LAYERNORM-TRAINING
-// LAYERNORM-TRAINING: error: loc("LayerNormalization_0"): LayerNormalization mean/inverse-std outputs (training) are not supported
+// RUN: %onnx-text %t/layernorm-stash.txt -o %t/layernorm-stash.onnx
+// RUN: not wafer-translate --import-onnx %t/layernorm-stash.onnx 2>&1 | FileCheck %s --check-prefix=LAYERNORM-STASH
+// LAYERNORM-STASH: error: loc("LayerNormalization_0"): LayerNormalization node 'LayerNormalization_0': stash_type must be FLOAT (1) or BFLOAT16 (16), got DOUBLE
+// LAYERNORM-STASH-NEXT: note: loc("LayerNormalization_0"): while importing LayerNormalization (domain 'ai.onnx', opset 17) in node 'LayerNormalization_0'
 
 // RUN: %onnx-text %t/rmsnorm-axis.txt -o %t/rmsnorm-axis.onnx
 // RUN: not wafer-translate --import-onnx %t/rmsnorm-axis.onnx 2>&1 | FileCheck %s --check-prefix=RMSNORM-AXIS
@@ -191,10 +192,10 @@ g (float[2, 3, 8] x, float[3, 8] s, float[2, 3, 8] b) => (float[2, 3, 8] y) {
   y = LayerNormalization <axis = 1> (x, s, b)
 }
 
-//--- layernorm-training.txt
+//--- layernorm-stash.txt
 <ir_version: 8, opset_import: ["" : 17]>
 g (float[2, 8] x, float[8] s) => (float[2, 8] y) {
-  y, mean = LayerNormalization(x, s)
+  y = LayerNormalization <stash_type = 11> (x, s)
 }
 
 //--- rmsnorm-axis.txt

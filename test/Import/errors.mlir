@@ -48,10 +48,10 @@
 // NO-DEFAULT: error: model imports no default-domain (ai.onnx) opset
 // RUN: %onnx-text %t/opset12.txt -o %t/opset12.onnx
 // RUN: not wafer-translate --import-onnx %t/opset12.onnx 2>&1 | FileCheck %s --check-prefix=OPSET12
-// OPSET12: error: model uses ONNX opset 12, outside the supported range 13 to 24; convert it with onnx.version_converter first
-// RUN: %onnx-text %t/opset25.txt -o %t/opset25.onnx --no-check
-// RUN: not wafer-translate --import-onnx %t/opset25.onnx 2>&1 | FileCheck %s --check-prefix=OPSET25
-// OPSET25: error: model uses ONNX opset 25, outside the supported range 13 to 24
+// OPSET12: error: model uses ONNX opset 12, outside the supported range 13 to 25; convert it with onnx.version_converter first
+// RUN: %onnx-text %t/opset26.txt -o %t/opset26.onnx --no-check
+// RUN: not wafer-translate --import-onnx %t/opset26.onnx 2>&1 | FileCheck %s --check-prefix=OPSET26
+// OPSET26: error: model uses ONNX opset 26, outside the supported range 13 to 25
 // The bounds themselves are accepted.
 // RUN: %onnx-text %t/opset13.txt -o %t/opset13.onnx
 // RUN: wafer-translate --import-onnx %t/opset13.onnx | FileCheck %s --check-prefix=OPSET13
@@ -59,6 +59,9 @@
 // RUN: %onnx-text %t/opset24.txt -o %t/opset24.onnx
 // RUN: wafer-translate --import-onnx %t/opset24.onnx | FileCheck %s --check-prefix=OPSET24
 // OPSET24: module attributes {graph.onnx_opset = 24 : i64}
+// RUN: %onnx-text %t/opset25.txt -o %t/opset25.onnx
+// RUN: wafer-translate --import-onnx %t/opset25.onnx | FileCheck %s --check-prefix=OPSET25
+// OPSET25: module attributes {graph.onnx_opset = 25 : i64}
 
 // --- Unsupported ops: every one is listed, with domain, opset and node.
 // RUN: %onnx-text %t/unsupported.txt -o %t/unsupported.onnx --no-check
@@ -163,6 +166,11 @@ main_graph (float[2, 3] input_tensor) => (float[2, 3] output_tensor) {
 }
 //--- opset12.txt
 <ir_version: 7, opset_import: ["" : 12]>
+g (float[2] x) => (float[2] y) {
+  y = Relu(x)
+}
+//--- opset26.txt
+<ir_version: 10, opset_import: ["" : 26]>
 g (float[2] x) => (float[2] y) {
   y = Relu(x)
 }

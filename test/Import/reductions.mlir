@@ -9,6 +9,10 @@
 // RUN: wafer-translate --import-onnx %t/input.onnx | FileCheck %s --check-prefix=INPUT
 // RUN: %onnx-text %t/sum13.txt -o %t/sum13.onnx
 // RUN: wafer-translate --import-onnx %t/sum13.onnx | FileCheck %s --check-prefix=SUM13
+// RUN: %onnx-text %t/bool20.txt -o %t/bool20.onnx
+// RUN: wafer-translate --import-onnx %t/bool20.onnx | FileCheck %s --check-prefix=BOOL20
+// RUN: %onnx-text %t/bool18.txt -o %t/bool18.onnx
+// RUN: not wafer-translate --import-onnx %t/bool18.onnx 2>&1 | FileCheck %s --check-prefix=BOOL18
 
 // ATTR-LABEL: func.func @main
 // ATTR-SAME: %[[X:.*]]: tensor<2x3x4xf32> {graph.name = "x"}, %[[I:.*]]: tensor<2x3x4xi64> {graph.name = "i"}
@@ -67,4 +71,31 @@ g (float[2, 3, 4] x) => (float[2, 1, 1] a, float[3, 4] b, float[2, 1, 4] c, floa
 g (int32[2, 3] x) => (int32[2, 1] y) {
   ax = Constant <value = int64[1] {1}> ()
   y = ReduceSum(x, ax)
+}
+
+// Opset 20 adds bool to ReduceMax and ReduceMin (false < true): the 0/1
+// values reduce as int32.
+// BOOL20-LABEL: func.func @main
+// BOOL20-SAME: (%[[X:.*]]: tensor<2x3xi1> {graph.name = "x"})
+// BOOL20: %[[I:.*]] = graph.cast %[[X]] : tensor<2x3xi1> -> tensor<2x3xi32>
+// BOOL20: %[[MAX:.*]] = graph.reduce_max %[[I]], [1] {keepdims = false} : tensor<2x3xi32> -> tensor<2xi32>
+// BOOL20: %[[Y:.*]] = graph.cast %[[MAX]] : tensor<2xi32> -> tensor<2xi1>
+// BOOL20: %[[I2:.*]] = graph.cast %[[X]] : tensor<2x3xi1> -> tensor<2x3xi32>
+// BOOL20: %[[MIN:.*]] = graph.reduce_min %[[I2]], [0] : tensor<2x3xi32> -> tensor<1x3xi32>
+// BOOL20: %[[Z:.*]] = graph.cast %[[MIN]] : tensor<1x3xi32> -> tensor<1x3xi1>
+// BOOL20: return %[[Y]], %[[Z]] : tensor<2xi1>, tensor<1x3xi1>
+// BOOL18: error: loc("ReduceMax_1"): ReduceMax on 'i1' tensors is not supported before opset 20
+//--- bool20.txt
+<ir_version: 10, opset_import: ["" : 20]>
+g (bool[2, 3] x) => (bool[2] y, bool[1, 3] z) {
+  a = Constant <value = int64[1] {1}> ()
+  y = ReduceMax <keepdims = 0> (x, a)
+  b = Constant <value = int64[1] {0}> ()
+  z = ReduceMin (x, b)
+}
+//--- bool18.txt
+<ir_version: 10, opset_import: ["" : 18]>
+g (bool[2, 3] x) => (bool[2] y) {
+  a = Constant <value = int64[1] {1}> ()
+  y = ReduceMax <keepdims = 0> (x, a)
 }

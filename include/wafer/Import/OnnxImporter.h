@@ -17,7 +17,7 @@ namespace wafer {
 
 /// Oldest and newest default-domain opset the importer accepts.
 constexpr int64_t kMinOnnxOpset = 13;
-constexpr int64_t kMaxOnnxOpset = 24;
+constexpr int64_t kMaxOnnxOpset = 25;
 
 struct OnnxImportOptions {
   /// Sizes for the symbolic dimensions (dim_param) of the model's inputs.

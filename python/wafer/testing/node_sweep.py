@@ -11,7 +11,7 @@ type Wafer claims, in the default domain. In-scope cases end in one of:
 * ``imported``: wafer-translate imported and verified it;
 * ``out-of-scope``: a clean error for something Wafer documents as
   unsupported (an element type such as uint8 or string, an opset outside
-  13..24, a training-only output);
+  13..25, a training-only output);
 * ``rejected``: any other clean error (a gap to look at);
 * ``crashed``: a signal, an assertion, a timeout, or an exit code other than
   0 or 1 — never acceptable.
@@ -69,6 +69,9 @@ SHAPE_OPERANDS = {
     "Squeeze": {1}, "Unsqueeze": {1}, "ReduceSum": {1}, "ReduceMean": {1},
     "ReduceMax": {1}, "ReduceMin": {1}, "ReduceProd": {1}, "Trilu": {1},
     "ConstantOfShape": {0}, "Range": {0, 1, 2},
+    # Dropout's ratio and training_mode: a model compiled for inference has
+    # them as constants (training_mode true is refused unless ratio is 0).
+    "Dropout": {1, 2},
 }
 
 
