@@ -247,7 +247,7 @@ def machine_limits(bin_dir: Path) -> dict:
         return {}
     with tempfile.NamedTemporaryFile(suffix=".json") as f:
         subprocess.run([str(binary), "--benchmark_filter=BM_PeakFMA_f32|BM_StreamRead",
-                        "--benchmark_min_time=0.2s", f"--benchmark_out={f.name}",
+                        "--benchmark_min_time=0.2", f"--benchmark_out={f.name}",
                         "--benchmark_out_format=json"], check=True, capture_output=True)
         data = json.load(open(f.name))
     out = {}
@@ -261,6 +261,16 @@ def machine_limits(bin_dir: Path) -> dict:
             key = "DRAM read GB/s"
             out[key] = max(out.get(key, 0.0), b["GBps"])
     return out
+
+
+def cpu_model() -> str:
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
 
 
 def main(argv=None) -> int:
@@ -337,7 +347,8 @@ def main(argv=None) -> int:
         return "-" if x is None else f"{x:.{d}f}"
 
     lines = [
-        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores; "
+        f"machine: {cpu_model()}, {os.cpu_count()} cores, 1-minute load "
+        f"{os.getloadavg()[0]:.2f} at the end; "
         f"threads {args.threads}; weights {args.weights}; {args.runs} timed runs after "
         f"{args.warmup} warm-up",
         "peaks this run: " + ", ".join(f"{k} {v:.1f}" for k, v in limits.items()),
