@@ -380,10 +380,15 @@ bool BinaryFile::load(std::string &error, const OpenOptions &options,
         return fail(what + " refers to '" + x.path() +
                     "', which is not a relative path inside the binary's "
                     "folder");
-      std::string fileError;
-      auto file = MappedFile::map(baseDir + "/" + x.path(), fileError);
-      if (!file)
-        return fail(what + ": " + fileError);
+      std::unique_ptr<MappedFile> &file = external_[x.path()];
+      if (!file) {
+        std::string fileError;
+        file = MappedFile::map(baseDir + "/" + x.path(), fileError);
+        if (!file) {
+          external_.erase(x.path());
+          return fail(what + ": " + fileError);
+        }
+      }
       if (!within(x.offset(), x.length(), file->size()))
         return fail(what + " needs bytes [" + std::to_string(x.offset()) +
                     ", +" + std::to_string(x.length()) + ") of '" +
@@ -395,7 +400,6 @@ bool BinaryFile::load(std::string &error, const OpenOptions &options,
         return fail(what + ": the bytes of '" + x.path() +
                     "' changed since the binary was written (checksum "
                     "mismatch)");
-      external_.push_back(std::move(file));
       break;
     }
     case Tensor::kInlineData:

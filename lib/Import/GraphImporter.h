@@ -40,6 +40,8 @@ public:
   /// The mapped file, or an error message.
   llvm::Expected<std::shared_ptr<llvm::MemoryBuffer>>
   get(llvm::StringRef location);
+  /// Every file mapped so far, sorted by path.
+  std::vector<OnnxExternalFile> mapped() const;
 
 private:
   std::string modelDir;

@@ -537,6 +537,8 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
   eraseDeadOps(body);
   if (failed(verify(*module)))
     return {};
+  if (options.externalFiles)
+    *options.externalFiles = external.mapped();
   return module;
 }
 

@@ -73,6 +73,19 @@ ExternalDataFiles::get(StringRef location) {
   return shared;
 }
 
+std::vector<OnnxExternalFile> ExternalDataFiles::mapped() const {
+  std::vector<OnnxExternalFile> out;
+  for (const auto &entry : files) {
+    SmallString<256> path(modelDir);
+    llvm::sys::path::append(path, entry.getKey());
+    out.push_back({path.str().str(), entry.getValue()});
+  }
+  llvm::sort(out, [](const OnnxExternalFile &a, const OnnxExternalFile &b) {
+    return a.path < b.path;
+  });
+  return out;
+}
+
 namespace {
 /// Where a tensor's bytes live, in ONNX's little-endian raw layout.
 struct RawBytes {

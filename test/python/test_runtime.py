@@ -63,6 +63,28 @@ def test_builder_model_matches_onnxruntime(tools, tmp_path, name, cfg, opset):
     assert_matches(got, ref)
 
 
+@pytest.mark.parametrize("name", ["gpt2", "llama"])
+def test_external_weights_are_referred_to_and_match(tools, tmp_path, name):
+    """A model saved with external data: the binary beside it refers to the
+    data file instead of copying it, and runs to onnxruntime's answer."""
+    onnx_path = tmp_path / "model.onnx"
+    files = models.save(models.build(name, 17), onnx_path, external_data=True)
+    assert len(files) == 2
+    wfb = compile_wfb(tools, onnx_path, tmp_path / "model.wfb")
+    copied = tmp_path / "copied.wfb"
+    tools.run("waferc", onnx_path, *DIMS, "--external-weights=copy", "-o", copied)
+    text = tools.run("wafer-translate", "--wfb-to-text", wfb).stdout.decode()
+    assert "external 'model.onnx.data'" in text
+    # The referring binary holds (nearly) none of the data file's bytes.
+    data_bytes = files[1].stat().st_size
+    assert wfb.stat().st_size + data_bytes // 2 < copied.stat().st_size
+    feeds = models.example_inputs(name, batch=BATCH, seq=SEQ, seed=1)
+    ref = models.reference_outputs(onnx_path, feeds)
+    for binary in (wfb, copied):
+        got, _ = run_binary(tools.path("wafer-run"), binary, feeds, tmp_path / binary.stem)
+        assert_matches(got, ref)
+
+
 def test_real_model_matches_onnxruntime(tools, tmp_path):
     path = real_model_path()
     dims = [a for k, v in REAL_DIMS.items() for a in ("--dim", f"{k}={v}")]

@@ -67,6 +67,18 @@ cl::opt<Stage> emitStage(
                           "the kernel binary (the default when -o names a "
                           ".wfb file)")),
     cl::init(Stage::Graph), cl::cat(waferCategory));
+cl::opt<wafer::ExternalWeights> externalWeights(
+    "external-weights",
+    cl::desc("Where a .wfb keeps the weights of a model with external data"),
+    cl::values(clEnumValN(wafer::ExternalWeights::Auto, "auto",
+                          "refer to the data file when it lies in the "
+                          "binary's folder, copy otherwise (default)"),
+               clEnumValN(wafer::ExternalWeights::Reference, "reference",
+                          "refer to the data file; an error when it is not "
+                          "in the binary's folder"),
+               clEnumValN(wafer::ExternalWeights::Copy, "copy",
+                          "copy the weights into the binary")),
+    cl::init(wafer::ExternalWeights::Auto), cl::cat(waferCategory));
 cl::opt<std::string> targetName(
     "target", cl::desc("Target machine preset: wse2 or wse3"),
     cl::init("wse3"), cl::cat(waferCategory));
@@ -173,6 +185,8 @@ LogicalResult writeJson(llvm::StringRef path, const llvm::json::Value &value) {
 
 int compile(MLIRContext &context) {
   wafer::OnnxImportOptions importOptions;
+  std::vector<wafer::OnnxExternalFile> externalFiles;
+  importOptions.externalFiles = &externalFiles;
   for (const std::string &binding : dims) {
     std::string error = wafer::parseDimBinding(binding, importOptions);
     if (!error.empty()) {
@@ -282,6 +296,10 @@ int compile(MLIRContext &context) {
     TimingScope writeTiming = timing.nest("Write the kernel binary");
     wafer::WfbOptions options;
     options.source = inputFile;
+    options.externalWeights = externalWeights;
+    for (const wafer::OnnxExternalFile &f : externalFiles)
+      options.externalFiles.push_back(
+          {f.path, f.buffer->getBuffer()});
     if (failed(wafer::writeWfb(*module, outputFile, options)))
       return 1;
   }

@@ -16,6 +16,7 @@
 #include "wafer/Binary/wfb.pb.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -87,7 +88,9 @@ private:
 
   std::string path_;
   std::unique_ptr<MappedFile> file_;
-  std::vector<std::unique_ptr<MappedFile>> external_;
+  /// External weight files by their path in the manifest, each mapped once
+  /// however many tensors it holds.
+  std::map<std::string, std::unique_ptr<MappedFile>> external_;
   const char *data_ = nullptr;
   uint64_t size_ = 0;
   uint32_t versionMajor_ = 0, versionMinor_ = 0;

@@ -7,9 +7,11 @@
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/MemoryBufferRef.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,9 +21,20 @@ namespace wafer {
 constexpr int64_t kMinOnnxOpset = 13;
 constexpr int64_t kMaxOnnxOpset = 25;
 
+/// An external-data file the importer mapped. The weights imported from it
+/// point into `buffer` (until a pass rewrites them), so that a kernel
+/// binary can refer to the file instead of copying them.
+struct OnnxExternalFile {
+  std::string path; ///< the model's folder joined with the location
+  std::shared_ptr<llvm::MemoryBuffer> buffer;
+};
+
 struct OnnxImportOptions {
   /// Sizes for the symbolic dimensions (dim_param) of the model's inputs.
   llvm::StringMap<int64_t> dims;
+  /// When set, receives every external-data file the import mapped, sorted
+  /// by path (it keeps them mapped).
+  std::vector<OnnxExternalFile> *externalFiles = nullptr;
 };
 
 /// Parses "name=value" into `options.dims`; returns an error message or "".

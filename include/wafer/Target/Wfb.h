@@ -16,13 +16,35 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
+#include <vector>
 
 namespace wafer {
+
+/// A file whose bytes weights may still point into: the ONNX model's
+/// external data, mapped by the importer.
+struct WfbExternalFile {
+  std::string path;      ///< as the importer opened it
+  llvm::StringRef bytes; ///< the mapping; outlives the emitter
+};
+
+/// Where the weights that come from an external-data file go.
+enum class ExternalWeights {
+  /// Referred to (path, offset, length, xxh64) when the file lies in the
+  /// binary's folder or below it, copied otherwise.
+  Auto,
+  /// Referred to; an error when the file is not in the binary's folder.
+  Reference,
+  /// Copied into the weights section: the binary stands alone.
+  Copy,
+};
 
 struct WfbOptions {
   /// Written into the manifest: who made the binary, and from what.
   std::string producer = "waferc";
   std::string source;
+  /// The importer's external-data files (OnnxImportOptions::externalFiles).
+  std::vector<WfbExternalFile> externalFiles;
+  ExternalWeights externalWeights = ExternalWeights::Auto;
 };
 
 /// Writes `module` to `path`. Errors are diagnostics on the module (or the

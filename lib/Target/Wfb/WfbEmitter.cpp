@@ -21,6 +21,7 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 #include <cstdio>
 
@@ -75,6 +76,10 @@ private:
   FailureOr<int32_t> addTensor(Value v, wfb::Tensor::Kind kind,
                                const std::string &name);
   FailureOr<int32_t> constant(graph::ConstantOp op);
+  /// Refers `t` to the external-data file that `bytes` lie in, when the
+  /// options allow it; false when the bytes stay to be copied.
+  FailureOr<bool> referExternal(graph::ConstantOp op, ArrayRef<char> bytes,
+                                wfb::Tensor &t);
   LogicalResult hostOp(Operation *op, int32_t kernel,
                        DenseMap<Value, int32_t> &local);
   LogicalResult attribute(Operation *op, NamedAttribute attr,
@@ -100,7 +105,21 @@ private:
   };
   std::vector<Weight> weights;
   uint64_t weightBytes = 0;
+  /// The real path of the folder the binary goes to, which external
+  /// references are relative to.
+  std::string binaryDir;
 };
+
+/// `path` relative to `dir` when it lies inside it, else "".
+std::string relativeInside(StringRef path, StringRef dir) {
+  SmallString<256> real;
+  if (llvm::sys::fs::real_path(path, real))
+    return "";
+  StringRef rest = real.str();
+  if (!rest.consume_front(dir) || !rest.consume_front("/") || rest.empty())
+    return "";
+  return rest.str();
+}
 
 int32_t Emitter::lookup(Value v, const DenseMap<Value, int32_t> &local) const {
   auto it = local.find(v);
@@ -153,6 +172,13 @@ FailureOr<int32_t> Emitter::constant(graph::ConstantOp op) {
                 "from the ONNX model, or print IR with its weights "
                 "(waferc --keep-weights)";
     weight.inPlace = blob->getData();
+    FailureOr<bool> referred = referExternal(op, weight.inPlace, t);
+    if (failed(referred))
+      return failure();
+    if (*referred) {
+      constantOf[value] = *id;
+      return *id;
+    }
   } else if (auto dense = dyn_cast<DenseElementsAttr>(value)) {
     t.set_splat(dense.isSplat());
     if (type.getElementType().isInteger(1)) {
@@ -186,6 +212,40 @@ FailureOr<int32_t> Emitter::constant(graph::ConstantOp op) {
   }
   constantOf[value] = *id;
   return *id;
+}
+
+FailureOr<bool> Emitter::referExternal(graph::ConstantOp op,
+                                       ArrayRef<char> bytes, wfb::Tensor &t) {
+  if (options.externalWeights == ExternalWeights::Copy ||
+      bytes.size() <= kInlineBytes)
+    return false;
+  // Weights a pass rewrote (folded, transposed, converted) live elsewhere;
+  // only bytes still inside the mapping are the file's.
+  const WfbExternalFile *file = nullptr;
+  for (const WfbExternalFile &f : options.externalFiles)
+    if (bytes.data() >= f.bytes.data() &&
+        bytes.data() + bytes.size() <= f.bytes.data() + f.bytes.size())
+      file = &f;
+  if (!file)
+    return false;
+  std::string relative =
+      binaryDir.empty() ? "" : relativeInside(file->path, binaryDir);
+  if (relative.empty()) {
+    if (options.externalWeights == ExternalWeights::Auto)
+      return false;
+    return op.emitOpError()
+           << "takes its weights from '" << file->path
+           << "', which is not inside the binary's folder '" << binaryDir
+           << "': a binary refers to external data by a path relative to "
+              "its folder (write the binary beside the model, or copy the "
+              "weights with --external-weights=copy)";
+  }
+  wfb::ExternalRef *x = t.mutable_external();
+  x->set_path(relative);
+  x->set_offset(bytes.data() - file->bytes.data());
+  x->set_length(bytes.size());
+  x->set_xxh64(wfb::checksum(bytes.data(), bytes.size()));
+  return true;
 }
 
 LogicalResult Emitter::attribute(Operation *op, NamedAttribute attr,
@@ -288,6 +348,12 @@ LogicalResult Emitter::run(StringRef path) {
     return failure();
   auto [design, main] = *mapped;
   fabric::TargetAttr target = design.getTarget();
+  SmallString<256> dir = llvm::sys::path::parent_path(path);
+  if (dir.empty())
+    dir = ".";
+  SmallString<256> realDir;
+  if (!options.externalFiles.empty() && !llvm::sys::fs::real_path(dir, realDir))
+    binaryDir = realDir.str().str();
 
   manifest.set_producer(options.producer);
   manifest.set_source(options.source);

@@ -1,4 +1,6 @@
-"""A two-layer MLP with constant weights: python3 mlp.py OUT.onnx."""
+"""A two-layer MLP with constant weights: python3 mlp.py OUT.onnx [--external-data].
+
+With --external-data the weights go to OUT.onnx.data beside the model."""
 import sys
 
 import numpy as np
@@ -22,4 +24,8 @@ graph = helper.make_graph(
 model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
 model.ir_version = 8
 onnx.checker.check_model(model)
-onnx.save(model, sys.argv[1])
+if "--external-data" in sys.argv[2:]:
+    onnx.save(model, sys.argv[1], save_as_external_data=True, all_tensors_to_one_file=True,
+              location=sys.argv[1].rsplit("/", 1)[-1] + ".data", size_threshold=1024)
+else:
+    onnx.save(model, sys.argv[1])
