@@ -31,7 +31,10 @@ done
 # them) and PyPI packages: scripts/setup.sh installs them all.
 WAFER_SETUP_DEPS_ONLY=1 scripts/setup.sh >&2 || { echo "sanitize: setup failed"; exit 1; }
 
-if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+# Configured anew when the folder is not, or was configured without NDEBUG
+# (an older spelling of this script).
+if [ ! -f "$BUILD_DIR/build.ninja" ] || ! grep -q \
+    '^CMAKE_CXX_FLAGS_RELWITHDEBINFO:STRING=.*-DNDEBUG' "$BUILD_DIR/CMakeCache.txt"; then
   LAUNCHER=()
   if command -v ccache >/dev/null; then
     LAUNCHER=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
