@@ -16,13 +16,17 @@ printed above the table, so that the figures can be read against them.
     python3 bench/e2e.py --models minilm gpt2-s128 --runs 20
     python3 bench/e2e.py --quick               # small shapes: a smoke test
     python3 bench/e2e.py --markdown table.md --json e2e.json
+    python3 bench/e2e.py --onnx model.onnx --dim batch=1 --dim seq=64   # any model
 
 The models are the real MiniLM (batch 1, seq 128), a GPT-2-small-shaped
 decoder (12 layers, d 768, 12 heads; seq 128 and 512), a BERT-base-shaped
 encoder (seq 128) and a Llama-style decoder (d 2048, 8 layers, 32/8
 grouped-query heads, seq 128), all but MiniLM with random weights from the
 builders in python/wafer/models. Models and binaries are cached in
-``--work`` (default ``out/e2e``); nothing is downloaded.
+``--work`` (default ``out/e2e``); nothing is downloaded. With ``--onnx``,
+any model runs instead: its symbolic dims bound by ``--dim``, its integer
+inputs filled with 0 and 1 (a valid index and mask value for any model) and
+its float inputs with normal samples.
 """
 
 from __future__ import annotations
@@ -60,6 +64,7 @@ class Model:
     seq: int = 128
     # waferc --dim bindings beyond batch/seq names.
     dims: dict = field(default_factory=dict)
+    path: Path | None = None  # a given ONNX file (--onnx)
 
 
 def models(quick: bool) -> list[Model]:
@@ -94,6 +99,8 @@ def log(msg: str) -> None:
 
 
 def onnx_file(m: Model, work: Path, opset: int) -> Path:
+    if m.path is not None:
+        return m.path
     if m.builder is None:
         return real_model_path()
     path = work / f"{m.name}-opset{opset}.onnx"
@@ -112,6 +119,8 @@ def model_inputs(m: Model, path: Path) -> dict[str, np.ndarray]:
     graph = onnx.load(str(path), load_external_data=False).graph
     rng = np.random.default_rng(0)
     feeds = {}
+    if m.path is not None:
+        return generic_inputs(graph, m.dims, rng)
     for i in graph.input:
         if i.name == "input_ids":
             feeds[i.name] = rng.integers(0, 1000, size=(m.batch, m.seq), dtype=np.int64)
@@ -124,8 +133,33 @@ def model_inputs(m: Model, path: Path) -> dict[str, np.ndarray]:
     return feeds
 
 
+def generic_inputs(graph, dims: dict, rng) -> dict[str, np.ndarray]:
+    import onnx
+
+    initializers = {t.name for t in graph.initializer}
+    feeds = {}
+    for i in graph.input:
+        if i.name in initializers:
+            continue
+        t = i.type.tensor_type
+        shape = []
+        for d in t.shape.dim:
+            if d.HasField("dim_value"):
+                shape.append(d.dim_value)
+            elif d.dim_param in dims:
+                shape.append(int(dims[d.dim_param]))
+            else:
+                raise SystemExit(f"e2e: input {i.name!r}: bind dim {d.dim_param!r} with --dim")
+        dtype = onnx.helper.tensor_dtype_to_np_dtype(t.elem_type)
+        if np.issubdtype(dtype, np.integer) or dtype == np.bool_:
+            feeds[i.name] = rng.integers(0, 2, size=shape).astype(dtype)
+        else:
+            feeds[i.name] = rng.standard_normal(shape).astype(dtype)
+    return feeds
+
+
 def waferc_dims(m: Model) -> list[str]:
-    dims = m.dims or {"batch": m.batch, "seq": m.seq}
+    dims = m.dims if (m.dims or m.path is not None) else {"batch": m.batch, "seq": m.seq}
     out = []
     for k, v in dims.items():
         out += ["--dim", f"{k}={v}"]
@@ -242,6 +276,9 @@ def main(argv=None) -> int:
                     help="form of the builder models (17: decomposed, as exporters write)")
     ap.add_argument("--rtol", type=float, default=1e-4)
     ap.add_argument("--weights", choices=("f32", "bf16"), default="f32")
+    ap.add_argument("--onnx", type=Path, help="run this model instead of the built-in set")
+    ap.add_argument("--dim", action="append", default=[], metavar="NAME=SIZE",
+                    help="with --onnx: a symbolic dim's size (repeatable)")
     ap.add_argument("--json", type=Path, help="write the results as JSON")
     ap.add_argument("--markdown", type=Path, help="write the table as Markdown")
     args = ap.parse_args(argv)
@@ -252,6 +289,19 @@ def main(argv=None) -> int:
             ap.error(f"{args.bin_dir / tool} does not exist; build first (scripts/setup.sh)")
 
     chosen = models(args.quick)
+    if args.onnx:
+        if not args.onnx.exists():
+            ap.error(f"{args.onnx} does not exist")
+        dims = {}
+        for d in args.dim:
+            name, _, size = d.partition("=")
+            if not name or not size.isdigit() or int(size) < 1:
+                ap.error(f"--dim {d!r}: expected NAME=SIZE with a positive SIZE")
+            dims[name] = int(size)
+        chosen = [Model(args.onnx.stem, f"{args.onnx.name} ({', '.join(args.dim) or 'static'})",
+                        None, dims=dims, path=args.onnx.resolve())]
+    elif args.dim:
+        ap.error("--dim goes with --onnx")
     if args.models:
         known = {m.name for m in chosen}
         unknown = sorted(set(args.models) - known)
