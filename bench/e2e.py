@@ -50,6 +50,7 @@ sys.path.insert(0, str(ROOT / "python"))
 
 from wafer.models import build, example_inputs, save  # noqa: E402
 from wafer.real_model import real_model_path  # noqa: E402
+from wafer.testing.wafer_run import npy_name  # noqa: E402
 
 
 @dataclass
@@ -167,7 +168,9 @@ def waferc_dims(m: Model) -> list[str]:
 
 
 def compile_wfb(bin_dir: Path, m: Model, onnx_path: Path, work: Path) -> Path:
-    wfb = work / f"{m.name}.wfb"
+    # The bindings are in the name: --quick and the full set share model names.
+    wfb = work / (m.name + "".join(f"-{a.split('=')[0]}{a.split('=')[1]}"
+                                   for a in waferc_dims(m)[1::2]) + ".wfb")
     if wfb.exists() and wfb.stat().st_mtime > max(onnx_path.stat().st_mtime,
                                                    (bin_dir / "waferc").stat().st_mtime):
         return wfb
@@ -215,7 +218,7 @@ def time_wafer(bin_dir: Path, wfb: Path, feeds: dict[str, np.ndarray], ref: dict
         np.save(inputs / f"{k}.npy", v)
         args += ["--input", f"{k}={inputs / (k + '.npy')}"]
     for k, v in ref.items():
-        np.save(check / f"{k}.npy", v)
+        np.save(check / npy_name(k), v)
     timing = tmp / "timing.json"
     cmd = [str(bin_dir / "wafer-run"), str(wfb), "--mode=fast", *args,
            "--threads", str(threads), "--repeat", str(runs), "--timing-json", str(timing),
@@ -231,7 +234,7 @@ def time_wafer(bin_dir: Path, wfb: Path, feeds: dict[str, np.ndarray], ref: dict
     # The error figures as the reference saw them, independent of wafer-run's own check.
     errs = {}
     for k, v in ref.items():
-        got = tmp / "outputs" / f"{k}.npy"
+        got = tmp / "outputs" / npy_name(k)
         if got.exists():
             w = np.load(got)
             scale = float(np.max(np.abs(v))) or 1.0
