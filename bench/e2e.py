@@ -65,6 +65,10 @@ class Model:
     seq: int = 128
     # waferc --dim bindings beyond batch/seq names.
     dims: dict = field(default_factory=dict)
+    # More waferc options (the full-size builder models need more SRAM per PE
+    # than wse3's 40 KiB to map at all; the mapping does not change what
+    # wafer-run runs).
+    waferc_args: list = field(default_factory=list)
     path: Path | None = None  # a given ONNX file (--onnx)
 
 
@@ -82,16 +86,20 @@ def models(quick: bool) -> list[Model]:
                        max_pos=64), seq=32),
         ]
     gpt2 = dict(layers=12, hidden=768, heads=12, ffn=3072, vocab=50257, max_pos=1024)
+    big = ["--sram-kb", "256"]
     return [
         Model("minilm", "MiniLM-L3 (real), batch 1, seq 128", None, seq=128,
               dims={"batch_size": 1, "sequence_length": 128}),
-        Model("gpt2-s128", "GPT-2-small-shaped, 12 layers, d 768, seq 128", "gpt2", gpt2, seq=128),
-        Model("gpt2-s512", "GPT-2-small-shaped, 12 layers, d 768, seq 512", "gpt2", gpt2, seq=512),
+        Model("gpt2-s128", "GPT-2-small-shaped, 12 layers, d 768, seq 128", "gpt2", gpt2, seq=128,
+              waferc_args=big),
+        Model("gpt2-s512", "GPT-2-small-shaped, 12 layers, d 768, seq 512", "gpt2", gpt2, seq=512,
+              waferc_args=big),
         Model("bert-s128", "BERT-base-shaped, 12 layers, d 768, seq 128", "bert",
-              dict(layers=12, hidden=768, heads=12, ffn=3072, vocab=30522, max_pos=512), seq=128),
+              dict(layers=12, hidden=768, heads=12, ffn=3072, vocab=30522, max_pos=512), seq=128,
+              waferc_args=big),
         Model("llama-s128", "Llama-style, 8 layers, d 2048, 32/8 heads, seq 128", "llama",
               dict(layers=8, hidden=2048, heads=32, kv_heads=8, ffn=8192, vocab=32000,
-                   max_pos=2048), seq=128),
+                   max_pos=2048), seq=128, waferc_args=big),
     ]
 
 
@@ -174,7 +182,8 @@ def compile_wfb(bin_dir: Path, m: Model, onnx_path: Path, work: Path) -> Path:
     if wfb.exists() and wfb.stat().st_mtime > max(onnx_path.stat().st_mtime,
                                                    (bin_dir / "waferc").stat().st_mtime):
         return wfb
-    cmd = [str(bin_dir / "waferc"), str(onnx_path), *waferc_dims(m), "-o", str(wfb)]
+    cmd = [str(bin_dir / "waferc"), str(onnx_path), *waferc_dims(m), *m.waferc_args,
+           "-o", str(wfb)]
     log(" ".join(cmd))
     start = time.perf_counter()
     subprocess.run(cmd, check=True)
