@@ -62,6 +62,48 @@ void checkValidLengths(const AttentionOptions &options, size_t batch) {
                                   std::to_string(b) + "]");
 }
 
+// scoresT (keys x nr, queries q0.. in columns) = scoresT * scale + bias,
+// -inf where the boolean mask hides a key. Columns past `rows` are padding.
+void applyMask(float *scoresT, size_t keys, size_t nr, size_t rows,
+               float scale, const AttentionOptions &o, size_t b, size_t h,
+               size_t q0, size_t j0) {
+  const float negInf = -std::numeric_limits<float>::infinity();
+  if (o.bias) {
+    const float *base = o.bias + b * o.biasStrides[0] + h * o.biasStrides[1] +
+                        q0 * o.biasStrides[2] + j0 * o.biasStrides[3];
+    const size_t sq = o.biasStrides[2], sk = o.biasStrides[3];
+    for (size_t j = 0; j < keys; ++j) {
+      float *s = scoresT + j * nr;
+      const float *bj = base + j * sk;
+      if (sq == 0) {
+        const float add = bj[0];
+#pragma omp simd
+        for (size_t i = 0; i < nr; ++i)
+          s[i] = s[i] * scale + add;
+      } else {
+        for (size_t i = 0; i < rows; ++i)
+          s[i] = s[i] * scale + bj[i * sq];
+      }
+    }
+  } else {
+    for (size_t j = 0; j < keys * nr; ++j)
+      scoresT[j] *= scale;
+  }
+  if (o.keep) {
+    const uint8_t *base = o.keep + b * o.keepStrides[0] +
+                          h * o.keepStrides[1] + q0 * o.keepStrides[2] +
+                          j0 * o.keepStrides[3];
+    const size_t sq = o.keepStrides[2], sk = o.keepStrides[3];
+    for (size_t j = 0; j < keys; ++j) {
+      float *s = scoresT + j * nr;
+      const uint8_t *kj = base + j * sk;
+      for (size_t i = 0; i < rows; ++i)
+        if (!kj[i * sq])
+          s[i] = negInf;
+    }
+  }
+}
+
 } // namespace
 
 // Works on transposed tiles so that every step is a microkernel call or a
@@ -109,6 +151,7 @@ void attention(const float *Q, const float *K, const float *V, float *output,
   float *const keysBase = packedKeys.data();
   float *const valuesBase = packedValues.data();
 
+  const bool masked = options.bias || options.keep;
   const size_t qBlocks = ceilDiv(seqQ, blockQ);
   const size_t tasks = shape.batch * shape.heads * qBlocks;
   const bool parallel = threads > 1 && (tasks > 1 || kvUnits > 1);
@@ -176,8 +219,16 @@ void attention(const float *Q, const float *K, const float *V, float *output,
         for (size_t i = 0; i < blockQ; ++i)
           tileVisible[i] = std::max<int32_t>(
               0, visible[i] - static_cast<int32_t>(j0));
+        float tileScale = scale;
+        if (masked) {
+          // Scale here, then add the bias (or -inf where the mask hides a
+          // key): the softmax sees final scores.
+          applyMask(scoresT.data(), keys, blockQ, rows, scale, options, b, h,
+                    q0, j0);
+          tileScale = 1.0f;
+        }
         vk.onlineSoftmaxColumns(scoresT.data(), keys, blockQ, tileVisible,
-                                scale, runningMax, runningSum, outT.data(),
+                                tileScale, runningMax, runningSum, outT.data(),
                                 paddedD);
         for (size_t dp = 0; dp < dimPanels; ++dp)
           mk.run(keys, valuesPacked + (dp * seqKv + j0) * mr, scoresT.data(),
