@@ -9,6 +9,7 @@
 #include "GemmPacking.h"
 #include "KernelTable.h"
 #include "wafer/Kernels/CpuFeatures.h"
+#include "wafer/Kernels/Parallel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -156,10 +157,9 @@ void attention(const float *Q, const float *K, const float *V, float *output,
   const size_t tasks = shape.batch * shape.heads * qBlocks;
   const bool parallel = threads > 1 && (tasks > 1 || kvUnits > 1);
 
-#pragma omp parallel num_threads(threads) if (parallel)
-  {
-#pragma omp for schedule(static)
-    for (size_t unit = 0; unit < kvUnits; ++unit) {
+  const int team = parallel ? threads : 1;
+  parallelFor(kvUnits, team, [&](size_t unit, int) {
+    {
       detail::packRowPanelsF32(K + unit * seqKv * D, D, seqKv, mr, 0, D,
                                keysBase + unit * keyPackSize,
                                mk.packPanelF32);
@@ -170,6 +170,10 @@ void attention(const float *Q, const float *K, const float *V, float *output,
                                   valuesBase + unit * valuePackSize);
     }
 
+  });
+
+  // Causal blocks do unequal work; tasks claimed one at a time balance them.
+  parallelFor(tasks, team, [&](size_t task, int) {
     thread_local detail::AlignedBuffer<float> queryPanel;
     thread_local detail::AlignedBuffer<float> scoresT;
     thread_local detail::AlignedBuffer<float> outT;
@@ -178,10 +182,7 @@ void attention(const float *Q, const float *K, const float *V, float *output,
     outT.resize(paddedD * blockQ);
     float runningMax[32], runningSum[32];
     int32_t visible[32], tileVisible[32];
-
-    // Causal blocks do unequal work; dynamic scheduling balances them.
-#pragma omp for schedule(dynamic, 1)
-    for (size_t task = 0; task < tasks; ++task) {
+    {
       // Longest (last) query blocks first, for better load balance.
       const size_t qb = qBlocks - 1 - task % qBlocks;
       const size_t bh = task / qBlocks;
@@ -241,7 +242,7 @@ void attention(const float *Q, const float *K, const float *V, float *output,
           out[i * D + d] = outT.data()[d * blockQ + i] * inv;
       }
     }
-  }
+  });
 }
 
 KvCache::KvCache(size_t batch, size_t kvHeads, size_t capacity, size_t headDim)

@@ -19,7 +19,7 @@
 #include <cmath>
 #include <limits>
 
-#include <omp.h>
+#include "wafer/Kernels/Parallel.h"
 
 namespace wafer::runtime::detail {
 
@@ -51,7 +51,7 @@ std::unique_ptr<Step> generalAttention(const AttentionDims &a, float scale,
     parallelChunks(a.B * a.Hq * a.S, ctx.threads, 4, [&](int64_t s,
                                                          int64_t e) {
       C *scores = reinterpret_cast<C *>(ctx.scratch + scratch +
-                                        omp_get_thread_num() * rowBytes);
+                                        kernels::currentWorker() * rowBytes);
       C *acc = scores + a.L;
       for (int64_t r = s; r < e; ++r) {
         int64_t b = r / (a.Hq * a.S), h = (r / a.S) % a.Hq, i = r % a.S;

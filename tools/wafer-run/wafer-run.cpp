@@ -65,11 +65,13 @@ Options:
   --rtol X                the relative tolerance of float outputs for --check
                           (default 1e-4); integer and bool outputs must be
                           exact
-  --threads N             OpenMP team size of the kernels and loops (1 to
-                          1024; default: OpenMP's, i.e. OMP_NUM_THREADS or
-                          the cores). The threads sleep between parallel
-                          regions (OMP_WAIT_POLICY=passive) unless
-                          OMP_WAIT_POLICY or GOMP_SPINCOUNT is set
+  --threads N             threads of the kernels and loops, the caller and
+                          a persistent pool (1 to 1024; default: OpenMP's,
+                          i.e. OMP_NUM_THREADS or the cores). A call never
+                          waits for a pool thread that has not started.
+                          What still runs on OpenMP sleeps between regions
+                          (OMP_WAIT_POLICY=passive) unless OMP_WAIT_POLICY
+                          or GOMP_SPINCOUNT is set
   --repeat N              run N times after a warm-up run and print the
                           median and the minimum latency
   --timing-json FILE      write {"median_ms": ..., "min_ms": ..., "runs": N}
@@ -575,8 +577,9 @@ std::string jsonString(const std::string &s) {
 
 } // namespace
 
-// OpenMP's threads wait passively (sleep) between parallel regions unless
-// OMP_WAIT_POLICY or GOMP_SPINCOUNT says otherwise. A spinning team is a
+// OpenMP's threads (left to the decode attention kernel; the rest runs on
+// the kernels' pool, Parallel.h) wait passively (sleep) between parallel
+// regions unless OMP_WAIT_POLICY or GOMP_SPINCOUNT says otherwise. A spinning team is a
 // little faster on an idle machine, but where other processes compete for
 // the cores (a shared build machine) every region ends waiting for a
 // descheduled spinner: bert-base at seq 128 on 2 loaded cores took 490 to
