@@ -212,7 +212,9 @@ void attention(const float *Q, const float *K, const float *V, float *output,
       }
 
       for (size_t j0 = 0; j0 < lastVisible; j0 += blockK) {
-        const size_t keys = std::min(blockK, seqKv - j0);
+        // The last tile stops at the block's last visible key (a causal
+        // block sees keys up to its diagonal; a padded batch its length).
+        const size_t keys = std::min(blockK, lastVisible - j0);
         const size_t tilePanels = ceilDiv(keys, mr);
         for (size_t kp = 0; kp < tilePanels; ++kp)
           mk.run(D, keysPacked + (j0 / mr + kp) * D * mr, queryPanel.data(),
