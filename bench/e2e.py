@@ -8,7 +8,9 @@ thread, sequential execution) and wafer-run on the same inputs at the same
 thread count in the same run, checks wafer-run's outputs against
 onnxruntime's (``--rtol``, relative to each output's largest magnitude),
 and prints both medians and their ratio (onnxruntime / Wafer: above 1.0
-means Wafer is faster). The machine's fp32 FMA peak and DRAM read
+means Wafer is faster). The engines take turns in ``--rounds`` interleaved
+rounds (the load of a shared machine moves within seconds); the ratio is the
+median of the rounds' ratios, printed with each round's and its load. The machine's fp32 FMA peak and DRAM read
 bandwidth are measured in the same run (``wafer-bench-kernels``) and
 printed above the table, so that the figures can be read against them.
 
@@ -50,6 +52,7 @@ sys.path.insert(0, str(ROOT / "python"))
 
 from wafer.models import build, example_inputs, save  # noqa: E402
 from wafer.real_model import real_model_path  # noqa: E402
+from wafer.testing.wafer_run import npy_name  # noqa: E402
 
 
 @dataclass
@@ -64,6 +67,10 @@ class Model:
     seq: int = 128
     # waferc --dim bindings beyond batch/seq names.
     dims: dict = field(default_factory=dict)
+    # More waferc options (the full-size builder models need more SRAM per PE
+    # than wse3's 40 KiB to map at all; the mapping does not change what
+    # wafer-run runs).
+    waferc_args: list = field(default_factory=list)
     path: Path | None = None  # a given ONNX file (--onnx)
 
 
@@ -81,16 +88,20 @@ def models(quick: bool) -> list[Model]:
                        max_pos=64), seq=32),
         ]
     gpt2 = dict(layers=12, hidden=768, heads=12, ffn=3072, vocab=50257, max_pos=1024)
+    big = ["--sram-kb", "1024"]
     return [
         Model("minilm", "MiniLM-L3 (real), batch 1, seq 128", None, seq=128,
               dims={"batch_size": 1, "sequence_length": 128}),
-        Model("gpt2-s128", "GPT-2-small-shaped, 12 layers, d 768, seq 128", "gpt2", gpt2, seq=128),
-        Model("gpt2-s512", "GPT-2-small-shaped, 12 layers, d 768, seq 512", "gpt2", gpt2, seq=512),
+        Model("gpt2-s128", "GPT-2-small-shaped, 12 layers, d 768, seq 128", "gpt2", gpt2, seq=128,
+              waferc_args=big),
+        Model("gpt2-s512", "GPT-2-small-shaped, 12 layers, d 768, seq 512", "gpt2", gpt2, seq=512,
+              waferc_args=big),
         Model("bert-s128", "BERT-base-shaped, 12 layers, d 768, seq 128", "bert",
-              dict(layers=12, hidden=768, heads=12, ffn=3072, vocab=30522, max_pos=512), seq=128),
+              dict(layers=12, hidden=768, heads=12, ffn=3072, vocab=30522, max_pos=512), seq=128,
+              waferc_args=big),
         Model("llama-s128", "Llama-style, 8 layers, d 2048, 32/8 heads, seq 128", "llama",
               dict(layers=8, hidden=2048, heads=32, kv_heads=8, ffn=8192, vocab=32000,
-                   max_pos=2048), seq=128),
+                   max_pos=2048), seq=128, waferc_args=big),
     ]
 
 
@@ -167,11 +178,14 @@ def waferc_dims(m: Model) -> list[str]:
 
 
 def compile_wfb(bin_dir: Path, m: Model, onnx_path: Path, work: Path) -> Path:
-    wfb = work / f"{m.name}.wfb"
+    # The bindings are in the name: --quick and the full set share model names.
+    wfb = work / (m.name + "".join(f"-{a.split('=')[0]}{a.split('=')[1]}"
+                                   for a in waferc_dims(m)[1::2]) + ".wfb")
     if wfb.exists() and wfb.stat().st_mtime > max(onnx_path.stat().st_mtime,
                                                    (bin_dir / "waferc").stat().st_mtime):
         return wfb
-    cmd = [str(bin_dir / "waferc"), str(onnx_path), *waferc_dims(m), "-o", str(wfb)]
+    cmd = [str(bin_dir / "waferc"), str(onnx_path), *waferc_dims(m), *m.waferc_args,
+           "-o", str(wfb)]
     log(" ".join(cmd))
     start = time.perf_counter()
     subprocess.run(cmd, check=True)
@@ -215,7 +229,7 @@ def time_wafer(bin_dir: Path, wfb: Path, feeds: dict[str, np.ndarray], ref: dict
         np.save(inputs / f"{k}.npy", v)
         args += ["--input", f"{k}={inputs / (k + '.npy')}"]
     for k, v in ref.items():
-        np.save(check / f"{k}.npy", v)
+        np.save(check / npy_name(k), v)
     timing = tmp / "timing.json"
     cmd = [str(bin_dir / "wafer-run"), str(wfb), "--mode=fast", *args,
            "--threads", str(threads), "--repeat", str(runs), "--timing-json", str(timing),
@@ -231,7 +245,7 @@ def time_wafer(bin_dir: Path, wfb: Path, feeds: dict[str, np.ndarray], ref: dict
     # The error figures as the reference saw them, independent of wafer-run's own check.
     errs = {}
     for k, v in ref.items():
-        got = tmp / "outputs" / f"{k}.npy"
+        got = tmp / "outputs" / npy_name(k)
         if got.exists():
             w = np.load(got)
             scale = float(np.max(np.abs(v))) or 1.0
@@ -282,6 +296,8 @@ def main(argv=None) -> int:
     ap.add_argument("--threads", type=int, default=os.cpu_count())
     ap.add_argument("--runs", type=int, default=10, help="timed runs per engine (at least 10)")
     ap.add_argument("--warmup", type=int, default=2)
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="interleaved rounds of both engines (the runs are split among them)")
     ap.add_argument("--opset", type=int, default=17, choices=(17, 23),
                     help="form of the builder models (17: decomposed, as exporters write)")
     ap.add_argument("--rtol", type=float, default=1e-4)
@@ -292,7 +308,7 @@ def main(argv=None) -> int:
     ap.add_argument("--json", type=Path, help="write the results as JSON")
     ap.add_argument("--markdown", type=Path, help="write the table as Markdown")
     args = ap.parse_args(argv)
-    if args.runs < 1 or args.threads < 1 or args.warmup < 0:
+    if args.runs < 1 or args.threads < 1 or args.warmup < 0 or args.rounds < 1:
         ap.error("--runs and --threads must be positive, --warmup non-negative")
     for tool in ("waferc", "wafer-run"):
         if not (args.bin_dir / tool).exists():
@@ -327,20 +343,36 @@ def main(argv=None) -> int:
         path = onnx_file(m, args.work, args.opset)
         wfb = compile_wfb(args.bin_dir, m, path, args.work)
         feeds = model_inputs(m, path)
-        log(f"{m.name}: onnxruntime")
-        ort_times, ref = time_ort(ort_session(path, args.threads), feeds, args.runs, args.warmup)
-        log(f"{m.name}: wafer-run")
-        with tempfile.TemporaryDirectory() as tmp:
-            w = time_wafer(args.bin_dir, wfb, feeds, ref, args.threads, args.runs, args.rtol,
-                           args.weights, Path(tmp))
+        # Interleaved rounds: on a shared machine the load moves within
+        # seconds, so each round times both engines back to back and the
+        # ratio is the median of the rounds' ratios.
+        sess = ort_session(path, args.threads)
+        per_round = max(1, -(-args.runs // args.rounds))
+        ort_times, wafer_medians, ratios, loads, checks = [], [], [], [], []
+        w = {}
+        for r in range(args.rounds):
+            loads.append(os.getloadavg()[0])
+            log(f"{m.name}: round {r + 1}/{args.rounds}: onnxruntime")
+            times, ref = time_ort(sess, feeds, per_round, args.warmup if r == 0 else 1)
+            log(f"{m.name}: round {r + 1}/{args.rounds}: wafer-run")
+            with tempfile.TemporaryDirectory() as tmp:
+                w = time_wafer(args.bin_dir, wfb, feeds, ref, args.threads, per_round,
+                               args.rtol, args.weights, Path(tmp))
+            ort_times += times
+            if w.get("median_ms"):
+                wafer_medians.append(w["median_ms"])
+                ratios.append(statistics.median(times) / w["median_ms"])
+            checks.append(w["check_passed"])
+        del sess
         ort_ms = statistics.median(ort_times)
-        wafer_ms = w.get("median_ms")
+        wafer_ms = statistics.median(wafer_medians) if wafer_medians else None
         rows.append({
             "model": m.name, "description": m.description,
             "onnxruntime_median_ms": ort_ms, "onnxruntime_min_ms": min(ort_times),
-            "wafer_median_ms": wafer_ms, "wafer_min_ms": w.get("min_ms"),
-            "ratio": (ort_ms / wafer_ms) if wafer_ms else None,
-            "max_rel_error": w["max_rel_error"], "check_passed": w["check_passed"],
+            "wafer_median_ms": wafer_ms,
+            "ratio": statistics.median(ratios) if ratios else None,
+            "round_ratios": ratios, "load_1min": loads,
+            "max_rel_error": w["max_rel_error"], "check_passed": all(checks),
         })
 
     def f(x, d=2):
@@ -350,15 +382,18 @@ def main(argv=None) -> int:
         f"machine: {cpu_model()}, {os.cpu_count()} cores, 1-minute load "
         f"{os.getloadavg()[0]:.2f} at the end; "
         f"threads {args.threads}; weights {args.weights}; {args.runs} timed runs after "
-        f"{args.warmup} warm-up",
+        f"{args.warmup} warm-up, in {args.rounds} interleaved rounds (load: the 1-minute "
+        f"load average at each round's start)",
         "peaks this run: " + ", ".join(f"{k} {v:.1f}" for k, v in limits.items()),
         "",
-        "| model | onnxruntime ms | wafer-run ms | ratio (ort / wafer) | max rel error | check |",
-        "|---|---|---|---|---|---|",
+        "| model | onnxruntime ms | wafer-run ms | ratio (ort / wafer) | rounds' ratios | load | max rel error | check |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(f"| {r['description']} | {f(r['onnxruntime_median_ms'])} | "
                      f"{f(r['wafer_median_ms'])} | {f(r['ratio'])} | "
+                     f"{' '.join(f(x) for x in r['round_ratios'])} | "
+                     f"{' '.join(f(x, 1) for x in r['load_1min'])} | "
                      f"{'-' if r['max_rel_error'] is None else format(r['max_rel_error'], '.1e')} | "
                      f"{'pass' if r['check_passed'] else 'FAIL'} |")
     print("\n".join(lines))

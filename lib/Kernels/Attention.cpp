@@ -9,6 +9,7 @@
 #include "GemmPacking.h"
 #include "KernelTable.h"
 #include "wafer/Kernels/CpuFeatures.h"
+#include "wafer/Kernels/Parallel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -62,6 +63,48 @@ void checkValidLengths(const AttentionOptions &options, size_t batch) {
                                   std::to_string(b) + "]");
 }
 
+// scoresT (keys x nr, queries q0.. in columns) = scoresT * scale + bias,
+// -inf where the boolean mask hides a key. Columns past `rows` are padding.
+void applyMask(float *scoresT, size_t keys, size_t nr, size_t rows,
+               float scale, const AttentionOptions &o, size_t b, size_t h,
+               size_t q0, size_t j0) {
+  const float negInf = -std::numeric_limits<float>::infinity();
+  if (o.bias) {
+    const float *base = o.bias + b * o.biasStrides[0] + h * o.biasStrides[1] +
+                        q0 * o.biasStrides[2] + j0 * o.biasStrides[3];
+    const size_t sq = o.biasStrides[2], sk = o.biasStrides[3];
+    for (size_t j = 0; j < keys; ++j) {
+      float *s = scoresT + j * nr;
+      const float *bj = base + j * sk;
+      if (sq == 0) {
+        const float add = bj[0];
+#pragma omp simd
+        for (size_t i = 0; i < nr; ++i)
+          s[i] = s[i] * scale + add;
+      } else {
+        for (size_t i = 0; i < rows; ++i)
+          s[i] = s[i] * scale + bj[i * sq];
+      }
+    }
+  } else {
+    for (size_t j = 0; j < keys * nr; ++j)
+      scoresT[j] *= scale;
+  }
+  if (o.keep) {
+    const uint8_t *base = o.keep + b * o.keepStrides[0] +
+                          h * o.keepStrides[1] + q0 * o.keepStrides[2] +
+                          j0 * o.keepStrides[3];
+    const size_t sq = o.keepStrides[2], sk = o.keepStrides[3];
+    for (size_t j = 0; j < keys; ++j) {
+      float *s = scoresT + j * nr;
+      const uint8_t *kj = base + j * sk;
+      for (size_t i = 0; i < rows; ++i)
+        if (!kj[i * sq])
+          s[i] = negInf;
+    }
+  }
+}
+
 } // namespace
 
 // Works on transposed tiles so that every step is a microkernel call or a
@@ -109,14 +152,14 @@ void attention(const float *Q, const float *K, const float *V, float *output,
   float *const keysBase = packedKeys.data();
   float *const valuesBase = packedValues.data();
 
+  const bool masked = options.bias || options.keep;
   const size_t qBlocks = ceilDiv(seqQ, blockQ);
   const size_t tasks = shape.batch * shape.heads * qBlocks;
   const bool parallel = threads > 1 && (tasks > 1 || kvUnits > 1);
 
-#pragma omp parallel num_threads(threads) if (parallel)
-  {
-#pragma omp for schedule(static)
-    for (size_t unit = 0; unit < kvUnits; ++unit) {
+  const int team = parallel ? threads : 1;
+  parallelFor(kvUnits, team, [&](size_t unit, int) {
+    {
       detail::packRowPanelsF32(K + unit * seqKv * D, D, seqKv, mr, 0, D,
                                keysBase + unit * keyPackSize,
                                mk.packPanelF32);
@@ -127,6 +170,10 @@ void attention(const float *Q, const float *K, const float *V, float *output,
                                   valuesBase + unit * valuePackSize);
     }
 
+  });
+
+  // Causal blocks do unequal work; tasks claimed one at a time balance them.
+  parallelFor(tasks, team, [&](size_t task, int) {
     thread_local detail::AlignedBuffer<float> queryPanel;
     thread_local detail::AlignedBuffer<float> scoresT;
     thread_local detail::AlignedBuffer<float> outT;
@@ -135,10 +182,7 @@ void attention(const float *Q, const float *K, const float *V, float *output,
     outT.resize(paddedD * blockQ);
     float runningMax[32], runningSum[32];
     int32_t visible[32], tileVisible[32];
-
-    // Causal blocks do unequal work; dynamic scheduling balances them.
-#pragma omp for schedule(dynamic, 1)
-    for (size_t task = 0; task < tasks; ++task) {
+    {
       // Longest (last) query blocks first, for better load balance.
       const size_t qb = qBlocks - 1 - task % qBlocks;
       const size_t bh = task / qBlocks;
@@ -168,7 +212,9 @@ void attention(const float *Q, const float *K, const float *V, float *output,
       }
 
       for (size_t j0 = 0; j0 < lastVisible; j0 += blockK) {
-        const size_t keys = std::min(blockK, seqKv - j0);
+        // The last tile stops at the block's last visible key (a causal
+        // block sees keys up to its diagonal; a padded batch its length).
+        const size_t keys = std::min(blockK, lastVisible - j0);
         const size_t tilePanels = ceilDiv(keys, mr);
         for (size_t kp = 0; kp < tilePanels; ++kp)
           mk.run(D, keysPacked + (j0 / mr + kp) * D * mr, queryPanel.data(),
@@ -176,8 +222,16 @@ void attention(const float *Q, const float *K, const float *V, float *output,
         for (size_t i = 0; i < blockQ; ++i)
           tileVisible[i] = std::max<int32_t>(
               0, visible[i] - static_cast<int32_t>(j0));
+        float tileScale = scale;
+        if (masked) {
+          // Scale here, then add the bias (or -inf where the mask hides a
+          // key): the softmax sees final scores.
+          applyMask(scoresT.data(), keys, blockQ, rows, scale, options, b, h,
+                    q0, j0);
+          tileScale = 1.0f;
+        }
         vk.onlineSoftmaxColumns(scoresT.data(), keys, blockQ, tileVisible,
-                                scale, runningMax, runningSum, outT.data(),
+                                tileScale, runningMax, runningSum, outT.data(),
                                 paddedD);
         for (size_t dp = 0; dp < dimPanels; ++dp)
           mk.run(keys, valuesPacked + (dp * seqKv + j0) * mr, scoresT.data(),
@@ -190,7 +244,7 @@ void attention(const float *Q, const float *K, const float *V, float *output,
           out[i * D + d] = outT.data()[d * blockQ + i] * inv;
       }
     }
-  }
+  });
 }
 
 KvCache::KvCache(size_t batch, size_t kvHeads, size_t capacity, size_t headDim)

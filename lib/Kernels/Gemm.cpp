@@ -8,6 +8,7 @@
 #include "GemmPacking.h"
 #include "KernelTable.h"
 #include "PackedWeightsData.h"
+#include "wafer/Kernels/Parallel.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -218,25 +219,22 @@ void runGemm(const AElement *A, size_t M, const PackedWeights::Data &w,
   const bool hasEpilogue =
       epilogue.bias || epilogue.activation != Activation::None;
 
-#pragma omp parallel num_threads(threads) if (threads > 1)
-  {
-    // Per-thread workspaces that persist across calls (OpenMP reuses its
+  const size_t maxPanelsPerBlock = ceilDiv(panelsM, grid.blocksM);
+  parallelFor(tasks, threads, [&](size_t task, int) {
+    // Per-thread workspaces that persist across calls (the pool keeps its
     // threads): allocating them per call costs page faults on every call.
     thread_local detail::AlignedBuffer<uint32_t> aBlock;
     thread_local detail::AlignedBuffer<float> edgeTile;
-    const size_t maxPanelsPerBlock = ceilDiv(panelsM, grid.blocksM);
     aBlock.resize(maxPanelsPerBlock * mr * blocking.kc);
     edgeTile.resize(mr * nr);
-
-#pragma omp for schedule(dynamic, 1)
-    for (size_t task = 0; task < tasks; ++task) {
+    {
       const size_t bm = task / grid.blocksN, bn = task % grid.blocksN;
       const size_t pm0 = rangeStart(panelsM, grid.blocksM, bm);
       const size_t pm1 = rangeStart(panelsM, grid.blocksM, bm + 1);
       const size_t pn0 = rangeStart(panelsN, grid.blocksN, bn);
       const size_t pn1 = rangeStart(panelsN, grid.blocksN, bn + 1);
       if (pm0 == pm1 || pn0 == pn1)
-        continue;
+        return;
       const size_t rowBegin = pm0 * mr;
       const size_t rowCount = std::min(M, pm1 * mr) - rowBegin;
 
@@ -294,7 +292,7 @@ void runGemm(const AElement *A, size_t M, const PackedWeights::Data &w,
         }
       }
     }
-  }
+  });
 }
 
 void checkGemmArguments(const void *A, size_t M, const PackedWeights &weights,

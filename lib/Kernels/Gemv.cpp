@@ -5,6 +5,7 @@
 
 #include "GemmPacking.h"
 #include "KernelTable.h"
+#include "wafer/Kernels/Parallel.h"
 #include "PackedWeightsData.h"
 
 #include <algorithm>
@@ -45,8 +46,7 @@ void gemv(const float *x, const PackedWeights &weights, float *y,
       vk.gemvF32(x, K, w.f32Panels() + first * w.kSteps * nr, nr, count, out);
   };
 
-#pragma omp parallel for num_threads(threads) schedule(dynamic, 1) if (threads > 1)
-  for (size_t chunk = 0; chunk < chunks; ++chunk) {
+  parallelFor(chunks, threads, [&](size_t chunk, int) {
     const size_t p0 = w.panelCount * chunk / chunks;
     const size_t p1 = w.panelCount * (chunk + 1) / chunks;
     // The last panel may be partial; it goes through a scratch row.
@@ -66,7 +66,8 @@ void gemv(const float *x, const PackedWeights &weights, float *y,
                           epilogue.bias ? epilogue.bias + c0 : nullptr,
                           epilogue.activation);
     }
-  }
+  });
+
 }
 
 } // namespace wafer::kernels

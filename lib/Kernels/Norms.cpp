@@ -1,6 +1,10 @@
 #include "wafer/Kernels/Norms.h"
 
 #include "KernelTable.h"
+#include "wafer/Kernels/CpuFeatures.h"
+#include "wafer/Kernels/Parallel.h"
+
+#include <algorithm>
 
 #include <stdexcept>
 #include <string>
@@ -21,6 +25,19 @@ void checkRows(const char *what, const float *x, const float *y, size_t rows,
 // to pay for the fork/join.
 constexpr size_t kParallelElements = 1 << 16;
 
+// Blocks of rows, a few per thread, once there is enough work.
+template <typename F> void forRows(size_t rows, size_t cols, F &&row) {
+  const int threads = rows * cols >= kParallelElements && rows > 1
+                          ? kernelThreads()
+                          : 1;
+  const size_t blocks =
+      std::min(rows, size_t(threads > 1 ? 4 * threads : 1));
+  parallelFor(blocks, threads, [&](size_t b, int) {
+    for (size_t r = rows * b / blocks; r < rows * (b + 1) / blocks; ++r)
+      row(r);
+  });
+}
+
 } // namespace
 
 void layerNorm(const float *x, float *y, size_t rows, size_t cols,
@@ -29,9 +46,7 @@ void layerNorm(const float *x, float *y, size_t rows, size_t cols,
   if (!(eps >= 0.0f))
     throw std::invalid_argument("layerNorm: eps must be >= 0");
   const detail::VectorKernels &vk = detail::vectorKernels(activeIsa());
-#pragma omp parallel for num_threads(kernelThreads()) if (rows * cols >= kParallelElements && rows > 1)
-  for (size_t r = 0; r < rows; ++r)
-    vk.layerNormRow(x + r * cols, y + r * cols, cols, gamma, beta, eps);
+forRows(rows, cols, [&](size_t r) { vk.layerNormRow(x + r * cols, y + r * cols, cols, gamma, beta, eps); });
 }
 
 void rmsNorm(const float *x, float *y, size_t rows, size_t cols,
@@ -40,17 +55,13 @@ void rmsNorm(const float *x, float *y, size_t rows, size_t cols,
   if (!(eps >= 0.0f))
     throw std::invalid_argument("rmsNorm: eps must be >= 0");
   const detail::VectorKernels &vk = detail::vectorKernels(activeIsa());
-#pragma omp parallel for num_threads(kernelThreads()) if (rows * cols >= kParallelElements && rows > 1)
-  for (size_t r = 0; r < rows; ++r)
-    vk.rmsNormRow(x + r * cols, y + r * cols, cols, gamma, eps);
+forRows(rows, cols, [&](size_t r) { vk.rmsNormRow(x + r * cols, y + r * cols, cols, gamma, eps); });
 }
 
 void softmax(const float *x, float *y, size_t rows, size_t cols) {
   checkRows("softmax", x, y, rows, cols);
   const detail::VectorKernels &vk = detail::vectorKernels(activeIsa());
-#pragma omp parallel for num_threads(kernelThreads()) if (rows * cols >= kParallelElements && rows > 1)
-  for (size_t r = 0; r < rows; ++r)
-    vk.softmaxRow(x + r * cols, y + r * cols, cols);
+forRows(rows, cols, [&](size_t r) { vk.softmaxRow(x + r * cols, y + r * cols, cols); });
 }
 
 } // namespace wafer::kernels

@@ -1,6 +1,7 @@
 #include "wafer/Kernels/Rotary.h"
 
 #include "KernelTable.h"
+#include "wafer/Kernels/Parallel.h"
 
 #include <cmath>
 #include <stdexcept>
@@ -36,11 +37,13 @@ void rotaryEmbedding(float *x, size_t rows, size_t seq, size_t headDim,
       sines[s * half + i] = static_cast<float>(std::sin(angle));
     }
   const detail::VectorKernels &vk = detail::vectorKernels(activeIsa());
-#pragma omp parallel for num_threads(kernelThreads()) if (rows * seq * headDim >= (1u << 16) && rows > 1)
-  for (size_t r = 0; r < rows; ++r)
+  const int threads =
+      rows * seq * headDim >= (1u << 16) && rows > 1 ? kernelThreads() : 1;
+  parallelFor(rows, threads, [&](size_t r, int) {
     for (size_t s = 0; s < seq; ++s)
       vk.rotatePairs(x + (r * seq + s) * headDim, half,
                      cosines.data() + s * half, sines.data() + s * half);
+  });
 }
 
 } // namespace wafer::kernels

@@ -7,7 +7,7 @@
 #include <cstring>
 #include <map>
 
-#include <omp.h>
+#include "wafer/Kernels/Parallel.h"
 
 namespace wafer::runtime::detail {
 
@@ -338,9 +338,9 @@ void parallelChunks(int64_t n, int threads, int64_t grain,
     f(0, n);
     return;
   }
-#pragma omp parallel for num_threads(int(chunks)) schedule(static)
-  for (int64_t c = 0; c < chunks; ++c)
-    f(n * c / chunks, n * (c + 1) / chunks);
+  kernels::parallelFor(size_t(chunks), int(chunks), [&](size_t c, int) {
+    f(n * int64_t(c) / chunks, n * (int64_t(c) + 1) / chunks);
+  });
 }
 
 LoopNest makeLoopNest(const std::vector<int64_t> &shape,

@@ -3,10 +3,10 @@
 // graph.attention: softmax(q k^T * scale (softcapped) + mask) v with
 // grouped-query heads, an optional boolean or additive mask that broadcasts
 // to [B, Hq, S, L], and a causal mask of keys j > i + L - S. f32 without a
-// mask or softcap (and value heads as wide as key heads) runs the fused
-// flash-attention kernel; everything else runs the loop below, one query row
-// at a time. A row whose keys are all masked (by -inf, false or causality)
-// gives zeros, as ONNX's Attention defines.
+// softcap, with no mask or an f32 or boolean one (and value heads as wide as
+// key heads), runs the fused flash-attention kernel; everything else runs the
+// loop below, one query row at a time. A row whose keys are all masked (by
+// -inf, false or causality) gives zeros, as ONNX's Attention defines.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,7 +19,7 @@
 #include <cmath>
 #include <limits>
 
-#include <omp.h>
+#include "wafer/Kernels/Parallel.h"
 
 namespace wafer::runtime::detail {
 
@@ -51,7 +51,7 @@ std::unique_ptr<Step> generalAttention(const AttentionDims &a, float scale,
     parallelChunks(a.B * a.Hq * a.S, ctx.threads, 4, [&](int64_t s,
                                                          int64_t e) {
       C *scores = reinterpret_cast<C *>(ctx.scratch + scratch +
-                                        omp_get_thread_num() * rowBytes);
+                                        kernels::currentWorker() * rowBytes);
       C *acc = scores + a.L;
       for (int64_t r = s; r < e; ++r) {
         int64_t b = r / (a.Hq * a.S), h = (r / a.S) % a.Hq, i = r % a.S;
@@ -178,8 +178,9 @@ std::unique_ptr<Step> buildAttention(OpBuilder &b) {
   int iq = b.input(0), ik = b.input(1), iv = b.input(2), out = b.output(0);
   if (y.numElements == 0)
     return makeStep([](const RunContext &) {});
-  if (q.type == kF32 && mask < 0 && softcap == 0 && a.D == a.Dv &&
-      scale != 0 && (!causal || a.S <= a.L) && a.L > 0 && a.D > 0) {
+  if (q.type == kF32 && (mask < 0 || maskType == kF32 || maskType == kBool) &&
+      softcap == 0 && a.D == a.Dv && scale != 0 && (!causal || a.S <= a.L) &&
+      a.L > 0 && a.D > 0) {
     kernels::AttentionShape shape;
     shape.batch = size_t(a.B);
     shape.heads = size_t(a.Hq);
@@ -190,10 +191,19 @@ std::unique_ptr<Step> buildAttention(OpBuilder &b) {
     kernels::AttentionOptions options;
     options.scale = scale;
     options.causal = causal;
+    size_t *strides = maskType == kF32 ? options.biasStrides
+                                       : options.keepStrides;
+    for (int d = 0; mask >= 0 && d < 4; ++d)
+      strides[d] = size_t(a.maskStrides[d]);
     return makeStep([=](const RunContext &ctx) {
+      kernels::AttentionOptions o = options;
+      if (mask >= 0 && maskType == kF32)
+        o.bias = ctx.ptr<const float>(mask);
+      else if (mask >= 0)
+        o.keep = ctx.ptr<const uint8_t>(mask);
       kernels::attention(ctx.ptr<const float>(iq), ctx.ptr<const float>(ik),
                          ctx.ptr<const float>(iv), ctx.ptr<float>(out), shape,
-                         options);
+                         o);
     });
   }
   int threads = std::max(1, b.options().threads);

@@ -110,13 +110,35 @@ def test_real_model(tools, tmp_path):
     assert tools.run("wafer-opt", "-", input=ir.encode()).returncode == 0
 
 
+# Node tests that import but whose expected outputs wafer-run does not
+# reproduce, each with the reason. A case listed here that passes is fine
+# (the fix has landed: drop it from the list).
+NODE_SWEEP_EXPECTED_FAILURES = {
+    # The importer treats Dropout as inference-mode (identity) even when the
+    # case sets training_mode=True; being fixed in the importer.
+    "test_training_dropout": "training-mode Dropout imported as identity",
+    "test_training_dropout_default": "training-mode Dropout imported as identity",
+}
+
+
 def test_onnx_node_sweep(tools, tmp_path):
-    """Every backend node test of a claimed op imports or fails cleanly."""
+    """Every backend node test of a claimed op imports or fails cleanly, and
+    every case that imports compiles to a .wfb, runs through wafer-run and
+    matches the test's own expected outputs (node_sweep's tolerances)."""
     from wafer.testing import node_sweep
     report = tmp_path / "sweep.json"
     rc = node_sweep.main(["--waferc", str(tools.path("waferc")),
                           "--translate", str(tools.path("wafer-translate")),
+                          "--wafer-run", str(tools.path("wafer-run")),
                           "--json", str(report)])
-    summary = json.loads(report.read_text())["summary"]
+    data = json.loads(report.read_text())
+    summary = data["summary"]
     assert rc == 0 and summary.get("crashed", 0) == 0
     assert summary["imported"] >= 300
+    numeric = {name: (c["numeric"], c["numeric_detail"])
+               for name, c in data["cases"].items() if "numeric" in c}
+    assert len(numeric) == summary["imported"]
+    bad = {name: f"{status}: {detail}" for name, (status, detail) in numeric.items()
+           if status != "passed" and name not in NODE_SWEEP_EXPECTED_FAILURES}
+    assert not bad, "\n".join(f"{k}: {v}" for k, v in sorted(bad.items()))
+    assert data["numeric"]["passed"] >= 300

@@ -65,9 +65,13 @@ Options:
   --rtol X                the relative tolerance of float outputs for --check
                           (default 1e-4); integer and bool outputs must be
                           exact
-  --threads N             OpenMP team size of the kernels and loops (1 to
-                          1024; default: OpenMP's, i.e. OMP_NUM_THREADS or
-                          the cores)
+  --threads N             threads of the kernels and loops, the caller and
+                          a persistent pool (1 to 1024; default: OpenMP's,
+                          i.e. OMP_NUM_THREADS or the cores). A call never
+                          waits for a pool thread that has not started.
+                          What still runs on OpenMP sleeps between regions
+                          (OMP_WAIT_POLICY=passive) unless OMP_WAIT_POLICY
+                          or GOMP_SPINCOUNT is set
   --repeat N              run N times after a warm-up run and print the
                           median and the minimum latency
   --timing-json FILE      write {"median_ms": ..., "min_ms": ..., "runs": N}
@@ -76,6 +80,8 @@ Options:
                           kernels' ONNX node names, with the cost model's
                           modeled wafer time beside each (its cycles at the
                           target's clock), and the memory plan
+  --report-ops            with --report: also every host op's median time,
+                          kind and location (in program order)
   --weights f32|bf16      store constant matmul and linear weights as f32
                           (default) or bf16 (accumulating in f32)
   --target NAME           refuse a binary compiled for another target
@@ -452,7 +458,7 @@ std::string bytesText(int64_t b) {
 }
 
 void printReport(const Runtime &rt,
-                 const std::vector<std::vector<double>> &perRun) {
+                 const std::vector<std::vector<double>> &perRun, bool perOp) {
   const auto &ops = rt.hostOps();
   const auto &kernels = rt.kernels();
   size_t runs = perRun.size();
@@ -530,6 +536,16 @@ void printReport(const Runtime &rt,
     std::printf("modeled wafer step (single stream, the cost model's "
                 "latency): %.0f cycles = %.3f us\n",
                 rt.modeledStepCycles(), rt.modeledStepCycles() / clock * 1e6);
+  if (perOp) {
+    std::printf("per-op time (median of %zu runs):\n", runs);
+    for (size_t i = 0; i < ops.size(); ++i) {
+      std::vector<double> t(runs);
+      for (size_t k = 0; k < runs; ++k)
+        t[k] = perRun[k][i];
+      std::printf("  %5zu  %10.4f ms  %-16s %s\n", i, median(t) * 1e3,
+                  ops[i].kind.c_str(), ops[i].location.c_str());
+    }
+  }
   const MemorySummary &m = rt.memory();
   std::printf("memory plan: arena %s for %d buffers (%s unshared), %d views, "
               "%d computed in place; constants: %d read in place, %d copied "
@@ -561,12 +577,28 @@ std::string jsonString(const std::string &s) {
 
 } // namespace
 
+// OpenMP's threads (left to the decode attention kernel; the rest runs on
+// the kernels' pool, Parallel.h) wait passively (sleep) between parallel
+// regions unless OMP_WAIT_POLICY or GOMP_SPINCOUNT says otherwise. A spinning team is a
+// little faster on an idle machine, but where other processes compete for
+// the cores (a shared build machine) every region ends waiting for a
+// descheduled spinner: bert-base at seq 128 on 2 loaded cores took 490 to
+// 1900 ms spinning and 260 to 280 ms passive. libgomp reads the variable in
+// its own initializer, before main and before this executable's
+// constructors; .preinit_array functions run before every initializer.
+static void defaultWaitPolicy(int, char **, char **) {
+  if (!std::getenv("OMP_WAIT_POLICY") && !std::getenv("GOMP_SPINCOUNT"))
+    setenv("OMP_WAIT_POLICY", "passive", 0);
+}
+__attribute__((section(".preinit_array"), used)) static void (
+    *const preinitWaitPolicy)(int, char **, char **) = defaultWaitPolicy;
+
 static int runMain(int argc, char **argv) {
   std::string model, mode = "fast", outputDir, checkDir, timingJson, target;
   std::vector<std::string> inputArgs;
   double rtol = 1e-4;
   long long threads = 0, repeat = 0;
-  bool report = false, signature = false, haveRepeat = false;
+  bool report = false, reportOps = false, signature = false, haveRepeat = false;
   RuntimeOptions options;
 
   std::vector<std::string> args(argv + 1, argv + argc);
@@ -643,6 +675,8 @@ static int runMain(int argc, char **argv) {
       target = value;
     } else if (name == "--report" && !inlineValue) {
       report = true;
+    } else if (name == "--report-ops" && !inlineValue) {
+      report = reportOps = true;
     } else if (name == "--signature" && !inlineValue) {
       signature = true;
     } else {
@@ -789,7 +823,7 @@ static int runMain(int argc, char **argv) {
                 medianMs, minMs, runs, weightStorageName(options.weights),
                 rt->threads());
   if (report)
-    printReport(*rt, perOp);
+    printReport(*rt, perOp, reportOps);
   if (!timingJson.empty()) {
     std::ofstream f(timingJson);
     f << "{\"median_ms\": " << medianMs << ", \"min_ms\": " << minMs

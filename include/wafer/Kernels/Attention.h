@@ -31,6 +31,15 @@ struct AttentionOptions {
   // Optional per-batch number of valid keys (padding mask): keys at positions
   // >= kvValidLength[b] are ignored. Rows with no visible key produce zeros.
   const int32_t *kvValidLength = nullptr;
+  // Optional additive bias on the scaled scores (an attention mask): query i
+  // of (batch b, head h) and key j add bias[b * biasStrides[0] + h *
+  // biasStrides[1] + i * biasStrides[2] + j * biasStrides[3]] (strides in
+  // elements; 0 broadcasts). -inf hides the key.
+  const float *bias = nullptr;
+  size_t biasStrides[4] = {0, 0, 0, 0};
+  // Optional boolean mask, indexed the same way: a zero byte hides the key.
+  const uint8_t *keep = nullptr;
+  size_t keepStrides[4] = {0, 0, 0, 0};
 };
 
 // Prefill: many queries against seqKv keys. Throws std::invalid_argument on a

@@ -67,7 +67,8 @@ struct CacheSizes {
 };
 const CacheSizes &cacheSizes();
 
-// Number of threads the kernels use (OpenMP's maximum unless overridden).
+// Number of threads the kernels use (OpenMP's maximum unless overridden);
+// they run on the pool of Parallel.h.
 int kernelThreads();
 // 0 restores the default.
 void setKernelThreads(int threads);

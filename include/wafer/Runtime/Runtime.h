@@ -63,7 +63,8 @@ enum class WeightStorage {
 const char *weightStorageName(WeightStorage storage);
 
 struct RuntimeOptions {
-  /// OpenMP team size of the kernels and loops; 0: OpenMP's default.
+  /// Threads of the kernels and loops (the caller and the kernels' pool,
+  /// wafer/Kernels/Parallel.h); 0: OpenMP's default count.
   int threads = 0;
   WeightStorage weights = WeightStorage::F32;
   /// When non-empty, the binary must have been compiled for this target.

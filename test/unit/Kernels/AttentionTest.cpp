@@ -151,6 +151,83 @@ TEST_P(AttentionTest, ExplicitScaleAndFullyMaskedRows) {
   expectNear(out, ref, "masked");
 }
 
+// An additive bias or a boolean mask with broadcast strides (the padding
+// mask [B, 1, 1, L], a full [B, H, S, L] one), alone and with causality;
+// -inf and false hide keys, including every key of some rows (zeros).
+TEST_P(AttentionTest, BiasAndBooleanMasksMatchReference) {
+  std::mt19937 rng(91);
+  const double negInf = -std::numeric_limits<double>::infinity();
+  for (int trial = 0; trial < 6; ++trial) {
+    AttentionShape s{2, 4, 2, size_t(trial < 3 ? 37 : 5), size_t(trial < 3 ? 70 : 140),
+                     size_t(trial % 2 ? 32 : 13)};
+    const bool full = trial % 3 == 1, boolean = trial % 3 == 2;
+    const bool causal = trial == 3;
+    const auto Q = randomVector(s.batch * s.heads * s.seqQ * s.headDim, rng, -2, 2);
+    const auto K = randomVector(s.batch * s.kvHeads * s.seqKv * s.headDim, rng);
+    const auto V = randomVector(K.size(), rng);
+    // Strides over [B, H, S, L].
+    size_t st[4] = {full ? s.heads * s.seqQ * s.seqKv : s.seqKv,
+                    full ? s.seqQ * s.seqKv : 0, full ? s.seqKv : 0, 1};
+    const size_t n = full ? s.batch * s.heads * s.seqQ * s.seqKv : s.batch * s.seqKv;
+    std::vector<float> bias(n);
+    std::vector<uint8_t> keep(n);
+    std::uniform_real_distribution<float> u(0, 1);
+    for (size_t i = 0; i < n; ++i) {
+      const float r = u(rng);
+      keep[i] = r > 0.3f;
+      bias[i] = r < 0.2f ? -std::numeric_limits<float>::infinity()
+                : r < 0.3f ? -3.0e38f : 2 * r - 1;
+    }
+    // Batch 1 hides every key of some rows: zeros.
+    for (size_t j = 0; j < s.seqKv; ++j) {
+      bias[st[0] + j] = -std::numeric_limits<float>::infinity();
+      keep[st[0] + j] = 0;
+    }
+    AttentionOptions options;
+    options.scale = 0.3f;
+    options.causal = causal;
+    if (boolean) {
+      options.keep = keep.data();
+      std::copy(st, st + 4, options.keepStrides);
+    } else {
+      options.bias = bias.data();
+      std::copy(st, st + 4, options.biasStrides);
+    }
+    std::vector<float> out(Q.size(), 99.0f);
+    attention(Q.data(), K.data(), V.data(), out.data(), s, options);
+    std::vector<double> ref(out.size(), 0.0), scores(s.seqKv);
+    const size_t group = s.heads / s.kvHeads, D = s.headDim;
+    for (size_t b = 0; b < s.batch; ++b)
+      for (size_t h = 0; h < s.heads; ++h)
+        for (size_t i = 0; i < s.seqQ; ++i) {
+          const size_t unit = b * s.kvHeads + h / group;
+          const float *q = Q.data() + ((b * s.heads + h) * s.seqQ + i) * D;
+          double m = negInf;
+          for (size_t j = 0; j < s.seqKv; ++j) {
+            const size_t at = b * st[0] + h * st[1] + i * st[2] + j * st[3];
+            double add = boolean ? (keep[at] ? 0.0 : negInf) : double(bias[at]);
+            if (causal && j > s.seqKv - s.seqQ + i)
+              add = negInf;
+            double dot = 0;
+            for (size_t d = 0; d < D; ++d)
+              dot += double(q[d]) * K[(unit * s.seqKv + j) * D + d];
+            scores[j] = add == negInf ? negInf : dot * 0.3f + add;
+            m = std::max(m, scores[j]);
+          }
+          if (m == negInf)
+            continue; // every key hidden: zeros
+          double sum = 0;
+          for (size_t j = 0; j < s.seqKv; ++j)
+            sum += (scores[j] = std::exp(scores[j] - m));
+          double *o = ref.data() + ((b * s.heads + h) * s.seqQ + i) * D;
+          for (size_t j = 0; j < s.seqKv; ++j)
+            for (size_t d = 0; d < D; ++d)
+              o[d] += scores[j] / sum * V[(unit * s.seqKv + j) * D + d];
+        }
+    expectNear(out, ref, boolean ? "boolean mask" : full ? "full bias" : "padding bias");
+  }
+}
+
 TEST_P(AttentionTest, DecodeWithAppendedCacheMatchesReference) {
   std::mt19937 rng(53);
   struct DecodeCase {
