@@ -457,9 +457,11 @@ FailureOr<NormStatistics> normStatistics(Imp &imp, Value x, int64_t axis,
     return s;
   REQUIRE(deviation, imp.broadcastBinary("Sub", x, s.mean));
   REQUIRE(squared, imp.broadcastBinary("Mul", deviation, deviation));
-  REQUIRE(variance, imp.broadcastBinary(
-                        "Add", mean(squared),
-                        imp.scalarLike(s.mean, double(epsilon))));
+  // One op per statement: the order of a call's arguments is the
+  // compiler's, and the IR must not depend on it.
+  Value meanSquare = mean(squared);
+  Value eps = imp.scalarLike(s.mean, double(epsilon));
+  REQUIRE(variance, imp.broadcastBinary("Add", meanSquare, eps));
   Value stdDev = imp.create<SqrtOp>(variance.getType(), variance);
   s.deviation = deviation;
   s.invStdDev = imp.create<ReciprocalOp>(stdDev.getType(), stdDev);
