@@ -68,9 +68,13 @@ fi
 [ -n "${WAFER_SETUP_DEPS_ONLY:-}" ] && exit 0
 
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then
-  step "configuring $BUILD_DIR (Release)" \
+  LAUNCHER=()
+  if command -v ccache >/dev/null; then
+    LAUNCHER=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  fi
+  step "configuring $BUILD_DIR (Release${LAUNCHER:+, ccache})" \
     cmake -G Ninja -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release \
-    -DPython3_EXECUTABLE="$(command -v "$PYTHON")"
+    -DPython3_EXECUTABLE="$(command -v "$PYTHON")" "${LAUNCHER[@]}"
 fi
 # The build is the long step: its progress, a line each tenth of the way.
 echo "setup: building in $BUILD_DIR (log: $LOG)"
