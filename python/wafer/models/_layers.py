@@ -14,6 +14,15 @@ def normal(rng: np.random.Generator, shape, std: float) -> np.ndarray:
     return (rng.standard_normal(shape) * std).astype(np.float32)
 
 
+def dense(rng: np.random.Generator, shape, std: float, tuned_fan_in: int) -> np.ndarray:
+    """A weight matrix [fan_in, fan_out]: ``std`` is the spread tuned at the
+    default config's fan-in, scaled by sqrt(tuned_fan_in / fan_in) so that a
+    wider model keeps its activations and attention logits in the same range
+    (full-size random-weight models stay well-conditioned; at the default
+    width the weights are exactly those of ``normal``)."""
+    return normal(rng, shape, std * math.sqrt(tuned_fan_in / shape[0]))
+
+
 def norm_weight(rng: np.random.Generator, n: int) -> np.ndarray:
     """A LayerNorm/RMSNorm gain close to 1 (random so that it matters)."""
     return (1.0 + 0.1 * rng.standard_normal(n)).astype(np.float32)

@@ -21,13 +21,15 @@ import numpy as np
 import onnx
 
 from ._graph import FLOAT, FP32_MIN, INT64, GraphBuilder, check_opset
-from ._layers import gelu_erf, layer_norm, linear, merge_heads, norm_weight, normal, split_heads
+from ._layers import dense, gelu_erf, layer_norm, linear, merge_heads, norm_weight, normal, split_heads
 from .config import BertConfig
 
 
 def init_weights(cfg: BertConfig) -> dict[str, np.ndarray]:
     rng = np.random.default_rng(cfg.seed)
     H, F = cfg.hidden, cfg.ffn
+    # The fan-ins the weights' spreads were tuned at (the default config's).
+    H0, F0 = type(cfg)().hidden, type(cfg)().ffn
     w: dict[str, np.ndarray] = {}
     w["embeddings.word_embeddings.weight"] = normal(rng, (cfg.vocab, H), 0.5)
     w["embeddings.position_embeddings.weight"] = normal(rng, (cfg.max_pos, H), 0.2)
@@ -37,15 +39,15 @@ def init_weights(cfg: BertConfig) -> dict[str, np.ndarray]:
     for i in range(cfg.layers):
         p = f"encoder.layer.{i}."
         for n in ("query", "key", "value"):
-            w[p + f"attention.self.{n}.weight"] = normal(rng, (H, H), 0.15)
+            w[p + f"attention.self.{n}.weight"] = dense(rng, (H, H), 0.15, H0)
             w[p + f"attention.self.{n}.bias"] = normal(rng, (H,), 0.05)
-        w[p + "attention.output.dense.weight"] = normal(rng, (H, H), 0.1)
+        w[p + "attention.output.dense.weight"] = dense(rng, (H, H), 0.1, H0)
         w[p + "attention.output.dense.bias"] = normal(rng, (H,), 0.05)
         w[p + "attention.output.LayerNorm.weight"] = norm_weight(rng, H)
         w[p + "attention.output.LayerNorm.bias"] = normal(rng, (H,), 0.1)
-        w[p + "intermediate.dense.weight"] = normal(rng, (H, F), 0.1)
+        w[p + "intermediate.dense.weight"] = dense(rng, (H, F), 0.1, H0)
         w[p + "intermediate.dense.bias"] = normal(rng, (F,), 0.05)
-        w[p + "output.dense.weight"] = normal(rng, (F, H), 0.05)
+        w[p + "output.dense.weight"] = dense(rng, (F, H), 0.05, F0)
         w[p + "output.dense.bias"] = normal(rng, (H,), 0.05)
         w[p + "output.LayerNorm.weight"] = norm_weight(rng, H)
         w[p + "output.LayerNorm.bias"] = normal(rng, (H,), 0.1)

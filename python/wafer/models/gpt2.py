@@ -22,6 +22,7 @@ from ._layers import (
     linear,
     merge_heads,
     norm_weight,
+    dense,
     normal,
     split_heads,
 )
@@ -32,6 +33,8 @@ def init_weights(cfg: GPT2Config) -> dict[str, np.ndarray]:
     """All weights, drawn in a fixed order from ``default_rng(cfg.seed)`` (opset-independent)."""
     rng = np.random.default_rng(cfg.seed)
     H, F = cfg.hidden, cfg.ffn
+    # The fan-ins the weights' spreads were tuned at (the default config's).
+    H0, F0 = type(cfg)().hidden, type(cfg)().ffn
     w: dict[str, np.ndarray] = {}
     w["wte.weight"] = normal(rng, (cfg.vocab, H), 0.5)
     w["wpe.weight"] = normal(rng, (cfg.max_pos, H), 0.2)
@@ -39,15 +42,15 @@ def init_weights(cfg: GPT2Config) -> dict[str, np.ndarray]:
         p = f"h.{i}."
         w[p + "ln_1.weight"] = norm_weight(rng, H)
         w[p + "ln_1.bias"] = normal(rng, (H,), 0.1)
-        w[p + "attn.c_attn.weight"] = normal(rng, (H, 3 * H), 0.15)
+        w[p + "attn.c_attn.weight"] = dense(rng, (H, 3 * H), 0.15, H0)
         w[p + "attn.c_attn.bias"] = normal(rng, (3 * H,), 0.05)
-        w[p + "attn.c_proj.weight"] = normal(rng, (H, H), 0.1)
+        w[p + "attn.c_proj.weight"] = dense(rng, (H, H), 0.1, H0)
         w[p + "attn.c_proj.bias"] = normal(rng, (H,), 0.05)
         w[p + "ln_2.weight"] = norm_weight(rng, H)
         w[p + "ln_2.bias"] = normal(rng, (H,), 0.1)
-        w[p + "mlp.c_fc.weight"] = normal(rng, (H, F), 0.1)
+        w[p + "mlp.c_fc.weight"] = dense(rng, (H, F), 0.1, H0)
         w[p + "mlp.c_fc.bias"] = normal(rng, (F,), 0.05)
-        w[p + "mlp.c_proj.weight"] = normal(rng, (F, H), 0.05)
+        w[p + "mlp.c_proj.weight"] = dense(rng, (F, H), 0.05, F0)
         w[p + "mlp.c_proj.bias"] = normal(rng, (H,), 0.05)
     w["ln_f.weight"] = norm_weight(rng, H)
     w["ln_f.bias"] = normal(rng, (H,), 0.1)

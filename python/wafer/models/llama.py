@@ -20,7 +20,7 @@ import onnx
 import numpy as np
 
 from ._graph import FLOAT, FP32_MIN, INT64, INT64_MAX, GraphBuilder, check_opset
-from ._layers import linear, merge_heads, norm_weight, normal, rms_norm, silu, split_heads
+from ._layers import dense, linear, merge_heads, norm_weight, normal, rms_norm, silu, split_heads
 from .config import LlamaConfig
 
 
@@ -28,21 +28,23 @@ def init_weights(cfg: LlamaConfig) -> dict[str, np.ndarray]:
     rng = np.random.default_rng(cfg.seed)
     H, F, hd = cfg.hidden, cfg.ffn, cfg.head_dim
     kvd = cfg.n_kv_heads * hd
+    # The fan-ins the weights' spreads were tuned at (the default config's).
+    H0, F0 = type(cfg)().hidden, type(cfg)().ffn
     w: dict[str, np.ndarray] = {}
     w["model.embed_tokens.weight"] = normal(rng, (cfg.vocab, H), 0.5)
     for i in range(cfg.layers):
         p = f"model.layers.{i}."
         w[p + "input_layernorm.weight"] = norm_weight(rng, H)
-        w[p + "self_attn.q_proj.weight"] = normal(rng, (H, H), 0.15)
-        w[p + "self_attn.k_proj.weight"] = normal(rng, (H, kvd), 0.15)
-        w[p + "self_attn.v_proj.weight"] = normal(rng, (H, kvd), 0.15)
-        w[p + "self_attn.o_proj.weight"] = normal(rng, (H, H), 0.1)
+        w[p + "self_attn.q_proj.weight"] = dense(rng, (H, H), 0.15, H0)
+        w[p + "self_attn.k_proj.weight"] = dense(rng, (H, kvd), 0.15, H0)
+        w[p + "self_attn.v_proj.weight"] = dense(rng, (H, kvd), 0.15, H0)
+        w[p + "self_attn.o_proj.weight"] = dense(rng, (H, H), 0.1, H0)
         w[p + "post_attention_layernorm.weight"] = norm_weight(rng, H)
-        w[p + "mlp.gate_proj.weight"] = normal(rng, (H, F), 0.1)
-        w[p + "mlp.up_proj.weight"] = normal(rng, (H, F), 0.1)
-        w[p + "mlp.down_proj.weight"] = normal(rng, (F, H), 0.05)
+        w[p + "mlp.gate_proj.weight"] = dense(rng, (H, F), 0.1, H0)
+        w[p + "mlp.up_proj.weight"] = dense(rng, (H, F), 0.1, H0)
+        w[p + "mlp.down_proj.weight"] = dense(rng, (F, H), 0.05, F0)
     w["model.norm.weight"] = norm_weight(rng, H)
-    w["lm_head.weight"] = normal(rng, (H, cfg.vocab), 0.1)
+    w["lm_head.weight"] = dense(rng, (H, cfg.vocab), 0.1, H0)
     return w
 
 
