@@ -52,7 +52,7 @@ sys.path.insert(0, str(ROOT / "python"))
 
 from wafer.models import build, example_inputs, save  # noqa: E402
 from wafer.real_model import real_model_path  # noqa: E402
-from wafer.testing.wafer_run import npy_name  # noqa: E402
+from wafer.testing.wafer_run import max_errors, npy_name  # noqa: E402
 
 
 @dataclass
@@ -247,9 +247,7 @@ def time_wafer(bin_dir: Path, wfb: Path, feeds: dict[str, np.ndarray], ref: dict
     for k, v in ref.items():
         got = tmp / "outputs" / npy_name(k)
         if got.exists():
-            w = np.load(got)
-            scale = float(np.max(np.abs(v))) or 1.0
-            errs[k] = float(np.max(np.abs(w.astype(np.float64) - v.astype(np.float64)))) / scale
+            errs[k] = max_errors(np.load(got), v)[1]
     result["max_rel_error"] = max(errs.values()) if errs else None
     return result
 
