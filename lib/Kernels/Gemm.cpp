@@ -46,9 +46,10 @@ void checkPackArguments(const void *weights, size_t K, size_t N) {
                                 ")");
 }
 
-std::unique_ptr<PackedWeights::Data> makeData(ElementType type, size_t K,
-                                              size_t N) {
-  auto data = std::make_unique<PackedWeights::Data>();
+// Sets `data` up for K x N weights of `type` on the active path; the panel
+// buffer only grows.
+void shapeData(PackedWeights::Data *data, ElementType type, size_t K,
+               size_t N) {
   data->type = type;
   data->isa = activeIsa();
   data->K = K;
@@ -60,6 +61,12 @@ std::unique_ptr<PackedWeights::Data> makeData(ElementType type, size_t K,
   data->kSteps = type == ElementType::F32 ? K : ceilDiv(K, 2);
   data->panelCount = ceilDiv(N, data->nr);
   data->panels.resize(data->panelCount * data->kSteps * data->nr);
+}
+
+std::unique_ptr<PackedWeights::Data> makeData(ElementType type, size_t K,
+                                              size_t N) {
+  auto data = std::make_unique<PackedWeights::Data>();
+  shapeData(data.get(), type, K, N);
   return data;
 }
 
@@ -87,6 +94,16 @@ PackedWeights PackedWeights::pack(const BFloat16 *weights, size_t K, size_t N,
   detail::packColumnPanelsBf16(weights, K, N, layout, result.data_->nr,
                                result.data_->panels.data());
   return result;
+}
+
+void PackedWeights::repack(const float *weights, size_t K, size_t N,
+                           WeightLayout layout) {
+  checkPackArguments(weights, K, N);
+  if (!data_)
+    data_ = std::make_unique<Data>();
+  shapeData(data_.get(), ElementType::F32, K, N);
+  detail::packColumnPanelsF32(weights, K, N, layout, data_->nr,
+                              reinterpret_cast<float *>(data_->panels.data()));
 }
 
 bool PackedWeights::empty() const { return !data_; }

@@ -2,10 +2,11 @@
 //
 // matmul and linear with a constant right-hand side run the packed GEMM of
 // lib/Kernels, its weights packed once here (f32, or bf16 with f32
-// accumulation); the bias and gelu/silu ride in its epilogue. f32 softmax
-// over the last axis, layer_norm and rms_norm run their kernels. Everything
-// else is a loop: f16 and bf16 through f32, f64 in f64, integers with
-// wrapping arithmetic.
+// accumulation); the bias and gelu/silu ride in its epilogue. A product of
+// two computed operands (f32, or f16 and bf16 through f32) runs the same
+// GEMM with its right-hand side packed per call. f32 softmax over the last
+// axis, layer_norm and rms_norm run their kernels. Everything else is a
+// loop: f64 in f64, integers with wrapping arithmetic.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,11 +16,13 @@
 #include "wafer/Kernels/Elementwise.h"
 #include "wafer/Kernels/Gemm.h"
 #include "wafer/Kernels/Norms.h"
+#include "wafer/Kernels/Parallel.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <memory>
 
 namespace wafer::runtime::detail {
 
@@ -182,6 +185,53 @@ void matmulLoop(const MatmulShape &m, const T *A, const T *B, T *C,
                  });
 }
 
+/// The f32 product of two computed operands on the GEMM kernels: each
+/// batch's right-hand side is packed per call into a handle of the worker
+/// running it, and the handles keep their buffers from run to run.
+struct ComputedProduct {
+  MatmulShape m;
+  std::shared_ptr<std::vector<kernels::PackedWeights>> handles =
+      std::make_shared<std::vector<kernels::PackedWeights>>();
+
+  void run(const float *A, const float *B, float *C, int threads) const {
+    const int64_t M = m.M, K = m.K, N = m.N;
+    if (M == 0 || N == 0 || m.batches == 0)
+      return;
+    if (K == 0) {
+      std::fill(C, C + m.batches * M * N, 0.0f);
+      return;
+    }
+    threads = std::max(threads, 1);
+    if (handles->size() < size_t(threads))
+      handles->resize(size_t(threads));
+    bool sharedRhs = true, consecutiveLhs = true;
+    for (int64_t i = 0; i < m.batches; ++i) {
+      sharedRhs &= m.rhsOffsets[i] == m.rhsOffsets[0];
+      consecutiveLhs &= m.lhsOffsets[i] == i * M * K;
+    }
+    auto multiply = [&](int64_t batch, int64_t rows, int worker) {
+      kernels::PackedWeights &h = (*handles)[size_t(worker)];
+      h.repack(B + m.rhsOffsets[batch], size_t(K), size_t(N),
+               kernels::WeightLayout::KN);
+      kernels::gemm(A + m.lhsOffsets[batch], size_t(rows), h,
+                    C + batch * M * N);
+    };
+    if (sharedRhs && consecutiveLhs) {
+      // [..., M, K] x [K, N]: one GEMM over every row, threaded inside.
+      multiply(0, m.batches * M, 0);
+    } else if (m.batches < threads) {
+      for (int64_t i = 0; i < m.batches; ++i)
+        multiply(i, M, 0);
+    } else {
+      // One batch per task; a GEMM inside a task runs on its thread.
+      kernels::parallelFor(size_t(m.batches), threads,
+                           [&](size_t i, int worker) {
+                             multiply(int64_t(i), M, worker);
+                           });
+    }
+  }
+};
+
 void applyRelu(float *y, int64_t n) {
   for (int64_t i = 0; i < n; ++i)
     y[i] = y[i] < 0.0f ? 0.0f : y[i];
@@ -318,6 +368,7 @@ std::unique_ptr<Step> genericProduct(OpBuilder &b, const MatmulShape &m,
       }
     }
   };
+  ComputedProduct product{m};
   if (viaFloat)
     return makeStep([=](const RunContext &ctx) {
       float *A = reinterpret_cast<float *>(ctx.scratch + aS);
@@ -325,13 +376,20 @@ std::unique_ptr<Step> genericProduct(OpBuilder &b, const MatmulShape &m,
       float *C = reinterpret_cast<float *>(ctx.scratch + cS);
       toFloat(type, ctx.ptr(lhs), A, aN);
       toFloat(type, ctx.ptr(rhs), B, bN);
-      matmulLoop(m, A, B, C, ctx.threads);
+      product.run(A, B, C, ctx.threads);
       epilogue(ctx, C);
       fromFloat(type, C, ctx.ptr(out), cN);
     });
+  if (type == kF32)
+    return makeStep([=](const RunContext &ctx) {
+      float *C = ctx.ptr<float>(out);
+      product.run(ctx.ptr<const float>(lhs), ctx.ptr<const float>(rhs), C,
+                  ctx.threads);
+      epilogue(ctx, C);
+    });
   return dispatchType(type, [&](auto tag) -> std::unique_ptr<Step> {
     using S = typename decltype(tag)::type;
-    if constexpr (std::is_same_v<S, float> || std::is_same_v<S, double> ||
+    if constexpr (std::is_same_v<S, double> ||
                   std::is_same_v<S, int64_t> || std::is_same_v<S, int32_t>) {
       return makeStep([=](const RunContext &ctx) {
         S *C = ctx.ptr<S>(out);

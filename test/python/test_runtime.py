@@ -306,6 +306,46 @@ def test_broadcasting_elementwise_every_numeric_type(tools, tmp_path, dtype):
                rtol=2e-3 if dtype == "float16" else RTOL)
 
 
+# Products of two graph inputs run the GEMM kernels with the right-hand side
+# packed per call: one GEMM over every row when the rhs is shared, one per
+# batch otherwise (fewer batches than threads: threaded inside each GEMM;
+# more: one batch per thread), lhs or rhs broadcast over batches.
+MATMUL_SHAPES = [
+    ([2, 3, 5, 7], [2, 3, 7, 4]),
+    ([4, 5, 7], [7, 9]),
+    ([1, 5, 7], [3, 7, 4]),
+    ([2, 1, 5, 7], [3, 7, 4]),
+    ([2, 130, 70], [2, 70, 97]),
+    ([3, 129, 300], [300, 65]),
+    ([1, 33], [33, 40]),
+]
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float16"])
+@pytest.mark.parametrize("threads", [1, 3])
+def test_matmul_of_computed_operands(tools, tmp_path, dtype, threads):
+    from onnx import helper
+    from onnx.helper import np_dtype_to_tensor_dtype
+    t = np_dtype_to_tensor_dtype(np.dtype(dtype))
+    rng = np.random.default_rng(3)
+    for i, (a_shape, b_shape) in enumerate(MATMUL_SHAPES):
+        model = _graph_model([helper.make_node("MatMul", ["a", "b"], ["y"])],
+                             [("a", t, a_shape), ("b", t, b_shape)], [("y", t)])
+        feeds = {"a": rng.standard_normal(a_shape).astype(dtype),
+                 "b": rng.standard_normal(b_shape).astype(dtype)}
+        import onnx
+        path = tmp_path / f"mm{i}.onnx"
+        onnx.save(model, path)
+        wfb = compile_wfb(tools, path, tmp_path / f"mm{i}.wfb", dims=[])
+        got, _ = run_binary(tools.path("wafer-run"), wfb, feeds, tmp_path / f"run{i}",
+                            extra=["--threads", str(threads)])
+        # The reference in float64: onnxruntime's f16 MatMul rounds differently.
+        want = np.matmul(feeds["a"].astype(np.float64), feeds["b"].astype(np.float64))
+        assert got["y"].shape == want.shape and got["y"].dtype == np.dtype(dtype)
+        _, rel = max_errors(got["y"].astype(np.float64), want)
+        assert rel <= (2e-3 if dtype == "float16" else 1e-5), (a_shape, b_shape, rel)
+
+
 def test_cast_between_every_type(tools, tmp_path):
     from onnx import TensorProto as T, helper
     n = helper.make_node

@@ -37,6 +37,12 @@ public:
   static PackedWeights pack(const BFloat16 *weights, size_t K, size_t N,
                             WeightLayout layout);
 
+  // Packs fp32 weights into this handle for the active path, keeping its
+  // buffer when it is large enough: for a right-hand side computed on every
+  // call (attention scores times values), so that repeated products do not
+  // allocate. Not safe while another thread uses the handle.
+  void repack(const float *weights, size_t K, size_t N, WeightLayout layout);
+
   bool empty() const;
   size_t rows() const;      // K
   size_t columns() const;   // N

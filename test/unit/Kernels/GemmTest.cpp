@@ -92,6 +92,39 @@ TEST_P(GemmTest, Fp32MatchesReferenceOnOddShapes) {
     }
 }
 
+// One handle repacked for every shape in turn, larger and smaller than its
+// buffer, starting from a bf16 handle: each product must match a fresh pack
+// (stale panel contents or a stale element type would show).
+TEST_P(GemmTest, RepackReusesTheHandleForEveryShape) {
+  std::mt19937 rng(7);
+  const auto seed = randomVector(64 * 64, rng);
+  PackedWeights handle = PackedWeights::pack(seed.data(), 64, 64,
+                                             WeightLayout::KN, ElementType::BF16);
+  for (const Shape &s : kShapes)
+    for (WeightLayout layout : {WeightLayout::NK, WeightLayout::KN}) {
+      const auto A = randomVector(s.M * s.K, rng);
+      const auto B = randomVector(s.K * s.N, rng);
+      handle.repack(B.data(), s.K, s.N, layout);
+      EXPECT_EQ(handle.isa(), GetParam());
+      EXPECT_EQ(handle.elementType(), ElementType::F32);
+      EXPECT_EQ(handle.rows(), s.K);
+      EXPECT_EQ(handle.columns(), s.N);
+      std::vector<float> C(s.M * s.N, -7.0f);
+      gemm(A.data(), s.M, handle, C.data());
+      expectMatchesReference(A, B, {}, s, layout, Activation::None, C);
+    }
+  PackedWeights empty;
+  const float one = 1.0f;
+  empty.repack(&one, 1, 1, WeightLayout::KN);
+  float c = 0.0f, a = 3.0f;
+  gemm(&a, 1, empty, &c);
+  EXPECT_EQ(c, 3.0f);
+  EXPECT_THROW(empty.repack(nullptr, 1, 1, WeightLayout::KN),
+               std::invalid_argument);
+  EXPECT_THROW(empty.repack(&one, 0, 1, WeightLayout::KN),
+               std::invalid_argument);
+}
+
 // Restores an environment variable when it goes out of scope.
 class ScopedEnv {
 public:
