@@ -36,7 +36,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -53,6 +52,8 @@ sys.path.insert(0, str(ROOT / "python"))
 from wafer.models import build, example_inputs, save  # noqa: E402
 from wafer.real_model import real_model_path  # noqa: E402
 from wafer.testing.wafer_run import max_errors, npy_name  # noqa: E402
+
+from machine_info import cpu_model  # noqa: E402
 
 
 @dataclass
@@ -275,14 +276,6 @@ def machine_limits(bin_dir: Path) -> dict:
     return out
 
 
-def cpu_model() -> str:
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def main(argv=None) -> int:

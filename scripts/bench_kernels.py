@@ -27,7 +27,6 @@ skips them on purpose).
 import argparse
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -36,6 +35,8 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
+
+from machine_info import cpu_model  # noqa: E402
 
 SQUARES = [64, 128, 256, 512, 1024, 2048, 4096]
 TRANSFORMER_M = [1, 16, 128, 512]
@@ -96,16 +97,6 @@ def default_binary():
             return path
     return os.path.join(ROOT, "build", "bin", "wafer-bench-kernels")
 
-
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 # OpenBLAS kernel sets older than AVX2, which a DYNAMIC_ARCH build falls back

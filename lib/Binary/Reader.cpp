@@ -134,7 +134,9 @@ std::string hex(uint64_t v) {
   return text;
 }
 
-bool relativeInside(const std::string &path) {
+/// Whether `path` is relative and never climbs out of the folder it is
+/// resolved in (no ".." component).
+bool staysInsideFolder(const std::string &path) {
   if (path.empty() || path.front() == '/')
     return false;
   size_t start = 0;
@@ -376,7 +378,7 @@ bool BinaryFile::load(std::string &error, const OpenOptions &options,
     }
     case Tensor::kExternal: {
       const ExternalRef &x = tensor.external();
-      if (!relativeInside(x.path()))
+      if (!staysInsideFolder(x.path()))
         return fail(what + " refers to '" + x.path() +
                     "', which is not a relative path inside the binary's "
                     "folder");
