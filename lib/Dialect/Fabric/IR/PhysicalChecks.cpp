@@ -156,6 +156,17 @@ LogicalResult verifyRoute(StreamOp s, TargetAttr target,
       return s.emitOpError() << "has a color but no route";
     return success();
   }
+  // A route runs between placed regions: routing follows placement, and an
+  // endpoint placed after its route was laid out would leave the route
+  // pointing elsewhere.
+  if (!from)
+    return s.emitOpError() << "has a route but its producer, kernel "
+                           << producer.getRef() << ", is not placed";
+  for (Operation *user : s.getOutput().getUsers())
+    if (auto consumer = dyn_cast<KernelOp>(user))
+      if (!placedRect(consumer))
+        return s.emitOpError() << "has a route but its consumer, kernel "
+                               << consumer.getRef() << ", is not placed";
   ArrayRef<int64_t> hops = *s.getRoute();
   if (hops.empty() && !s.getColor()) {
     // Data that stays on the producer's PEs, which its consumers share.
@@ -189,7 +200,7 @@ LogicalResult verifyRoute(StreamOp s, TargetAttr target,
       return s.emitOpError() << "hop " << i / 4 << " from (" << x0 << ", "
                              << y0 << ") to (" << x1 << ", " << y1
                              << ") does not follow a link";
-    bool fromProducer = from && from->contains(x0, y0);
+    bool fromProducer = from->contains(x0, y0);
     if (!fromProducer && !reached.count({x0, y0}))
       return s.emitOpError() << "hop " << i / 4 << " starts at (" << x0
                              << ", " << y0
@@ -225,8 +236,6 @@ LogicalResult verifyRoute(StreamOp s, TargetAttr target,
     if (!consumer)
       continue;
     std::optional<PlacedRect> to = placedRect(consumer);
-    if (!to)
-      continue;
     bool arrives = llvm::any_of(reached, [&](auto router) {
       return to->contains(router.first, router.second);
     });
