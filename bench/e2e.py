@@ -221,7 +221,8 @@ def time_ort(sess, feeds: dict[str, np.ndarray], runs: int, warmup: int) -> tupl
 
 
 def time_wafer(bin_dir: Path, wfb: Path, feeds: dict[str, np.ndarray], ref: dict[str, np.ndarray],
-               threads: int, runs: int, rtol: float, weights: str, tmp: Path) -> dict:
+               threads: int, runs: int, warmup: int, rtol: float, weights: str,
+               tmp: Path) -> dict:
     inputs, check = tmp / "inputs", tmp / "expected"
     inputs.mkdir(exist_ok=True)
     check.mkdir(exist_ok=True)
@@ -233,7 +234,8 @@ def time_wafer(bin_dir: Path, wfb: Path, feeds: dict[str, np.ndarray], ref: dict
         np.save(check / npy_name(k), v)
     timing = tmp / "timing.json"
     cmd = [str(bin_dir / "wafer-run"), str(wfb), "--mode=fast", *args,
-           "--threads", str(threads), "--repeat", str(runs), "--timing-json", str(timing),
+           "--threads", str(threads), "--repeat", str(runs), "--warmup", str(warmup),
+           "--timing-json", str(timing),
            "--output-dir", str(tmp / "outputs"), "--check", str(check), "--rtol", str(rtol)]
     if weights != "f32":
         cmd += ["--weights", weights]
@@ -347,8 +349,10 @@ def main(argv=None) -> int:
             times, ref = time_ort(sess, feeds, per_round, args.warmup if r == 0 else 1)
             log(f"{m.name}: round {r + 1}/{args.rounds}: wafer-run")
             with tempfile.TemporaryDirectory() as tmp:
+                # A fresh process each round: as many warm-up runs as the
+                # onnxruntime session had before its first round.
                 w = time_wafer(args.bin_dir, wfb, feeds, ref, args.threads, per_round,
-                               args.rtol, args.weights, Path(tmp))
+                               args.warmup, args.rtol, args.weights, Path(tmp))
             ort_times += times
             if w.get("median_ms"):
                 wafer_medians.append(w["median_ms"])

@@ -72,8 +72,10 @@ Options:
                           What still runs on OpenMP sleeps between regions
                           (OMP_WAIT_POLICY=passive) unless OMP_WAIT_POLICY
                           or GOMP_SPINCOUNT is set
-  --repeat N              run N times after a warm-up run and print the
+  --repeat N              run N times after the warm-up runs and print the
                           median and the minimum latency
+  --warmup N              with --repeat: untimed runs before the timed ones
+                          (0 to 1000; default 1)
   --timing-json FILE      write {"median_ms": ..., "min_ms": ..., "runs": N}
                           (with the mode, weights and threads) to FILE
   --report                print a per-kernel time table, keyed by the
@@ -597,7 +599,7 @@ static int runMain(int argc, char **argv) {
   std::string model, mode = "fast", outputDir, checkDir, timingJson, target;
   std::vector<std::string> inputArgs;
   double rtol = 1e-4;
-  long long threads = 0, repeat = 0;
+  long long threads = 0, repeat = 0, warmup = 1;
   bool report = false, reportOps = false, signature = false, haveRepeat = false;
   RuntimeOptions options;
 
@@ -657,6 +659,11 @@ static int runMain(int argc, char **argv) {
         die("--repeat must be an integer from 1 to 1000000, not '" + value +
             "'");
       haveRepeat = true;
+    } else if (name == "--warmup") {
+      takesValue("a run count");
+      if (!parseInt(value, 0, 1000, warmup))
+        die("--warmup must be an integer from 0 to 1000, not '" + value +
+            "'");
     } else if (name == "--timing-json") {
       takesValue("a file");
       timingJson = value;
@@ -783,8 +790,9 @@ static int runMain(int argc, char **argv) {
   std::vector<double> latencies;
   std::vector<std::vector<double>> perOp;
   long long runs = haveRepeat ? repeat : 1;
-  if (haveRepeat && !rt->run(in, out, error)) // warm-up
-    die(error);
+  for (long long w = 0; haveRepeat && w < warmup; ++w)
+    if (!rt->run(in, out, error))
+      die(error);
   for (long long r = 0; r < runs; ++r) {
     auto start = Clock::now();
     if (!rt->run(in, out, error))
@@ -827,7 +835,8 @@ static int runMain(int argc, char **argv) {
   if (!timingJson.empty()) {
     std::ofstream f(timingJson);
     f << "{\"median_ms\": " << medianMs << ", \"min_ms\": " << minMs
-      << ", \"runs\": " << runs << ", \"mode\": \"fast\", \"weights\": "
+      << ", \"runs\": " << runs << ", \"warmup\": " << warmup
+      << ", \"mode\": \"fast\", \"weights\": "
       << jsonString(weightStorageName(options.weights))
       << ", \"threads\": " << rt->threads() << "}\n";
     f.close();
