@@ -50,6 +50,49 @@ LogicalResult checkKernelBounds(KernelOp k, TargetAttr target) {
 }
 } // namespace
 
+std::optional<PeOverflow> findPeOverflow(ArrayRef<PeOccupant> occupants,
+                                         int64_t dataBytes) {
+  // Sum per distinct rectangle, then over the cells of the grid their edges
+  // cut: every PE of a cell has the same occupants.
+  struct Usage {
+    int64_t resident = 0;
+    std::map<int64_t, int64_t> buffersBySlot;
+  };
+  std::map<std::tuple<int64_t, int64_t, int64_t, int64_t>, Usage> byRect;
+  for (const PeOccupant &o : occupants) {
+    Usage &u = byRect[{o.rect.x0, o.rect.y0, o.rect.x1, o.rect.y1}];
+    u.resident += o.weightBytes;
+    u.buffersBySlot[o.slot] += o.bufferBytes;
+  }
+  SmallVector<int64_t> xs, ys;
+  for (const auto &[r, u] : byRect) {
+    xs.append({std::get<0>(r), std::get<2>(r)});
+    ys.append({std::get<1>(r), std::get<3>(r)});
+  }
+  llvm::sort(xs);
+  xs.erase(llvm::unique(xs), xs.end());
+  llvm::sort(ys);
+  ys.erase(llvm::unique(ys), ys.end());
+  for (size_t i = 0; i + 1 < xs.size(); ++i)
+    for (size_t j = 0; j + 1 < ys.size(); ++j) {
+      int64_t resident = 0;
+      std::map<int64_t, int64_t> buffers;
+      for (const auto &[r, u] : byRect)
+        if (std::get<0>(r) <= xs[i] && xs[i] < std::get<2>(r) &&
+            std::get<1>(r) <= ys[j] && ys[j] < std::get<3>(r)) {
+          resident += u.resident;
+          for (const auto &[slot, b] : u.buffersBySlot)
+            buffers[slot] += b;
+        }
+      int64_t peak = 0;
+      for (const auto &[slot, b] : buffers)
+        peak = std::max(peak, b);
+      if (resident + peak > dataBytes)
+        return PeOverflow{xs[i], ys[j], resident, peak};
+    }
+  return std::nullopt;
+}
+
 LogicalResult verifyPhysics(DesignOp design) {
   TargetAttr target = design.getTarget();
   SmallVector<KernelOp> placed;
@@ -85,51 +128,18 @@ LogicalResult verifyPhysics(DesignOp design) {
       }
 
   // A PE holds the weights of every kernel that covers it, in any slot,
-  // plus the activation buffers of the slot that needs the most. Sum per
-  // distinct rectangle, then over the cells of the grid their edges cut.
-  // Every kernel's bytes are within the PE's SRAM (checked above), so the
-  // sums stay far from overflowing.
-  struct Usage {
-    int64_t resident = 0;
-    std::map<int64_t, int64_t> buffersBySlot;
-  };
-  std::map<std::tuple<int64_t, int64_t, int64_t, int64_t>, Usage> byRect;
-  for (KernelOp k : placed) {
-    PlacedRect r = *placedRect(k);
-    Usage &u = byRect[{r.x0, r.y0, r.x1, r.y1}];
-    u.resident += k.getWeightBytes();
-    u.buffersBySlot[k.getSlot()] += k.getBufferBytes();
-  }
-  SmallVector<int64_t> xs, ys;
-  for (const auto &[r, u] : byRect) {
-    xs.append({std::get<0>(r), std::get<2>(r)});
-    ys.append({std::get<1>(r), std::get<3>(r)});
-  }
-  llvm::sort(xs);
-  xs.erase(llvm::unique(xs), xs.end());
-  llvm::sort(ys);
-  ys.erase(llvm::unique(ys), ys.end());
-  for (size_t i = 0; i + 1 < xs.size(); ++i)
-    for (size_t j = 0; j + 1 < ys.size(); ++j) {
-      int64_t resident = 0;
-      std::map<int64_t, int64_t> buffers;
-      for (const auto &[r, u] : byRect)
-        if (std::get<0>(r) <= xs[i] && xs[i] < std::get<2>(r) &&
-            std::get<1>(r) <= ys[j] && ys[j] < std::get<3>(r)) {
-          resident += u.resident;
-          for (const auto &[slot, b] : u.buffersBySlot)
-            buffers[slot] += b;
-        }
-      int64_t peak = 0;
-      for (const auto &[slot, b] : buffers)
-        peak = std::max(peak, b);
-      if (resident + peak > target.dataBytes())
-        return design.emitOpError()
-               << "PE (" << xs[i] << ", " << ys[j] << ") holds " << resident
-               << " bytes of weights and up to " << peak
-               << " of buffers over the kernels that occupy it; a PE has "
-               << target.dataBytes() << " for data";
-    }
+  // plus the activation buffers of the slot that needs the most.
+  SmallVector<PeOccupant> occupants;
+  for (KernelOp k : placed)
+    occupants.push_back({*placedRect(k), k.getSlot(), k.getWeightBytes(),
+                         k.getBufferBytes()});
+  if (std::optional<PeOverflow> o =
+          findPeOverflow(occupants, target.dataBytes()))
+    return design.emitOpError()
+           << "PE (" << o->x << ", " << o->y << ") holds " << o->residentBytes
+           << " bytes of weights and up to " << o->peakBufferBytes
+           << " of buffers over the kernels that occupy it; a PE has "
+           << target.dataBytes() << " for data";
   return success();
 }
 

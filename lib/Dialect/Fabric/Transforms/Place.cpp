@@ -29,6 +29,11 @@ namespace {
 /// placements stop improving long before.
 constexpr int64_t kMaxEffort = 10'000;
 
+/// A kernel's bytes per PE in one orientation of its region.
+struct PeBytes {
+  int64_t weights = 0, buffers = 0;
+};
+
 struct Constraint {
   std::optional<std::pair<int64_t, int64_t>> pin;  ///< fixed origin
   std::optional<std::pair<int64_t, int64_t>> band; ///< rows [y0, y1]
@@ -36,10 +41,15 @@ struct Constraint {
 
 class Placer {
 public:
+  /// `natural` and `turned`: each kernel's bytes per PE as tiled and with
+  /// its region turned (used only where mayTranspose).
   Placer(KernelGraph &g, TargetAttr target, ArrayRef<Constraint> constraints,
-         ArrayRef<bool> mayTranspose, uint64_t seed)
+         ArrayRef<bool> mayTranspose, ArrayRef<PeBytes> natural,
+         ArrayRef<PeBytes> turned, uint64_t seed)
       : g(g), width(target.getWidth()), height(target.getHeight()),
-        constraints(constraints), mayTranspose(mayTranspose), rng(seed) {
+        dataBytes(target.dataBytes()), constraints(constraints),
+        mayTranspose(mayTranspose), natural(natural), turned(turned),
+        rng(seed) {
     // Kernels that arrive with an origin (the shared strategy's) stay.
     for (const PlacedKernel &k : g.kernels)
       anchored.push_back(k.placed());
@@ -53,6 +63,8 @@ public:
 
 private:
   bool legal(int k, int64_t x, int64_t y, int64_t w, int64_t h) const;
+  bool fitsMemory(int k, const PlacedKernel &at) const;
+  PeBytes bytesOf(int k, int64_t regionWidth) const;
   bool fitsConstraint(int k, int64_t x, int64_t y, int64_t h) const;
   double costAround(int k) const;
   double criticalPath() const;
@@ -60,9 +72,10 @@ private:
   double unit() { return (rng() >> 11) * 0x1.0p-53; }
 
   KernelGraph &g;
-  int64_t width, height;
+  int64_t width, height, dataBytes;
   ArrayRef<Constraint> constraints;
   ArrayRef<bool> mayTranspose;
+  ArrayRef<PeBytes> natural, turned;
   SmallVector<bool> anchored;
   std::mt19937_64 rng;
 };
@@ -89,7 +102,31 @@ bool Placer::legal(int k, int64_t x, int64_t y, int64_t w, int64_t h) const {
     if (int(i) != k && other.placed() && other.slot == candidate.slot &&
         candidate.overlaps(other))
       return false;
-  return true;
+  return fitsMemory(k, candidate);
+}
+
+PeBytes Placer::bytesOf(int k, int64_t regionWidth) const {
+  return regionWidth == g.kernels[k].op.regionWidth() ? natural[k] : turned[k];
+}
+
+// Kernels of other slots may share PEs with kernel k (time multiplexing),
+// but a PE keeps the weights of all of them: the PEs of k's rectangle must
+// hold those plus the buffers of their busiest slot, as the design's
+// verifier checks.
+bool Placer::fitsMemory(int k, const PlacedKernel &at) const {
+  PlacedRect r = at.rect();
+  PeBytes own = bytesOf(k, at.width);
+  SmallVector<PeOccupant> occupants{{r, at.slot, own.weights, own.buffers}};
+  for (auto [i, other] : llvm::enumerate(g.kernels)) {
+    if (int(i) == k || !other.placed() || !at.overlaps(other))
+      continue;
+    PlacedRect o = other.rect();
+    PlacedRect shared{std::max(r.x0, o.x0), std::max(r.y0, o.y0),
+                      std::min(r.x1, o.x1), std::min(r.y1, o.y1)};
+    PeBytes b = bytesOf(int(i), other.width);
+    occupants.push_back({shared, other.slot, b.weights, b.buffers});
+  }
+  return occupants.size() == 1 || !findPeOverflow(occupants, dataBytes);
 }
 
 LogicalResult Placer::initial(std::string &failure) {
@@ -196,16 +233,31 @@ LogicalResult Placer::initial(std::string &failure) {
                            g.kernels[k].op.getSymName(), g.kernels[k].width,
                            g.kernels[k].height)
                  .str();
+  // PEs taken in the first missing kernel's time slot; kernels of other
+  // slots leave a PE free only where it can hold their weights too.
+  const int64_t slot = g.kernels[missing.front()].slot;
   int64_t used = 0;
+  bool otherSlots = false;
   for (const PlacedKernel &p : g.kernels)
-    if (p.placed() && p.slot == 0)
-      used += p.width * p.height;
+    if (p.placed()) {
+      if (p.slot == slot)
+        used += p.width * p.height;
+      else
+        otherSlots = true;
+    }
   failure = llvm::formatv("{0} kernel(s) do not fit the {1}x{2} mesh: {3}{4}; "
-                          "they need {5} PEs and {6} of {7} are free",
+                          "they need {5} PEs and {6} of {7} are free in time "
+                          "slot {8}",
                           missing.size(), width, height, names,
                           missing.size() > 5 ? ", ..." : "", missingArea,
-                          width * height - used, width * height)
+                          width * height - used, width * height, slot)
                 .str();
+  if (otherSlots)
+    failure += llvm::formatv(", where a PE that kernels of other slots use "
+                             "must also hold their weights ({0} bytes for "
+                             "data per PE)",
+                             dataBytes)
+                   .str();
   return LogicalResult::failure();
 }
 
@@ -268,6 +320,11 @@ std::pair<int64_t, int64_t> Placer::anneal(int64_t movesPerKernel) {
       beforeB = g.kernels[b];
       std::swap(g.kernels[a].x, g.kernels[b].x);
       std::swap(g.kernels[a].y, g.kernels[b].y);
+      if (!fitsMemory(a, g.kernels[a]) || !fitsMemory(b, g.kernels[b])) {
+        g.kernels[a] = beforeA;
+        g.kernels[b] = beforeB;
+        return false;
+      }
       return true;
     }
     if (kind == 2) {
@@ -397,6 +454,7 @@ struct FabricPlacePass
     cost::Machine machine = machineOf(target);
     SmallVector<bool> mayTranspose;
     SmallVector<std::optional<cost::KernelCost>> transposed;
+    SmallVector<PeBytes> naturalBytes, turnedBytes;
     for (PlacedKernel &p : g.kernels) {
       std::optional<cost::KernelCost> turned;
       if (p.width != p.height && !p.placed())
@@ -406,8 +464,12 @@ struct FabricPlacePass
                     p.op.getCycles();
       mayTranspose.push_back(ok);
       transposed.push_back(turned);
+      naturalBytes.push_back({p.op.getWeightBytes(), p.op.getBufferBytes()});
+      turnedBytes.push_back(ok ? PeBytes{turned->weightBytes, turned->bufferBytes}
+                               : naturalBytes.back());
     }
-    Placer placer(g, target, constraints, mayTranspose, seed);
+    Placer placer(g, target, constraints, mayTranspose, naturalBytes,
+                  turnedBytes, seed);
     std::string failure;
     if (failed(placer.initial(failure))) {
       func.emitError() << "cannot place: " << failure;

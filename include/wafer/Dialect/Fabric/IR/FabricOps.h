@@ -63,6 +63,24 @@ struct PlacedRect {
 /// The rectangle of a placed kernel; nothing before placement.
 std::optional<PlacedRect> placedRect(KernelOp kernel);
 
+/// What a placed kernel keeps on every PE of a rectangle: its weights stay
+/// for the whole program, its buffers only in its time slot.
+struct PeOccupant {
+  PlacedRect rect;
+  int64_t slot = 0, weightBytes = 0, bufferBytes = 0;
+};
+/// A PE that holds more than it has for data.
+struct PeOverflow {
+  int64_t x = 0, y = 0;       ///< the PE
+  int64_t residentBytes = 0;  ///< weights of every occupant, all slots
+  int64_t peakBufferBytes = 0; ///< buffers of its busiest slot
+};
+/// The first PE (by x, then y) whose occupants' weights plus the buffers of
+/// its busiest slot exceed `dataBytes`. Each occupant's own bytes must be
+/// within the PE's SRAM, so that the sums cannot overflow.
+std::optional<PeOverflow> findPeOverflow(llvm::ArrayRef<PeOccupant> occupants,
+                                         int64_t dataBytes);
+
 /// Hops between the centres of two rectangles: their Manhattan distance in
 /// routers, rounded down where the centres lie half a router off the grid.
 /// Placement minimizes it (bytes x hops); reports give it for unrouted
