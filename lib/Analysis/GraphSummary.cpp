@@ -3,6 +3,7 @@
 #include "wafer/Analysis/GraphSummary.h"
 
 #include "wafer/Dialect/Graph/IR/GraphOps.h"
+#include "wafer/Support/StableSort.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/Support/Format.h"
@@ -73,8 +74,9 @@ void GraphSummary::printText(llvm::raw_ostream &os) const {
      << " MiB\n";
   os << "ops: " << totalOps << " (constants not counted)\n";
   std::vector<std::pair<std::string, int64_t>> rows(ops.begin(), ops.end());
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](const auto &a, const auto &b) { return a.second > b.second; });
+  wafer::stableSort(rows, [](const auto &a, const auto &b) {
+    return a.second > b.second;
+  });
   for (const auto &[name, count] : rows)
     os << llvm::format("  %-24s %6lld\n", name.c_str(),
                        static_cast<long long>(count));

@@ -1,6 +1,7 @@
 //===- MemoryPlan.cpp - liveness-based arena planning ---------------------===//
 
 #include "wafer/Runtime/MemoryPlan.h"
+#include "wafer/Support/StableSort.h"
 
 #include <algorithm>
 #include <limits>
@@ -175,7 +176,7 @@ bool planMemory(const std::vector<PlanTensor> &tensors,
   std::vector<size_t> order(buffers.size());
   for (size_t b = 0; b < order.size(); ++b)
     order[b] = b;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+  wafer::stableSort(order, [&](size_t a, size_t b) {
     if (buffers[a].bytes != buffers[b].bytes)
       return buffers[a].bytes > buffers[b].bytes;
     return buffers[a].first < buffers[b].first;

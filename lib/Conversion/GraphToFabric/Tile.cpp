@@ -12,6 +12,7 @@
 #include "wafer/Conversion/Passes.h"
 #include "wafer/Dialect/Fabric/IR/FabricOps.h"
 #include "wafer/Dialect/Graph/IR/GraphOps.h"
+#include "wafer/Support/StableSort.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
@@ -337,7 +338,7 @@ Plan planShared(ArrayRef<KernelWork> groups, ArrayRef<Edge> edges,
                             best->cost.weightBytes -
                                 plan.choices[i].cost.weightBytes});
   }
-  llvm::stable_sort(candidates, [](const Candidate &a, const Candidate &b) {
+  wafer::stableSort(candidates, [](const Candidate &a, const Candidate &b) {
     return a.saved / std::max<int64_t>(a.extra, 1) >
            b.saved / std::max<int64_t>(b.extra, 1);
   });

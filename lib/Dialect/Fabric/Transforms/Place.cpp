@@ -5,6 +5,7 @@
 #include "wafer/Analysis/KernelCosting.h"
 #include "wafer/Dialect/Fabric/IR/FabricOps.h"
 #include "wafer/Dialect/Fabric/Transforms/Passes.h"
+#include "wafer/Support/StableSort.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/ADT/StringMap.h"
@@ -177,7 +178,7 @@ LogicalResult Placer::initial(std::string &failure) {
   for (size_t k = 0; k < g.kernels.size(); ++k)
     if (!g.kernels[k].placed())
       byHeight.push_back(k);
-  llvm::stable_sort(byHeight, [&](int a, int b) {
+  wafer::stableSort(byHeight, [&](int a, int b) {
     return g.kernels[a].height > g.kernels[b].height;
   });
   SmallVector<int> unplaced;

@@ -5,6 +5,7 @@
 #include "wafer/CostModel/CostModel.h"
 #include "wafer/Dialect/Fabric/IR/FabricOps.h"
 #include "wafer/Dialect/Fabric/Transforms/Passes.h"
+#include "wafer/Support/StableSort.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -149,7 +150,7 @@ Router::Tree Router::routeStream(int index) {
   }
   // Nearest sinks first: later ones branch off the tree built so far.
   int64_t root = tree.nodes.front();
-  llvm::stable_sort(sinks, [&](int64_t a, int64_t b) {
+  wafer::stableSort(sinks, [&](int64_t a, int64_t b) {
     return hopsBetween(root, a) < hopsBetween(root, b);
   });
   for (int64_t sink : sinks)
@@ -230,7 +231,7 @@ bool Router::color(SmallVectorImpl<int> &uncolored) {
     if (!trees[i].edges.empty())
       order.push_back(i);
   // Longest routes first: they are the hardest to fit.
-  llvm::stable_sort(order, [&](int a, int b) {
+  wafer::stableSort(order, [&](int a, int b) {
     return trees[a].nodes.size() > trees[b].nodes.size();
   });
   streamColors.assign(trees.size(), -1);
@@ -325,7 +326,7 @@ LogicalResult Router::route(int64_t maxIterations, int64_t &iterations,
   for (int64_t r = 0; r < width * height; ++r)
     if (int64_t peak = peakUse(r); peak > capacity[r])
       worst.push_back({peak - capacity[r], r});
-  llvm::stable_sort(worst, [](auto a, auto b) { return a.first > b.first; });
+  wafer::stableSort(worst, [](auto a, auto b) { return a.first > b.first; });
   std::string text;
   for (auto [excess, r] : ArrayRef(worst).take_front(3)) {
     std::string names;
