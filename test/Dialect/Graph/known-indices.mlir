@@ -83,10 +83,38 @@ func.func @valid(%table: tensor<64x16xf32>, %ids: tensor<1x8xi64>) -> (tensor<3x
 
 // -----
 
-// An i64 value that an i32 cast would truncate is not known after it.
+// A cast that wraps is known as its folder computes it (2^32 becomes 0 in
+// i32), so that folding never turns verified IR into IR that does not verify.
 func.func @truncating_cast(%table: tensor<64x16xf32>) -> tensor<1x16xf32> {
   %i = graph.constant dense<[4294967296]> : tensor<1xi64>
   %c = graph.cast %i : tensor<1xi64> -> tensor<1xi32>
   %0 = graph.gather %table[%c] {axis = 0 : i64} : (tensor<64x16xf32>, tensor<1xi32>) -> tensor<1x16xf32>
   return %0 : tensor<1x16xf32>
+}
+
+// -----
+
+// 2^31 wraps to -2^31 (found by wafer-fuzz-mlir: the cast looked unknown, so
+// the gather verified, and canonicalize folded it into an invalid index).
+func.func @wrapping_cast(%table: tensor<64x16xf32>) -> tensor<1x16xf32> {
+  %i = graph.constant dense<[2147483648]> : tensor<1xi64>
+  %c = graph.cast %i : tensor<1xi64> -> tensor<1xi32>
+  // expected-error @+1 {{'graph.gather' op index -2147483648 is out of range for axis 0 of size 64 (valid: -64 to 63)}}
+  %0 = graph.gather %table[%c] {axis = 0 : i64} : (tensor<64x16xf32>, tensor<1xi32>) -> tensor<1x16xf32>
+  return %0 : tensor<1x16xf32>
+}
+
+// -----
+
+// Through a reshape and a concat before the cast, and from a float.
+func.func @wrapping_cast_of_parts(%table: tensor<64x16xf32>) -> tensor<3x16xf32> {
+  %a = graph.constant dense<[[4294967297]]> : tensor<1x1xi64>
+  %b = graph.reshape %a : tensor<1x1xi64> -> tensor<1xi64>
+  %f = graph.constant dense<[70.9, 3.0]> : tensor<2xf32>
+  %g = graph.cast %f : tensor<2xf32> -> tensor<2xi64>
+  %j = graph.concat %b, %g {axis = 0 : i64} : (tensor<1xi64>, tensor<2xi64>) -> tensor<3xi64>
+  %c = graph.cast %j : tensor<3xi64> -> tensor<3xi32>
+  // expected-error @+1 {{'graph.gather' op index 70 is out of range for axis 0 of size 64 (valid: -64 to 63)}}
+  %0 = graph.gather %table[%c] {axis = 0 : i64} : (tensor<64x16xf32>, tensor<3xi32>) -> tensor<3x16xf32>
+  return %0 : tensor<3x16xf32>
 }

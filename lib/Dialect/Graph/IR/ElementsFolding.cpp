@@ -4,9 +4,65 @@
 
 #include "wafer/Dialect/Graph/IR/ShapeInference.h"
 
+#include "llvm/ADT/APSInt.h"
+
 using namespace mlir;
 
 namespace wafer::graph::folding {
+
+static llvm::APInt castIntToInt(const APInt &v, unsigned width) {
+  if (width == 1)
+    return APInt(1, v.isZero() ? 0 : 1);
+  // i1 holds a boolean, which widens as 0/1 rather than sign-extending.
+  return v.getBitWidth() == 1 ? v.zext(width) : v.sextOrTrunc(width);
+}
+
+Attribute castElements(DenseElementsAttr in, ShapedType to) {
+  Type from = in.getElementType(), toElement = to.getElementType();
+  auto convert = [&](auto value) -> Attribute {
+    return DenseElementsAttr::get(to, value);
+  };
+  if (auto toFloatType = dyn_cast<FloatType>(toElement)) {
+    const auto &semantics = toFloatType.getFloatSemantics();
+    SmallVector<APFloat> out;
+    if (isa<FloatType>(from)) {
+      for (APFloat v : in.getValues<APFloat>()) {
+        bool losesInfo;
+        v.convert(semantics, APFloat::rmNearestTiesToEven, &losesInfo);
+        out.push_back(v);
+      }
+    } else {
+      bool isBool = from.isInteger(1);
+      for (const APInt &v : in.getValues<APInt>()) {
+        APFloat f(semantics);
+        f.convertFromAPInt(v, /*IsSigned=*/!isBool,
+                           APFloat::rmNearestTiesToEven);
+        out.push_back(f);
+      }
+    }
+    return convert(ArrayRef<APFloat>(out));
+  }
+  unsigned width = toElement.getIntOrFloatBitWidth();
+  SmallVector<APInt> out;
+  if (isa<FloatType>(from)) {
+    for (const APFloat &v : in.getValues<APFloat>()) {
+      if (width == 1) {
+        out.emplace_back(1, v.isZero() ? 0 : 1);
+        continue;
+      }
+      llvm::APSInt i(width, /*isUnsigned=*/false);
+      bool exact;
+      if (v.convertToInteger(i, APFloat::rmTowardZero, &exact) &
+          APFloat::opInvalidOp)
+        return {};
+      out.push_back(i);
+    }
+  } else {
+    for (const APInt &v : in.getValues<APInt>())
+      out.push_back(castIntToInt(v, width));
+  }
+  return convert(ArrayRef<APInt>(out));
+}
 
 DenseElementsAttr asDense(Attribute attr) {
   return dyn_cast_if_present<DenseElementsAttr>(attr);

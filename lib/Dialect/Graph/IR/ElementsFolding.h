@@ -27,6 +27,11 @@ namespace wafer::graph::folding {
 /// The operand as a dense constant, or null when it is not one.
 mlir::DenseElementsAttr asDense(mlir::Attribute attr);
 
+/// Every element of `in` converted to `to`'s element type (the semantics of
+/// graph.cast), in a tensor of type `to`; null when a float does not fit
+/// the integer type. Callers check the size.
+mlir::Attribute castElements(mlir::DenseElementsAttr in, mlir::ShapedType to);
+
 /// Whether a result of this type may be materialized by a folder.
 bool mayFoldInto(mlir::ShapedType type, bool splat);
 

@@ -2,6 +2,8 @@
 
 #include "wafer/Dialect/Graph/IR/KnownValues.h"
 
+#include "ElementsFolding.h"
+
 #include "wafer/Dialect/Graph/IR/GraphOps.h"
 #include "wafer/Dialect/Graph/IR/ShapeInference.h"
 #include "wafer/Support/ElementCount.h"
@@ -72,6 +74,72 @@ std::optional<IntegerBounds> boundsOfRange(RangeOp range) {
   return IntegerBounds{std::min(s, *last), std::max(s, *last)};
 }
 
+/// `values` as a 1-D tensor with the same set of elements: one element for
+/// a splat; null beyond what a fold materializes.
+DenseElementsAttr asValueSet(DenseElementsAttr values) {
+  if (!values)
+    return {};
+  Type element = values.getElementType();
+  if (values.isSplat())
+    return DenseElementsAttr::get(RankedTensorType::get({1}, element),
+                                  values.getSplatValue<Attribute>());
+  if (values.getNumElements() > kMaxFoldElements)
+    return {};
+  return values.reshape(
+      RankedTensorType::get({values.getNumElements()}, element));
+}
+
+/// The set of values `v` takes, as a 1-D tensor, for what constant folding
+/// would turn into a constant: constants, ranges, casts, and the ops that
+/// keep or join their inputs' values. This is what a wrapping integer cast
+/// needs: its result's bounds follow from no bounds of its input, only from
+/// the values, and the verifiers must know what folding will know (or a
+/// fold could turn verified IR into IR that does not verify).
+DenseElementsAttr knownValueSet(Value v, unsigned depth) {
+  if (depth > 64 || !v)
+    return {};
+  Attribute constant;
+  if (matchPattern(v, m_Constant(&constant)))
+    return asValueSet(folding::asDense(constant));
+  Operation *def = v.getDefiningOp();
+  if (!def)
+    return {};
+  if (auto range = dyn_cast<RangeOp>(def)) {
+    // The range's folder reads only its attributes.
+    OpFoldResult folded =
+        range.fold(RangeOp::FoldAdaptor(ArrayRef<Attribute>{}, range));
+    return asValueSet(folding::asDense(dyn_cast_if_present<Attribute>(folded)));
+  }
+  if (auto castOp = dyn_cast<CastOp>(def)) {
+    DenseElementsAttr in = knownValueSet(castOp.getInput(), depth + 1);
+    if (!in)
+      return {};
+    Type to = cast<ShapedType>(v.getType()).getElementType();
+    return folding::asDense(folding::castElements(
+        in, RankedTensorType::get(in.getType().getShape(), to)));
+  }
+  if (isa<ReshapeOp, ExpandOp, TransposeOp>(def))
+    return knownValueSet(def->getOperand(0), depth + 1);
+  if (auto concat = dyn_cast<ConcatOp>(def)) {
+    auto element = cast<ShapedType>(v.getType()).getElementType();
+    if (!isa<IntegerType>(element))
+      return {};
+    SmallVector<APInt> all;
+    for (Value part : concat.getInputs()) {
+      DenseElementsAttr values = knownValueSet(part, depth + 1);
+      if (!values ||
+          int64_t(all.size()) + values.getNumElements() > kMaxFoldElements)
+        return {};
+      llvm::append_range(all, values.getValues<APInt>());
+    }
+    if (all.empty())
+      return {};
+    return DenseElementsAttr::get(
+        RankedTensorType::get({int64_t(all.size())}, element), all);
+  }
+  return {};
+}
+
 std::optional<IntegerBounds> boundsOf(Value v, unsigned depth) {
   // Index chains are a few ops long; the cap keeps a pathological chain
   // from recursing deeply.
@@ -86,13 +154,15 @@ std::optional<IntegerBounds> boundsOf(Value v, unsigned depth) {
   if (auto range = dyn_cast<RangeOp>(def))
     return boundsOfRange(range);
   if (auto cast = dyn_cast<CastOp>(def)) {
-    // Integer to integer keeps the values when the target holds them.
-    if (!integerElementOf(cast.getInput()))
-      return std::nullopt;
-    auto b = boundsOf(cast.getInput(), depth + 1);
-    if (!b || !fits(*b, integerElementOf(v)))
-      return std::nullopt;
-    return b;
+    // Integer to integer keeps the values when the target holds them (of
+    // any count: a 2^40-element range). Otherwise the values wrap or come
+    // from floats: known when folding would know them.
+    if (integerElementOf(cast.getInput()))
+      if (auto b = boundsOf(cast.getInput(), depth + 1);
+          b && fits(*b, integerElementOf(v)))
+        return b;
+    DenseElementsAttr values = knownValueSet(v, depth);
+    return values ? boundsOfConstant(values) : std::nullopt;
   }
   // Every element of the input appears in the result (no tensor is empty).
   if (isa<ReshapeOp, ExpandOp, TransposeOp>(def))
