@@ -11,7 +11,6 @@
 #include "wafer/Kernels/Parallel.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
@@ -210,40 +209,6 @@ TaskGrid chooseTaskGrid(size_t panelsM, size_t panelsN, size_t mcPanels,
   return grid;
 }
 
-// EXPERIMENT: the grid with the least cache traffic.
-TaskGrid chooseTaskGridByTraffic(size_t panelsM, size_t panelsN,
-                                 size_t mcPanels, double aBytes,
-                                 double bBytes, bool weightsFitL3,
-                                 int threads) {
-  const size_t minBlocksM = std::max<size_t>(1, ceilDiv(panelsM, mcPanels));
-  TaskGrid best{minBlocksM, 1};
-  if (threads <= 1)
-    return best;
-  const size_t t = static_cast<size_t>(threads), wanted = 4 * t;
-  constexpr size_t kMinPanelsPerBlock = 4;
-  const size_t maxBlocksN = std::max<size_t>(1, panelsN / kMinPanelsPerBlock);
-  const size_t maxTasks = std::max(8 * t, minBlocksM);
-  const size_t reachable = std::min(wanted, panelsM * maxBlocksN);
-  const double bCost = weightsFitL3 ? bBytes : 4.0 * bBytes;
-  double bestCost = -1.0;
-  for (size_t bm = minBlocksM; bm <= panelsM && bm <= maxTasks; ++bm)
-    for (size_t bn = 1; bn <= maxBlocksN && bm * bn <= maxTasks; ++bn) {
-      const size_t tasks = bm * bn;
-      if (tasks < reachable)
-        continue;
-      const double imbalance =
-          static_cast<double>(ceilDiv(tasks, t) * t) / static_cast<double>(tasks);
-      const double cost =
-          (static_cast<double>(bm) * bCost + static_cast<double>(bn) * aBytes) *
-          imbalance;
-      if (bestCost < 0.0 || cost < bestCost) {
-        bestCost = cost;
-        best = {bm, bn};
-      }
-    }
-  return best;
-}
-
 // Evenly sized sub-range i of n items in `parts` parts.
 inline size_t rangeStart(size_t n, size_t parts, size_t i) {
   return n / parts * i + std::min(i, n % parts);
@@ -265,16 +230,8 @@ void runGemm(const AElement *A, size_t M, const PackedWeights::Data &w,
   const size_t packedBytes = w.panelCount * w.kSteps * nr * 4;
   const bool weightsFitL3 =
       packedBytes <= static_cast<size_t>(cacheSizes().l3) / 2;
-  static const bool byTraffic = std::getenv("WAFER_KERNELS_GRID") &&
-                                std::string(std::getenv("WAFER_KERNELS_GRID")) == "traffic";
-  const TaskGrid grid =
-      byTraffic ? chooseTaskGridByTraffic(panelsM, panelsN, blocking.mcPanels,
-                                          double(M) * double(K) * sizeof(AElement),
-                                          double(packedBytes), weightsFitL3, threads)
-                : chooseTaskGrid(panelsM, panelsN, blocking.mcPanels,
-                                 weightsFitL3, threads);
-  if (std::getenv("WAFER_KERNELS_GRID_PRINT"))
-    std::fprintf(stderr, "grid M=%zu N=%zu K=%zu: %zu x %zu\n", M, N, K, grid.blocksM, grid.blocksN);
+  const TaskGrid grid = chooseTaskGrid(panelsM, panelsN, blocking.mcPanels,
+                                       weightsFitL3, threads);
   const size_t tasks = grid.blocksM * grid.blocksN;
   const bool hasEpilogue =
       epilogue.bias || epilogue.activation != Activation::None;
