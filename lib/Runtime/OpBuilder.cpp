@@ -33,11 +33,9 @@ const char *attributeTypeName(const wfb::Attribute &a) {
 
 } // namespace
 
-OpBuilder::OpBuilder(const wfb::HostOp &op, int index,
-                     std::vector<TensorInfo> &tensors,
+OpBuilder::OpBuilder(const wfb::HostOp &op, std::vector<TensorInfo> &tensors,
                      const RuntimeOptions &options, MemorySummary &summary)
-    : op_(op), index_(index), tensors_(tensors), options_(options),
-      summary_(summary) {
+    : op_(op), tensors_(tensors), options_(options), summary_(summary) {
   plan_.inputs.assign(op.inputs().begin(), op.inputs().end());
   plan_.outputs.assign(op.outputs().begin(), op.outputs().end());
 }

@@ -91,7 +91,7 @@ template <typename F> std::unique_ptr<Step> makeStep(F f) {
 /// The load-time view of one host op.
 class OpBuilder {
 public:
-  OpBuilder(const wfb::HostOp &op, int index, std::vector<TensorInfo> &tensors,
+  OpBuilder(const wfb::HostOp &op, std::vector<TensorInfo> &tensors,
             const RuntimeOptions &options, MemorySummary &summary);
 
   const wfb::HostOp &op() const { return op_; }
@@ -148,7 +148,6 @@ public:
 
 private:
   const wfb::HostOp &op_;
-  int index_;
   std::vector<TensorInfo> &tensors_;
   const RuntimeOptions &options_;
   MemorySummary &summary_;

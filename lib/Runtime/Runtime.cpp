@@ -230,7 +230,7 @@ bool Runtime::Impl::load(std::string &error) {
     if (!build)
       return fail(opLabel(op, i) + ": unknown op kind '" + op.kind() +
                   "'; this runtime runs " + detail::knownKinds());
-    detail::OpBuilder builder(op, i, tensors, options, memory);
+    detail::OpBuilder builder(op, tensors, options, memory);
     std::unique_ptr<detail::Step> step;
     try {
       step = build(builder);
