@@ -27,6 +27,7 @@
 #include "mlir/Pass/PassRegistry.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -34,6 +35,22 @@
 #include "wafer/InitAllPasses.h"
 
 namespace wafer::fuzz {
+
+/// With WAFER_FUZZ_RECENT_INPUTS=DIR, every input is written to DIR/N
+/// (N = its number modulo 16) before it runs: for a crash that a later
+/// input only detects (heap corruption caught by glibc in a build without
+/// ASan), the inputs that ran just before it.
+inline void recordRecentInput(const uint8_t *data, size_t size) {
+  static const char *dir = std::getenv("WAFER_FUZZ_RECENT_INPUTS");
+  static unsigned long count = 0;
+  if (!dir)
+    return;
+  std::string path = std::string(dir) + "/" + std::to_string(count++ % 16);
+  if (FILE *f = std::fopen(path.c_str(), "wb")) {
+    std::fwrite(data, 1, size, f);
+    std::fclose(f);
+  }
+}
 
 /// The dialects every context gets; built once.
 inline mlir::DialectRegistry &registry() {

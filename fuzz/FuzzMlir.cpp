@@ -46,6 +46,7 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  wafer::fuzz::recordRecentInput(data, size);
   std::string_view text(reinterpret_cast<const char *>(data), size);
   if (wafer::findExcessiveNesting(text))
     return 0; // wafer-opt refuses it before parsing, and so do we

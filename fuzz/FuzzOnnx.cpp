@@ -50,6 +50,7 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  wafer::fuzz::recordRecentInput(data, size);
   wafer::OnnxImportOptions options;
   bindSymbolicDims(data, size, options);
 
