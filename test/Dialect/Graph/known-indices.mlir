@@ -118,3 +118,17 @@ func.func @wrapping_cast_of_parts(%table: tensor<64x16xf32>) -> tensor<3x16xf32>
   %0 = graph.gather %table[%c] {axis = 0 : i64} : (tensor<64x16xf32>, tensor<3xi32>) -> tensor<3x16xf32>
   return %0 : tensor<3x16xf32>
 }
+
+// -----
+
+// The gather verifies before the ops that define its indices (a use may
+// come first in the text): the known values are read from ops that have not
+// verified, with element types checked before any attribute is built.
+func.func @indices_defined_later(%t: tensor<64x16xf32>) -> tensor<3x16xf32> {
+  %0 = graph.gather %t[%c] {axis = 0 : i64} : (tensor<64x16xf32>, tensor<3xi32>) -> tensor<3x16xf32>
+  %c = graph.cast %j : tensor<3xi64> -> tensor<3xi32>
+  // expected-error @+1 {{'graph.concat' op operand #0 must be variadic of statically shaped tensor of}}
+  %j = graph.concat %k {axis = 0 : i64} : (tensor<3xi128>) -> tensor<3xi64>
+  %k = graph.constant dense<[1099511627776, 1099511627777, 1099511627778]> : tensor<3xi128>
+  return %0 : tensor<3x16xf32>
+}

@@ -95,39 +95,60 @@ DenseElementsAttr asValueSet(DenseElementsAttr values) {
 /// needs: its result's bounds follow from no bounds of its input, only from
 /// the values, and the verifiers must know what folding will know (or a
 /// fold could turn verified IR into IR that does not verify).
+///
+/// A verifier calls this on ops that may not have verified yet (a use may
+/// come before its definition in the text), so every element type is
+/// checked here before an attribute is built from another op's values:
+/// DenseElementsAttr::get with values wider than the element type writes
+/// past its buffer in a release build of MLIR.
 DenseElementsAttr knownValueSet(Value v, unsigned depth) {
   if (depth > 64 || !v)
     return {};
   Attribute constant;
-  if (matchPattern(v, m_Constant(&constant)))
-    return asValueSet(folding::asDense(constant));
+  if (matchPattern(v, m_Constant(&constant))) {
+    DenseElementsAttr dense = folding::asDense(constant);
+    if (!dense || dense.getElementType() != getElementTypeOrSelf(v.getType()))
+      return {};
+    return asValueSet(dense);
+  }
   Operation *def = v.getDefiningOp();
   if (!def)
     return {};
   if (auto range = dyn_cast<RangeOp>(def)) {
-    // The range's folder reads only its attributes.
+    // The range's folder reads only its attributes, which must be the
+    // integers of an integer range.
+    if (!integerElementOf(range.getOutput()) ||
+        !isa<IntegerAttr>(range.getStart()) ||
+        !isa<IntegerAttr>(range.getDelta()))
+      return {};
     OpFoldResult folded =
         range.fold(RangeOp::FoldAdaptor(ArrayRef<Attribute>{}, range));
     return asValueSet(folding::asDense(dyn_cast_if_present<Attribute>(folded)));
   }
   if (auto castOp = dyn_cast<CastOp>(def)) {
     DenseElementsAttr in = knownValueSet(castOp.getInput(), depth + 1);
-    if (!in)
+    if (!in || in.getElementType() != getElementTypeOrSelf(castOp.getInput()))
       return {};
-    Type to = cast<ShapedType>(v.getType()).getElementType();
+    Type to = getElementTypeOrSelf(v.getType());
+    if (!isa<IntegerType, FloatType>(to))
+      return {};
     return folding::asDense(folding::castElements(
         in, RankedTensorType::get(in.getType().getShape(), to)));
   }
-  if (isa<ReshapeOp, ExpandOp, TransposeOp>(def))
-    return knownValueSet(def->getOperand(0), depth + 1);
+  if (isa<ReshapeOp, ExpandOp, TransposeOp>(def)) {
+    DenseElementsAttr in = knownValueSet(def->getOperand(0), depth + 1);
+    if (!in || in.getElementType() != getElementTypeOrSelf(v.getType()))
+      return {};
+    return in;
+  }
   if (auto concat = dyn_cast<ConcatOp>(def)) {
-    auto element = cast<ShapedType>(v.getType()).getElementType();
+    Type element = getElementTypeOrSelf(v.getType());
     if (!isa<IntegerType>(element))
       return {};
     SmallVector<APInt> all;
     for (Value part : concat.getInputs()) {
       DenseElementsAttr values = knownValueSet(part, depth + 1);
-      if (!values ||
+      if (!values || values.getElementType() != element ||
           int64_t(all.size()) + values.getNumElements() > kMaxFoldElements)
         return {};
       llvm::append_range(all, values.getValues<APInt>());
