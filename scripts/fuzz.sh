@@ -10,8 +10,8 @@
 # HARNESS is onnx or mlir (wafer-fuzz-onnx, wafer-fuzz-mlir). The harness is
 # built first in the sanitizer build (scripts/sanitize.sh --build-only;
 # WAFER_SAN_BUILD_DIR, default build-san), or with --fast in a build with
-# coverage instrumentation only (clang -O2, no ASan or UBSan;
-# WAFER_FUZZ_BUILD_DIR, default build-fuzz), which runs 3-5 times as many
+# coverage instrumentation only (clang -O2, no ASan or UBSan: scripts/
+# sanitize.sh --coverage-only; WAFER_FUZZ_BUILD_DIR, default build-fuzz), which runs 3-5 times as many
 # inputs per second: for long runs, whose grown corpus --replay-corpus then
 # runs through the sanitizer build. Then:
 #
@@ -66,22 +66,6 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-# build_fast: configures (once) and builds the coverage-only harness.
-build_fast() {
-  if [ ! -f "$FAST_BUILD_DIR/build.ninja" ]; then
-    local launcher=()
-    command -v ccache >/dev/null && \
-      launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-    cmake -G Ninja -S . -B "$FAST_BUILD_DIR" \
-      -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 \
-      -DCMAKE_BUILD_TYPE=Release \
-      -DCMAKE_CXX_FLAGS_RELEASE="-O2 -gline-tables-only -DNDEBUG" \
-      -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" \
-      -DWAFER_FUZZ=ON -DWAFER_BUILD_BENCHMARKS=OFF "${launcher[@]}" >&2 || return 1
-  fi
-  nice cmake --build "$FAST_BUILD_DIR" --target "wafer-fuzz-$H" >&2
-}
-
 if [ $FAST -eq 1 ]; then
   [ "$MODE" = fuzz ] || { echo "fuzz: --fast is for fuzzing; replays and triage use the sanitizer build"; exit 2; }
   BUILD_DIR=$FAST_BUILD_DIR
@@ -90,12 +74,10 @@ else
 fi
 BIN="$BUILD_DIR/bin/wafer-fuzz-$H"
 if [ -z "${WAFER_FUZZ_NO_BUILD:-}" ]; then
-  if [ $FAST -eq 1 ]; then
-    build_fast >/dev/null || { echo "fuzz: building $BIN failed"; exit 1; }
-  else
-    scripts/sanitize.sh --build-only "wafer-fuzz-$H" >/dev/null \
-      || { echo "fuzz: building $BIN failed (scripts/sanitize.sh --build-only)"; exit 1; }
-  fi
+  COVERAGE=()
+  [ $FAST -eq 1 ] && COVERAGE=(--coverage-only)
+  scripts/sanitize.sh "${COVERAGE[@]}" --build-only "wafer-fuzz-$H" >/dev/null \
+    || { echo "fuzz: building $BIN failed (scripts/sanitize.sh ${COVERAGE[*]} --build-only)"; exit 1; }
 fi
 [ -x "$BIN" ] || { echo "fuzz: $BIN is missing"; exit 1; }
 

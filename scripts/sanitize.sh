@@ -3,6 +3,7 @@
 #
 #   scripts/sanitize.sh [--no-fuzz] [--fuzz-seconds N]
 #   scripts/sanitize.sh --build-only [TARGET...]
+#   scripts/sanitize.sh --coverage-only --build-only [TARGET...]
 #
 # Configures and builds Wafer with clang-22, AddressSanitizer and UBSan
 # (-DWAFER_SANITIZE=address,undefined, UBSan reports fatal, LeakSanitizer
@@ -12,18 +13,23 @@
 # for N seconds (default 90, WAFER_FUZZ_SECONDS) from the committed corpus
 # and the regression inputs (scripts/fuzz.sh). Exits non-zero when any
 # suite fails, a sanitizer reports, or a fuzzer finds a crash that is not a
-# known open one (fuzz/regressions/*/open/).
+# known open one (fuzz/regressions/*/open/). --coverage-only configures the
+# harnesses' coverage instrumentation without sanitizers, at -O2, in
+# WAFER_FUZZ_BUILD_DIR (default build-fuzz): scripts/fuzz.sh --fast.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${WAFER_SAN_BUILD_DIR:-build-san}
 FUZZ_SECONDS=${WAFER_FUZZ_SECONDS:-90}
 BUILD_ONLY=0 FUZZ=1 TARGETS=()
+SANITIZERS=address,undefined OPT=-O1
 while [ $# -gt 0 ]; do
   case $1 in
+    --coverage-only)
+      BUILD_DIR=${WAFER_FUZZ_BUILD_DIR:-build-fuzz} SANITIZERS= OPT=-O2; shift ;;
     --build-only) BUILD_ONLY=1; shift; TARGETS=("$@"); break ;;
     --no-fuzz) FUZZ=0; shift ;;
     --fuzz-seconds) FUZZ_SECONDS=$2; shift 2 ;;
-    *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
 
@@ -39,7 +45,8 @@ if [ ! -f "$BUILD_DIR/build.ninja" ] || ! grep -q \
   if command -v ccache >/dev/null; then
     LAUNCHER=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   fi
-  # -O1 with line tables: fast enough, and reports name file and line.
+  # -O1 with line tables: fast enough, and reports name file and line
+  # (-O2 without sanitizers: the coverage-only build runs for throughput).
   # NDEBUG as in Debian's libMLIR/libLLVM: some of their headers change a
   # class's layout without it (llvm::Statistic, which MLIR's pass statistics
   # derive from, grows from nothing to a registered counter), and code
@@ -47,9 +54,9 @@ if [ ! -f "$BUILD_DIR/build.ninja" ] || ! grep -q \
   cmake -G Ninja -S . -B "$BUILD_DIR" \
     -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" \
-    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" \
-    -DWAFER_SANITIZE=address,undefined -DWAFER_FUZZ=ON \
+    -DCMAKE_C_FLAGS_RELWITHDEBINFO="$OPT -gline-tables-only -DNDEBUG" \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="$OPT -gline-tables-only -DNDEBUG" \
+    -DWAFER_SANITIZE="$SANITIZERS" -DWAFER_FUZZ=ON \
     -DWAFER_BUILD_BENCHMARKS=OFF \
     -DPython3_EXECUTABLE="$(command -v "${PYTHON:-python3}")" \
     "${LAUNCHER[@]}" >&2 || { echo "sanitize: configuring $BUILD_DIR failed"; exit 1; }
