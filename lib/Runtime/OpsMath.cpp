@@ -190,8 +190,18 @@ void matmulLoop(const MatmulShape &m, const T *A, const T *B, T *C,
 /// running it, and the handles keep their buffers from run to run.
 struct ComputedProduct {
   MatmulShape m;
+  /// [..., M, K] x [K, N]: every batch multiplies the same rhs and the lhs
+  /// batches follow each other, so one GEMM covers all rows.
+  bool oneGemm = false;
   std::shared_ptr<std::vector<kernels::PackedWeights>> handles =
       std::make_shared<std::vector<kernels::PackedWeights>>();
+
+  explicit ComputedProduct(const MatmulShape &shape) : m(shape) {
+    oneGemm = true;
+    for (int64_t i = 0; i < m.batches; ++i)
+      oneGemm &= m.rhsOffsets[i] == m.rhsOffsets[0] &&
+                 m.lhsOffsets[i] == i * m.M * m.K;
+  }
 
   void run(const float *A, const float *B, float *C, int threads) const {
     const int64_t M = m.M, K = m.K, N = m.N;
@@ -204,11 +214,6 @@ struct ComputedProduct {
     threads = std::max(threads, 1);
     if (handles->size() < size_t(threads))
       handles->resize(size_t(threads));
-    bool sharedRhs = true, consecutiveLhs = true;
-    for (int64_t i = 0; i < m.batches; ++i) {
-      sharedRhs &= m.rhsOffsets[i] == m.rhsOffsets[0];
-      consecutiveLhs &= m.lhsOffsets[i] == i * M * K;
-    }
     auto multiply = [&](int64_t batch, int64_t rows, int worker) {
       kernels::PackedWeights &h = (*handles)[size_t(worker)];
       h.repack(B + m.rhsOffsets[batch], size_t(K), size_t(N),
@@ -216,8 +221,8 @@ struct ComputedProduct {
       kernels::gemm(A + m.lhsOffsets[batch], size_t(rows), h,
                     C + batch * M * N);
     };
-    if (sharedRhs && consecutiveLhs) {
-      // [..., M, K] x [K, N]: one GEMM over every row, threaded inside.
+    if (oneGemm) {
+      // Threaded inside.
       multiply(0, m.batches * M, 0);
     } else if (m.batches < threads) {
       for (int64_t i = 0; i < m.batches; ++i)
@@ -368,7 +373,7 @@ std::unique_ptr<Step> genericProduct(OpBuilder &b, const MatmulShape &m,
       }
     }
   };
-  ComputedProduct product{m};
+  ComputedProduct product(m);
   if (viaFloat)
     return makeStep([=](const RunContext &ctx) {
       float *A = reinterpret_cast<float *>(ctx.scratch + aS);

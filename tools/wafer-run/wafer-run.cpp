@@ -790,7 +790,8 @@ static int runMain(int argc, char **argv) {
   std::vector<double> latencies;
   std::vector<std::vector<double>> perOp;
   long long runs = haveRepeat ? repeat : 1;
-  for (long long w = 0; haveRepeat && w < warmup; ++w)
+  long long warmups = haveRepeat ? warmup : 0; // --warmup goes with --repeat
+  for (long long w = 0; w < warmups; ++w)
     if (!rt->run(in, out, error))
       die(error);
   for (long long r = 0; r < runs; ++r) {
@@ -835,7 +836,7 @@ static int runMain(int argc, char **argv) {
   if (!timingJson.empty()) {
     std::ofstream f(timingJson);
     f << "{\"median_ms\": " << medianMs << ", \"min_ms\": " << minMs
-      << ", \"runs\": " << runs << ", \"warmup\": " << warmup
+      << ", \"runs\": " << runs << ", \"warmup\": " << warmups
       << ", \"mode\": \"fast\", \"weights\": "
       << jsonString(weightStorageName(options.weights))
       << ", \"threads\": " << rt->threads() << "}\n";
