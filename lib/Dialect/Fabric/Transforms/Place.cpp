@@ -30,11 +30,6 @@ namespace {
 /// placements stop improving long before.
 constexpr int64_t kMaxEffort = 10'000;
 
-/// A kernel's bytes per PE in one orientation of its region.
-struct PeBytes {
-  int64_t weights = 0, buffers = 0;
-};
-
 struct Constraint {
   std::optional<std::pair<int64_t, int64_t>> pin;  ///< fixed origin
   std::optional<std::pair<int64_t, int64_t>> band; ///< rows [y0, y1]
@@ -42,15 +37,14 @@ struct Constraint {
 
 class Placer {
 public:
-  /// `natural` and `turned`: each kernel's bytes per PE as tiled and with
-  /// its region turned (used only where mayTranspose).
+  /// `transposed`: each kernel's cost with its region turned, where it may
+  /// turn (mayTranspose).
   Placer(KernelGraph &g, TargetAttr target, ArrayRef<Constraint> constraints,
-         ArrayRef<bool> mayTranspose, ArrayRef<PeBytes> natural,
-         ArrayRef<PeBytes> turned, uint64_t seed)
+         ArrayRef<bool> mayTranspose,
+         ArrayRef<std::optional<cost::KernelCost>> transposed, uint64_t seed)
       : g(g), width(target.getWidth()), height(target.getHeight()),
         dataBytes(target.dataBytes()), constraints(constraints),
-        mayTranspose(mayTranspose), natural(natural), turned(turned),
-        rng(seed) {
+        mayTranspose(mayTranspose), transposed(transposed), rng(seed) {
     // Kernels that arrive with an origin (the shared strategy's) stay.
     for (const PlacedKernel &k : g.kernels)
       anchored.push_back(k.placed());
@@ -65,7 +59,7 @@ public:
 private:
   bool legal(int k, int64_t x, int64_t y, int64_t w, int64_t h) const;
   bool fitsMemory(int k, const PlacedKernel &at) const;
-  PeBytes bytesOf(int k, int64_t regionWidth) const;
+  PeOccupant occupant(int k, const PlacedKernel &at, PlacedRect on) const;
   bool fitsConstraint(int k, int64_t x, int64_t y, int64_t h) const;
   double costAround(int k) const;
   double criticalPath() const;
@@ -76,7 +70,7 @@ private:
   int64_t width, height, dataBytes;
   ArrayRef<Constraint> constraints;
   ArrayRef<bool> mayTranspose;
-  ArrayRef<PeBytes> natural, turned;
+  ArrayRef<std::optional<cost::KernelCost>> transposed;
   SmallVector<bool> anchored;
   std::mt19937_64 rng;
 };
@@ -99,15 +93,25 @@ bool Placer::legal(int k, int64_t x, int64_t y, int64_t w, int64_t h) const {
   candidate.y = y;
   candidate.width = w;
   candidate.height = h;
+  bool sharesPEs = false;
   for (auto [i, other] : llvm::enumerate(g.kernels))
-    if (int(i) != k && other.placed() && other.slot == candidate.slot &&
-        candidate.overlaps(other))
-      return false;
-  return fitsMemory(k, candidate);
+    if (int(i) != k && other.placed() && candidate.overlaps(other)) {
+      if (other.slot == candidate.slot)
+        return false;
+      sharesPEs = true;
+    }
+  return !sharesPEs || fitsMemory(k, candidate);
 }
 
-PeBytes Placer::bytesOf(int k, int64_t regionWidth) const {
-  return regionWidth == g.kernels[k].op.regionWidth() ? natural[k] : turned[k];
+// Kernel k at `at` on the PEs of `on`: its bytes per PE are the tiler's, or
+// those of its turned region when the placer turned it.
+PeOccupant Placer::occupant(int k, const PlacedKernel &at,
+                            PlacedRect on) const {
+  KernelOp op = g.kernels[k].op;
+  if (at.width != op.regionWidth())
+    return {on, at.slot, transposed[k]->weightBytes,
+            transposed[k]->bufferBytes};
+  return {on, at.slot, op.getWeightBytes(), op.getBufferBytes()};
 }
 
 // Kernels of other slots may share PEs with kernel k (time multiplexing),
@@ -116,16 +120,14 @@ PeBytes Placer::bytesOf(int k, int64_t regionWidth) const {
 // verifier checks.
 bool Placer::fitsMemory(int k, const PlacedKernel &at) const {
   PlacedRect r = at.rect();
-  PeBytes own = bytesOf(k, at.width);
-  SmallVector<PeOccupant> occupants{{r, at.slot, own.weights, own.buffers}};
+  SmallVector<PeOccupant> occupants{occupant(k, at, r)};
   for (auto [i, other] : llvm::enumerate(g.kernels)) {
     if (int(i) == k || !other.placed() || !at.overlaps(other))
       continue;
     PlacedRect o = other.rect();
     PlacedRect shared{std::max(r.x0, o.x0), std::max(r.y0, o.y0),
                       std::min(r.x1, o.x1), std::min(r.y1, o.y1)};
-    PeBytes b = bytesOf(int(i), other.width);
-    occupants.push_back({shared, other.slot, b.weights, b.buffers});
+    occupants.push_back(occupant(int(i), other, shared));
   }
   return occupants.size() == 1 || !findPeOverflow(occupants, dataBytes);
 }
@@ -455,7 +457,6 @@ struct FabricPlacePass
     cost::Machine machine = machineOf(target);
     SmallVector<bool> mayTranspose;
     SmallVector<std::optional<cost::KernelCost>> transposed;
-    SmallVector<PeBytes> naturalBytes, turnedBytes;
     for (PlacedKernel &p : g.kernels) {
       std::optional<cost::KernelCost> turned;
       if (p.width != p.height && !p.placed())
@@ -465,12 +466,8 @@ struct FabricPlacePass
                     p.op.getCycles();
       mayTranspose.push_back(ok);
       transposed.push_back(turned);
-      naturalBytes.push_back({p.op.getWeightBytes(), p.op.getBufferBytes()});
-      turnedBytes.push_back(ok ? PeBytes{turned->weightBytes, turned->bufferBytes}
-                               : naturalBytes.back());
     }
-    Placer placer(g, target, constraints, mayTranspose, naturalBytes,
-                  turnedBytes, seed);
+    Placer placer(g, target, constraints, mayTranspose, transposed, seed);
     std::string failure;
     if (failed(placer.initial(failure))) {
       func.emitError() << "cannot place: " << failure;
