@@ -278,8 +278,6 @@ def machine_limits(bin_dir: Path) -> dict:
     return out
 
 
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bin-dir", type=Path, default=ROOT / "build" / "bin")

@@ -98,7 +98,6 @@ def default_binary():
     return os.path.join(ROOT, "build", "bin", "wafer-bench-kernels")
 
 
-
 # OpenBLAS kernel sets older than AVX2, which a DYNAMIC_ARCH build falls back
 # to on CPUs it does not know (Debian's 0.3.21 runs "Prescott", SSE3, on an
 # Emerald Rapids Xeon).

@@ -10,10 +10,10 @@
 # HARNESS is onnx or mlir (wafer-fuzz-onnx, wafer-fuzz-mlir). The harness is
 # built first in the sanitizer build (scripts/sanitize.sh --build-only;
 # WAFER_SAN_BUILD_DIR, default build-san), or with --fast in a build with
-# coverage instrumentation only (clang -O2, no ASan or UBSan: scripts/
-# sanitize.sh --coverage-only; WAFER_FUZZ_BUILD_DIR, default build-fuzz), which runs 3-5 times as many
-# inputs per second: for long runs, whose grown corpus --replay-corpus then
-# runs through the sanitizer build. Then:
+# coverage instrumentation only (clang -O2, no ASan or UBSan; scripts/
+# sanitize.sh --coverage-only; WAFER_FUZZ_BUILD_DIR, default build-fuzz),
+# which runs 3-5 times as many inputs per second: for long runs, whose grown
+# corpus --replay-corpus then runs through the sanitizer build. Then:
 #
 #  1. fuzz/regressions/HARNESS/* (crashes found and fixed) are replayed; any
 #     that fails is a regression, and the script stops with exit 1.
