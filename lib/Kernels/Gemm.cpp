@@ -11,10 +11,12 @@
 #include "wafer/Kernels/Parallel.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <type_traits>
 #include <vector>
 
@@ -177,36 +179,57 @@ struct TaskGrid {
   size_t blocksM, blocksN;
 };
 
-// Splits the mr-panel rows and nr-panel columns into blocks (tasks). Row
-// blocks start from the L2 blocking. Several tasks per thread with dynamic
-// scheduling keep all cores busy even when one of them is slowed down by other
-// work on the machine.
-TaskGrid chooseTaskGrid(size_t panelsM, size_t panelsN, size_t mcPanels,
-                        bool weightsFitL3, int threads) {
-  TaskGrid grid{ceilDiv(panelsM, mcPanels), 1};
+// Splits the mr-panel rows and nr-panel columns into blocks (tasks). Several
+// tasks per thread with dynamic scheduling keep all cores busy even when one
+// of them is slowed down by other work on the machine.
+//
+// Every column block packs its rows of A again and every row block streams
+// its columns of B again, so among the grids with enough tasks the one that
+// re-reads the least wins: cost = 4 * blocksN * M + blocksM * N (elements
+// per k step). The weight 4 fits the grids measured on the Intel Xeon with
+// each grid's calls interleaved (docs/performance.md): 1024^3 runs 8 x 1 and
+// 4 x 2 equally fast and 1 x 8 25% slower, while 128 x 3072 x 768 with cold
+// weights, as in a model, runs 1 x 8 7% faster than 4 x 2 (splitting rows
+// first, the rule before, streamed each weight four times there).
+TaskGrid chooseTaskGrid(size_t panelsM, size_t panelsN, size_t mr, size_t nr,
+                        size_t mcPanels, int threads) {
+  const size_t minBlocksM = ceilDiv(panelsM, mcPanels);
   if (threads <= 1)
-    return grid;
-  const size_t wanted = 4 * static_cast<size_t>(threads);
-  constexpr size_t kMinPanelsPerBlock = 4;
-  // Every row block streams all of B. While B stays in L3 that is cheap, and
-  // smaller row blocks cost nothing else (A is packed once either way), so
-  // split rows first. When B does not fit, keep the L2-sized row blocks and
-  // split columns instead: each extra column block only repacks A.
-  if (weightsFitL3 && grid.blocksM < wanted)
-    grid.blocksM = std::min(wanted, std::max(grid.blocksM,
-                                             panelsM / kMinPanelsPerBlock));
-  grid.blocksM = std::max<size_t>(1, grid.blocksM);
-  if (grid.blocksM < wanted) {
-    const size_t maxBlocksN = std::max<size_t>(1, panelsN / kMinPanelsPerBlock);
-    grid.blocksN = std::min(maxBlocksN, ceilDiv(wanted, grid.blocksM));
-  }
-  // With few tasks per thread a remainder leaves cores idle at the end
-  // (13 tasks on 2 threads: 7% lost); round the row blocks up instead.
+    return {minBlocksM, 1};
   const size_t t = static_cast<size_t>(threads);
-  while ((grid.blocksM * grid.blocksN) % t != 0 && grid.blocksM < panelsM &&
-         grid.blocksM * grid.blocksN < 8 * t)
-    ++grid.blocksM;
-  return grid;
+  const size_t wanted = 4 * t;
+  constexpr size_t kMinPanelsPerBlock = 4;
+  constexpr size_t kAWeight = 4;
+  const size_t maxBlocksM =
+      std::max(minBlocksM, std::min(panelsM, std::max<size_t>(
+                                                 wanted, panelsM / kMinPanelsPerBlock)));
+  const size_t maxBlocksN = std::max<size_t>(1, panelsN / kMinPanelsPerBlock);
+  const size_t M = panelsM * mr, N = panelsN * nr;
+
+  TaskGrid best{minBlocksM, 1};
+  // Ranked by: at least two tasks per thread, then whole rounds of
+  // `threads` tasks (a remainder idles cores at the end: 13 tasks on 2
+  // threads lose 7%), then the re-read cost, then fewer column blocks.
+  auto rank = [&](const TaskGrid &g) {
+    const size_t tasks = g.blocksM * g.blocksN;
+    return std::make_tuple(tasks < 2 * t, tasks % t != 0,
+                           kAWeight * g.blocksN * M + g.blocksM * N, g.blocksN);
+  };
+  for (size_t bm = minBlocksM; bm <= maxBlocksM; ++bm) {
+    TaskGrid g{bm, std::min(maxBlocksN, ceilDiv(wanted, bm))};
+    // An odd task count on an even thread count: one more column block.
+    if ((g.blocksM * g.blocksN) % t != 0 && g.blocksN < maxBlocksN)
+      ++g.blocksN;
+    if (rank(g) < rank(best))
+      best = g;
+  }
+  if (const char *env = std::getenv("WAFER_KERNELS_GRID")) {
+    // Tuning knob for experiments: "MxN" blocks.
+    unsigned long m = 0, n = 0;
+    if (std::sscanf(env, "%lux%lu", &m, &n) == 2 && m > 0 && n > 0)
+      best = {std::min<size_t>(m, panelsM), std::min<size_t>(n, panelsN)};
+  }
+  return best;
 }
 
 // Evenly sized sub-range i of n items in `parts` parts.
@@ -227,61 +250,95 @@ void runGemm(const AElement *A, size_t M, const PackedWeights::Data &w,
 
   const double flops = 2.0 * M * N * K;
   const int threads = flops < 2.0e6 ? 1 : kernelThreads();
-  const size_t packedBytes = w.panelCount * w.kSteps * nr * 4;
-  const bool weightsFitL3 =
-      packedBytes <= static_cast<size_t>(cacheSizes().l3) / 2;
-  const TaskGrid grid = chooseTaskGrid(panelsM, panelsN, blocking.mcPanels,
-                                       weightsFitL3, threads);
+  const TaskGrid grid = chooseTaskGrid(panelsM, panelsN, mr, nr,
+                                       blocking.mcPanels, threads);
   const size_t tasks = grid.blocksM * grid.blocksN;
   const bool hasEpilogue =
       epilogue.bias || epilogue.activation != Activation::None;
 
+  // A task's C block that outgrows the L2 (the 128 x 6282 columns of a
+  // GPT-2 LM-head task: 3.2 MB) would travel to the L3 and back once per k
+  // block. When the task's rows of A, packed for every k step, fit in a
+  // quarter of the L2, they are packed once up front and the columns run in
+  // chunks whose C block fits in another quarter, all k blocks per chunk.
   const size_t maxPanelsPerBlock = ceilDiv(panelsM, grid.blocksM);
+  const size_t l2Quarter = static_cast<size_t>(cacheSizes().l2) / 4;
+  const bool packAllSteps =
+      maxPanelsPerBlock * mr * w.kSteps * 4 <= l2Quarter;
+  size_t chunkPanels =
+      packAllSteps ? std::max<size_t>(1, l2Quarter / (maxPanelsPerBlock * mr *
+                                                       nr * sizeof(float)))
+                   : panelsN;
+  // Tuning knob for experiments and tests: column panels per chunk.
+  if (const char *env = std::getenv("WAFER_KERNELS_NC"); env && packAllSteps)
+    chunkPanels = std::max(1, std::atoi(env));
   parallelFor(tasks, threads, [&](size_t task, int) {
     // Per-thread workspaces that persist across calls (the pool keeps its
     // threads): allocating them per call costs page faults on every call.
     thread_local detail::AlignedBuffer<uint32_t> aBlock;
     thread_local detail::AlignedBuffer<float> edgeTile;
-    aBlock.resize(maxPanelsPerBlock * mr * blocking.kc);
+    aBlock.resize(maxPanelsPerBlock * mr *
+                  (packAllSteps ? w.kSteps : blocking.kc));
     edgeTile.resize(mr * nr);
-    {
-      const size_t bm = task / grid.blocksN, bn = task % grid.blocksN;
-      const size_t pm0 = rangeStart(panelsM, grid.blocksM, bm);
-      const size_t pm1 = rangeStart(panelsM, grid.blocksM, bm + 1);
-      const size_t pn0 = rangeStart(panelsN, grid.blocksN, bn);
-      const size_t pn1 = rangeStart(panelsN, grid.blocksN, bn + 1);
-      if (pm0 == pm1 || pn0 == pn1)
-        return;
-      const size_t rowBegin = pm0 * mr;
-      const size_t rowCount = std::min(M, pm1 * mr) - rowBegin;
 
+    const size_t bm = task / grid.blocksN, bn = task % grid.blocksN;
+    const size_t pm0 = rangeStart(panelsM, grid.blocksM, bm);
+    const size_t pm1 = rangeStart(panelsM, grid.blocksM, bm + 1);
+    const size_t pn0 = rangeStart(panelsN, grid.blocksN, bn);
+    const size_t pn1 = rangeStart(panelsN, grid.blocksN, bn + 1);
+    if (pm0 == pm1 || pn0 == pn1)
+      return;
+    const size_t rowBegin = pm0 * mr;
+    const size_t rowCount = std::min(M, pm1 * mr) - rowBegin;
+    const size_t blockPanels = pm1 - pm0;
+
+    // Packs the k steps [step0, step0 + steps) of the task's rows into dst.
+    auto packA = [&](size_t step0, size_t steps, uint32_t *dst) {
+      if constexpr (std::is_same_v<AElement, float>) {
+        if (bf16)
+          detail::packRowPanelsBf16(A + rowBegin * K, K, rowCount, K, mr,
+                                    step0, steps, dst);
+        else
+          detail::packRowPanelsF32(A + rowBegin * K, K, rowCount, mr, step0,
+                                   steps, reinterpret_cast<float *>(dst),
+                                   mk.packPanelF32);
+      } else {
+        detail::packRowPanelsBf16(A + rowBegin * K, K, rowCount, K, mr, step0,
+                                  steps, dst);
+      }
+    };
+    // Where k block step0 is packed: its own slot when every block is
+    // packed up front (each block before it has kc steps), else the one
+    // reused slot.
+    auto packedBlock = [&](size_t step0) {
+      return aBlock.data() + (packAllSteps ? step0 * blockPanels * mr : 0);
+    };
+    if (packAllSteps)
+      for (size_t step0 = 0; step0 < w.kSteps; step0 += blocking.kc)
+        packA(step0, std::min(blocking.kc, w.kSteps - step0),
+              packedBlock(step0));
+
+    for (size_t chunk0 = pn0; chunk0 < pn1; chunk0 += chunkPanels) {
+      const size_t chunk1 = std::min(pn1, chunk0 + chunkPanels);
       for (size_t step0 = 0; step0 < w.kSteps; step0 += blocking.kc) {
         const size_t steps = std::min(blocking.kc, w.kSteps - step0);
         const bool accumulate = step0 > 0;
         const bool lastBlock = step0 + steps == w.kSteps;
-        if constexpr (std::is_same_v<AElement, float>) {
-          if (bf16)
-            detail::packRowPanelsBf16(A + rowBegin * K, K, rowCount, K, mr,
-                                      step0, steps, aBlock.data());
-          else
-            detail::packRowPanelsF32(A + rowBegin * K, K, rowCount, mr, step0,
-                                     steps,
-                                     reinterpret_cast<float *>(aBlock.data()),
-                                     mk.packPanelF32);
-        } else {
-          detail::packRowPanelsBf16(A + rowBegin * K, K, rowCount, K, mr,
-                                    step0, steps, aBlock.data());
-        }
+        if (!packAllSteps)
+          packA(step0, steps, packedBlock(step0));
+        const uint32_t *aBase = packedBlock(step0);
 
-        for (size_t pn = pn0; pn < pn1; ++pn) {
-          const uint32_t *bPanel = w.panels.data() + (pn * w.kSteps + step0) * nr;
+        for (size_t pn = chunk0; pn < chunk1; ++pn) {
+          const uint32_t *bPanel =
+              w.panels.data() + (pn * w.kSteps + step0) * nr;
           const size_t col0 = pn * nr;
           const size_t width = std::min(nr, N - col0);
           // The first tile of each panel prefetches the next panel.
-          const void *nextPanel = pn + 1 < pn1 ? bPanel + w.kSteps * nr : nullptr;
+          const void *nextPanel =
+              pn + 1 < chunk1 ? bPanel + w.kSteps * nr : nullptr;
           for (size_t pm = pm0; pm < pm1; ++pm) {
             const void *prefetch = pm == pm0 ? nextPanel : nullptr;
-            const uint32_t *aPanel = aBlock.data() + (pm - pm0) * steps * mr;
+            const uint32_t *aPanel = aBase + (pm - pm0) * steps * mr;
             const size_t row0 = pm * mr;
             const size_t height = std::min(mr, M - row0);
             float *c = C + row0 * N + col0;

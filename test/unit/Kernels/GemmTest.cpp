@@ -204,6 +204,45 @@ TEST_P(GemmTest, SmallBlocksMatchReference) {
   }
 }
 
+// Forces the kernels' thread count while in scope.
+class ScopedThreads {
+public:
+  explicit ScopedThreads(int threads) { setKernelThreads(threads); }
+  ~ScopedThreads() { setKernelThreads(0); }
+};
+
+// Column chunks (the task's C block kept in the L2, A packed once for every k
+// block): chunks of 1 and 3 panels, several k blocks, edge rows and columns,
+// the epilogue applied once per tile, on one thread and on two.
+TEST_P(GemmTest, ColumnChunksMatchReference) {
+  std::mt19937 rng(29);
+  // Each over 2 MFLOP, so two threads split it.
+  const Shape shapes[] = {{13, 700, 130}, {40, 333, 129}, {9, 400, 300}};
+  for (int threads : {1, 2})
+    for (const char *nc : {"1", "3"}) {
+      ScopedThreads threadCount(threads);
+      ScopedEnv kcEnv("WAFER_KERNELS_KC", "37");
+      ScopedEnv ncEnv("WAFER_KERNELS_NC", nc);
+      for (const Shape &s : shapes)
+        for (ElementType type : {ElementType::F32, ElementType::BF16}) {
+          auto A = randomVector(s.M * s.K, rng), B = randomVector(s.K * s.N, rng);
+          const auto bias = randomVector(s.N, rng);
+          const auto packed =
+              PackedWeights::pack(B.data(), s.K, s.N, WeightLayout::KN, type);
+          std::vector<float> C(s.M * s.N, 5.0f);
+          gemm(A.data(), s.M, packed, C.data(), {bias.data(), Activation::Silu});
+          if (type == ElementType::BF16) {
+            A = roundedToBf16(A);
+            B = roundedToBf16(B);
+          }
+          SCOPED_TRACE(std::string("WAFER_KERNELS_NC=") + nc + ", threads " +
+                       std::to_string(threads));
+          expectMatchesReference(A, B, bias, s, WeightLayout::KN,
+                                 Activation::Silu, C);
+        }
+    }
+}
+
 TEST_P(GemmTest, RandomShapesMatchReference) {
   std::mt19937 rng(1234);
   std::uniform_int_distribution<size_t> dim(1, 150);
