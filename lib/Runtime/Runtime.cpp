@@ -14,6 +14,7 @@
 #include <exception>
 
 #include <omp.h>
+#include <sys/mman.h>
 
 namespace wafer::runtime {
 
@@ -68,10 +69,20 @@ public:
   AlignedBytes(const AlignedBytes &) = delete;
   AlignedBytes &operator=(const AlignedBytes &) = delete;
   bool allocate(int64_t bytes) {
-    size_t size = size_t(std::max<int64_t>(bytes, 64) + 63) / 64 * 64;
-    data_ = static_cast<char *>(std::aligned_alloc(64, size));
+    // Arenas of 2 MiB or more get transparent huge pages (as the packed
+    // weights do): the GPT-2 logits alone are 25 MB, written in rows 201 KB
+    // apart, one 4 KiB page per row of every tile.
+    constexpr size_t kHugePage = size_t{2} << 20;
+    const size_t alignment = bytes >= int64_t(kHugePage) ? kHugePage : 64;
+    size_t size = (size_t(std::max<int64_t>(bytes, 64)) + alignment - 1) /
+                  alignment * alignment;
+    data_ = static_cast<char *>(std::aligned_alloc(alignment, size));
     if (!data_)
       return false;
+#ifdef MADV_HUGEPAGE
+    if (alignment == kHugePage)
+      madvise(data_, size, MADV_HUGEPAGE); // a hint; failure is harmless
+#endif
     std::memset(data_, 0, size); // touch the pages now, not in the first run
     return true;
   }
