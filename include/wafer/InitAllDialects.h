@@ -8,12 +8,13 @@
 
 #include "wafer/Dialect/Fabric/IR/FabricDialect.h"
 #include "wafer/Dialect/Graph/IR/GraphDialect.h"
+#include "wafer/Dialect/PE/IR/PEDialect.h"
 
 namespace wafer {
 
 inline void registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<mlir::func::FuncDialect, graph::GraphDialect,
-                  fabric::FabricDialect>();
+                  fabric::FabricDialect, pe::PEDialect>();
 }
 
 } // namespace wafer

@@ -1,0 +1,49 @@
+//===- PEAttrs.cpp - ports, task kinds and data ranges --------------------===//
+
+#include "wafer/Dialect/PE/IR/PEAttrs.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/DialectImplementation.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/MathExtras.h"
+
+using namespace mlir;
+
+#include "wafer/Dialect/PE/IR/PEEnums.cpp.inc"
+
+#define GET_ATTRDEF_CLASSES
+#include "wafer/Dialect/PE/IR/PEAttrs.cpp.inc"
+
+namespace wafer::pe {
+
+void PEDialect::registerAttributes() {
+  addAttributes<
+#define GET_ATTRDEF_LIST
+#include "wafer/Dialect/PE/IR/PEAttrs.cpp.inc"
+      >();
+}
+
+LogicalResult MemRangeAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                                   FlatSymbolRefAttr buffer, int64_t offset,
+                                   int64_t length, int64_t stride) {
+  if (offset < 0)
+    return emitError() << "memory range of " << buffer
+                       << ": offset must be non-negative, got " << offset;
+  if (length < 1)
+    return emitError() << "memory range of " << buffer
+                       << ": length must be at least 1, got " << length;
+  if (stride < 1)
+    return emitError() << "memory range of " << buffer
+                       << ": stride must be at least 1, got " << stride;
+  // end() = offset + (length - 1) * stride + 1 must be representable.
+  int64_t span = 0, end = 0;
+  if (llvm::MulOverflow(length - 1, stride, span) ||
+      llvm::AddOverflow(offset, span, end) || end == INT64_MAX)
+    return emitError() << "memory range of " << buffer << " [" << offset
+                       << " : " << length << " : " << stride
+                       << "] reaches past 2^63 elements";
+  return success();
+}
+
+} // namespace wafer::pe
