@@ -1,6 +1,6 @@
 //===- FuzzMlir.cpp - libFuzzer harness: textual IR through Wafer's passes ===//
 //
-// bytes -> the nesting limit (wafer/Support/NestingLimit.h, as wafer-opt
+// bytes -> the text checks (wafer/Support/IrTextChecks.h, as wafer-opt
 // applies it) -> parse as textual MLIR with the func, graph and fabric
 // dialects -> verify -> print and parse back. IR that verifies then goes
 // through the passes, each on its own copy of the module:
@@ -20,7 +20,7 @@
 
 #include "FuzzCommon.h"
 
-#include "wafer/Support/NestingLimit.h"
+#include "wafer/Support/IrTextChecks.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
@@ -48,7 +48,7 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   wafer::fuzz::recordRecentInput(data, size);
   std::string_view text(reinterpret_cast<const char *>(data), size);
-  if (wafer::findExcessiveNesting(text))
+  if (!wafer::checkIrText("input", text).empty())
     return 0; // wafer-opt refuses it before parsing, and so do we
 
   wafer::fuzz::FuzzContext fuzz;

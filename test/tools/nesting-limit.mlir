@@ -1,7 +1,7 @@
 // Textual IR nested deeper than 1000 brackets is refused before MLIR's
 // parser runs (whose recursion would run out of stack at a few thousand
 // levels), with an error at the first bracket too many and exit code 1.
-// The inputs are generated here; see wafer/Support/NestingLimit.h.
+// The inputs are generated here; see wafer/Support/IrTextChecks.h.
 
 // RUN: %python -c "print('module {' * 5000 + '}' * 5000)" > %t.5000.mlir
 // RUN: not wafer-opt %t.5000.mlir -o /dev/null 2>&1 | FileCheck %s --check-prefix=DEEP

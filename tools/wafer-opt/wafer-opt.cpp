@@ -1,8 +1,8 @@
 //===- wafer-opt.cpp - run Wafer passes on textual IR ---------------------===//
 //
 // mlir-opt with Wafer's dialects and passes. The input is read here rather
-// than by MlirOptMain so that IR nested too deep for the parser's stack is
-// refused with an error first (wafer/Support/NestingLimit.h).
+// than by MlirOptMain so that text MLIR's parser would crash on is refused
+// with an error first (wafer/Support/IrTextChecks.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,7 +16,7 @@
 
 #include "wafer/InitAllDialects.h"
 #include "wafer/InitAllPasses.h"
-#include "wafer/Support/NestingLimit.h"
+#include "wafer/Support/IrTextChecks.h"
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
@@ -40,10 +40,10 @@ int main(int argc, char **argv) {
     llvm::errs() << error << "\n";
     return 1;
   }
-  if (auto tooDeep = wafer::findExcessiveNesting(input->getBuffer())) {
-    llvm::errs() << wafer::describeExcessiveNesting(
-                        input->getBufferIdentifier(), *tooDeep)
-                 << "\n";
+  if (std::string refused = wafer::checkIrText(
+          input->getBufferIdentifier(), input->getBuffer());
+      !refused.empty()) {
+    llvm::errs() << refused << "\n";
     return 1;
   }
   std::unique_ptr<llvm::ToolOutputFile> output =

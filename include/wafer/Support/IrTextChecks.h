@@ -1,17 +1,22 @@
-//===- NestingLimit.h - refuse textual IR nested too deep -------*- C++ -*-===//
+//===- IrTextChecks.h - refuse textual IR that MLIR cannot take -*- C++ -*-===//
 //
-// MLIR's textual parser (and the verifier and printer after it) recurse once
-// or more per nesting level of regions, attribute lists, dictionaries and
-// types, so input such as 5,000 nested `module {` runs the tools out of
-// stack and they crash. Wafer's tools (wafer-opt, wafer-translate's MLIR
-// inputs, the fuzz harnesses) scan the text first and refuse anything that
-// nests brackets deeper than kMaxIrNesting, before the parser runs.
+// Textual IR that crashes MLIR's parser instead of failing it, refused by
+// a scan of the text before the parser runs. Wafer's tools (wafer-opt,
+// wafer-translate's --mlir-to-wfb, the fuzz harnesses) call checkIrText
+// first.
+//  - Nesting: the parser (and the verifier and printer after it) recurse
+//    once or more per level of regions, attribute lists, dictionaries and
+//    types, so 5,000 nested `module {` run the tools out of stack.
+//  - Resource blobs: a blob of `dialect_resources` encodes its alignment in
+//    its first 4 bytes; MLIR 22 accepts an alignment of 0 and then aborts
+//    with "LLVM ERROR: out of memory" when it allocates the blob with it
+//    (found by the MLIR fuzzer).
 // MLIR- and LLVM-free.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef WAFER_SUPPORT_NESTINGLIMIT_H
-#define WAFER_SUPPORT_NESTINGLIMIT_H
+#ifndef WAFER_SUPPORT_IRTEXTCHECKS_H
+#define WAFER_SUPPORT_IRTEXTCHECKS_H
 
 #include <cstddef>
 #include <optional>
@@ -53,6 +58,18 @@ findExcessiveNesting(std::string_view text,
 std::string describeExcessiveNesting(std::string_view bufferName,
                                      const NestingViolation &violation);
 
+/// Where a string literal in the file metadata (`{-# ... #-}`) holds a hex
+/// blob ("0x...") whose first 4 bytes, the alignment, are 0.
+struct BadBlobAlignment {
+  std::size_t offset = 0;
+  std::size_t line = 0;
+  std::size_t column = 0;
+};
+std::optional<BadBlobAlignment> findZeroBlobAlignment(std::string_view text);
+
+/// Both checks: "NAME:LINE:COL: error: ..." for the first problem, or "".
+std::string checkIrText(std::string_view bufferName, std::string_view text);
+
 } // namespace wafer
 
-#endif // WAFER_SUPPORT_NESTINGLIMIT_H
+#endif // WAFER_SUPPORT_IRTEXTCHECKS_H

@@ -5,8 +5,11 @@
 #include "wafer/Binary/Reader.h"
 #include "wafer/Binary/TextDump.h"
 #include "wafer/InitAllDialects.h"
+#include "wafer/Support/IrTextChecks.h"
 
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/Parser/Parser.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -20,31 +23,45 @@ using namespace mlir;
 namespace wafer {
 
 void registerWfbTranslations() {
-  TranslateFromMLIRRegistration toWfb(
+  // Registered on the raw text rather than on parsed IR, so that text
+  // MLIR's parser would crash on is refused first, as wafer-opt does.
+  TranslateRegistration toWfb(
       "mlir-to-wfb", "write a mapped fabric.design as a kernel binary (.wfb)",
-      [](Operation *op, llvm::raw_ostream &os) -> LogicalResult {
-        auto module = dyn_cast<ModuleOp>(op);
+      [](const std::shared_ptr<llvm::SourceMgr> &sourceMgr,
+         llvm::raw_ostream &os, MLIRContext *context) -> LogicalResult {
+        const llvm::MemoryBuffer *buffer =
+            sourceMgr->getMemoryBuffer(sourceMgr->getMainFileID());
+        if (std::string refused = checkIrText(buffer->getBufferIdentifier(),
+                                              buffer->getBuffer());
+            !refused.empty()) {
+          llvm::errs() << refused << "\n";
+          return failure();
+        }
+        DialectRegistry registry;
+        registerAllDialects(registry);
+        context->appendDialectRegistry(registry);
+        OwningOpRef<ModuleOp> module =
+            parseSourceFile<ModuleOp>(*sourceMgr, ParserConfig(context));
         if (!module)
-          return op->emitError() << "mlir-to-wfb translates a module";
+          return failure();
         // The writer needs a file it can seek in; the bytes are copied to
         // the output stream afterwards.
         SmallString<128> path;
         if (std::error_code ec =
                 llvm::sys::fs::createTemporaryFile("wafer", "wfb", path))
-          return module.emitError()
+          return module->emitError()
                  << "cannot create a temporary file: " << ec.message();
-        LogicalResult written = writeWfb(module, path);
+        LogicalResult written = writeWfb(*module, path);
         if (succeeded(written)) {
           auto bytes = llvm::MemoryBuffer::getFile(path, /*IsText=*/false);
           if (!bytes)
-            written = module.emitError() << "cannot read back " << path;
+            written = module->emitError() << "cannot read back " << path;
           else
             os << (*bytes)->getBuffer();
         }
         llvm::sys::fs::remove(path);
         return written;
-      },
-      [](DialectRegistry &registry) { registerAllDialects(registry); });
+      });
 
   TranslateRegistration toText(
       "wfb-to-text", "print a kernel binary (.wfb) section by section",
