@@ -148,6 +148,23 @@ private:
   std::string old_;
 };
 
+// C = A * B + bias with `act`, B [K, N] packed as `type`, into a C filled
+// with garbage, against the reference (of the bf16-rounded inputs for bf16).
+void expectBiasedGemmMatches(const Shape &s, ElementType type, Activation act,
+                             std::mt19937 &rng) {
+  auto A = randomVector(s.M * s.K, rng), B = randomVector(s.K * s.N, rng);
+  const auto bias = randomVector(s.N, rng);
+  const auto packed =
+      PackedWeights::pack(B.data(), s.K, s.N, WeightLayout::KN, type);
+  std::vector<float> C(s.M * s.N, -3.0f);
+  gemm(A.data(), s.M, packed, C.data(), {bias.data(), act});
+  if (type == ElementType::BF16) {
+    A = roundedToBf16(A);
+    B = roundedToBf16(B);
+  }
+  expectMatchesReference(A, B, bias, s, WeightLayout::KN, act, C);
+}
+
 // Row counts that leave every possible remainder for the AVX2 kernel's 6-row
 // panels (and the 8- and 4-row panels of the others), with N a multiple of
 // every panel width so that the partial-row kernels run on full-width tiles,
@@ -159,20 +176,8 @@ TEST_P(GemmTest, PartialRowPanelsMatchReference) {
                           {10, 32, 1025}, {11, 64, 300},  {13, 128, 77},
                           {29, 160, 1100}, {131, 64, 901}, {5, 32, 1600}};
   for (const Shape &s : shapes)
-    for (ElementType type : {ElementType::F32, ElementType::BF16}) {
-      auto A = randomVector(s.M * s.K, rng), B = randomVector(s.K * s.N, rng);
-      const auto bias = randomVector(s.N, rng);
-      const auto packed =
-          PackedWeights::pack(B.data(), s.K, s.N, WeightLayout::KN, type);
-      std::vector<float> C(s.M * s.N, -3.0f);
-      gemm(A.data(), s.M, packed, C.data(), {bias.data(), Activation::Gelu});
-      if (type == ElementType::BF16) {
-        A = roundedToBf16(A);
-        B = roundedToBf16(B);
-      }
-      expectMatchesReference(A, B, bias, s, WeightLayout::KN, Activation::Gelu,
-                             C);
-    }
+    for (ElementType type : {ElementType::F32, ElementType::BF16})
+      expectBiasedGemmMatches(s, type, Activation::Gelu, rng);
 }
 
 // Tiny k and row blocks through the tuning knobs: many k blocks that
@@ -225,20 +230,9 @@ TEST_P(GemmTest, ColumnChunksMatchReference) {
       ScopedEnv ncEnv("WAFER_KERNELS_NC", nc);
       for (const Shape &s : shapes)
         for (ElementType type : {ElementType::F32, ElementType::BF16}) {
-          auto A = randomVector(s.M * s.K, rng), B = randomVector(s.K * s.N, rng);
-          const auto bias = randomVector(s.N, rng);
-          const auto packed =
-              PackedWeights::pack(B.data(), s.K, s.N, WeightLayout::KN, type);
-          std::vector<float> C(s.M * s.N, 5.0f);
-          gemm(A.data(), s.M, packed, C.data(), {bias.data(), Activation::Silu});
-          if (type == ElementType::BF16) {
-            A = roundedToBf16(A);
-            B = roundedToBf16(B);
-          }
           SCOPED_TRACE(std::string("WAFER_KERNELS_NC=") + nc + ", threads " +
                        std::to_string(threads));
-          expectMatchesReference(A, B, bias, s, WeightLayout::KN,
-                                 Activation::Silu, C);
+          expectBiasedGemmMatches(s, type, Activation::Silu, rng);
         }
     }
 }
