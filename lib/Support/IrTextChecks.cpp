@@ -6,6 +6,28 @@
 
 namespace wafer {
 
+namespace {
+
+/// Where the string literal whose opening quote is at `quote` ends: at its
+/// closing quote (backslash escapes skipped) or, as MLIR's lexer refuses a
+/// newline inside one, at the newline; at the end of the text if neither.
+std::size_t stringLiteralEnd(std::string_view text, std::size_t quote) {
+  const std::size_t n = text.size();
+  std::size_t i = quote + 1;
+  for (; i < n && text[i] != '"' && text[i] != '\n'; ++i)
+    if (text[i] == '\\' && i + 1 < n && text[i + 1] != '\n')
+      ++i;
+  return i;
+}
+
+std::string location(std::string_view bufferName, std::size_t line,
+                     std::size_t column) {
+  std::string name(bufferName.empty() ? "<input>" : bufferName);
+  return name + ":" + std::to_string(line) + ":" + std::to_string(column);
+}
+
+} // namespace
+
 std::optional<NestingViolation> findExcessiveNesting(std::string_view text,
                                                      std::size_t maxDepth) {
   std::vector<char> open; // the open brackets, innermost last
@@ -19,11 +41,7 @@ std::optional<NestingViolation> findExcessiveNesting(std::string_view text,
       lineStart = i + 1;
       break;
     case '"':
-      // A string literal ends at its closing quote; MLIR's lexer refuses a
-      // newline inside one, so it ends there too.
-      for (++i; i < n && text[i] != '"' && text[i] != '\n'; ++i)
-        if (text[i] == '\\' && i + 1 < n && text[i + 1] != '\n')
-          ++i;
+      i = stringLiteralEnd(text, i);
       if (i < n && text[i] == '\n') {
         ++line;
         lineStart = i + 1;
@@ -74,34 +92,12 @@ std::optional<NestingViolation> findExcessiveNesting(std::string_view text,
 
 std::string describeExcessiveNesting(std::string_view bufferName,
                                      const NestingViolation &violation) {
-  std::string name(bufferName.empty() ? "<input>" : bufferName);
-  return name + ":" + std::to_string(violation.line) + ":" +
-         std::to_string(violation.column) +
+  return location(bufferName, violation.line, violation.column) +
          ": error: input nests brackets deeper than " +
          std::to_string(violation.limit) +
          " levels; Wafer's tools refuse such IR before parsing it (the "
          "parser would run out of stack)";
 }
-
-namespace {
-
-int hexValue(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
-std::string location(std::string_view bufferName, std::size_t line,
-                     std::size_t column) {
-  std::string name(bufferName.empty() ? "<input>" : bufferName);
-  return name + ":" + std::to_string(line) + ":" + std::to_string(column);
-}
-
-} // namespace
 
 std::optional<BadBlobAlignment> findZeroBlobAlignment(std::string_view text) {
   const std::size_t metadata = text.find("{-#");
@@ -110,22 +106,14 @@ std::optional<BadBlobAlignment> findZeroBlobAlignment(std::string_view text) {
   for (std::size_t i = text.find('"', metadata); i != std::string_view::npos;
        i = text.find('"', i + 1)) {
     const std::size_t open = i;
-    // The literal's end, as the nesting scan reads it.
-    for (++i; i < text.size() && text[i] != '"' && text[i] != '\n'; ++i)
-      if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] != '\n')
-        ++i;
+    i = stringLiteralEnd(text, open);
     std::string_view literal = text.substr(open + 1, i - open - 1);
+    // "0x" and the alignment's 8 hex digits, all 0. Any other alignment,
+    // or a malformed blob, is MLIR's to judge.
     if (literal.size() < 10 || literal[0] != '0' ||
-        (literal[1] != 'x' && literal[1] != 'X'))
+        (literal[1] != 'x' && literal[1] != 'X') ||
+        literal.substr(2, 8) != "00000000")
       continue;
-    bool zero = true, hex = true;
-    for (std::size_t k = 2; k < 10; ++k) {
-      const int v = hexValue(literal[k]);
-      hex = hex && v >= 0;
-      zero = zero && v == 0;
-    }
-    if (!hex || !zero)
-      continue; // MLIR reports a malformed blob itself
     std::size_t line = 1, lineStart = 0;
     for (std::size_t k = 0; k < open; ++k)
       if (text[k] == '\n') {

@@ -9,6 +9,8 @@
 
 #include "wafer/Dialect/PE/IR/PEOps.h"
 
+#include "wafer/Dialect/Fabric/IR/FabricOps.h"
+
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
@@ -61,23 +63,17 @@ LogicalResult verifyOneElement(Operation *op, StringRef name,
   return success();
 }
 
-std::string portsText(Ports ports) { return stringifyPorts(ports); }
+using wafer::fabric::PlacedRect;
 
-/// A rectangle of PEs or routers, [x0, x1) x [y0, y1).
-struct Rect {
-  int64_t x0, y0, x1, y1;
-  bool overlaps(const Rect &o) const {
-    return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
-  }
-  /// The first PE (by y, then x) the two rectangles share.
-  std::pair<int64_t, int64_t> firstShared(const Rect &o) const {
-    return {std::max(x0, o.x0), std::max(y0, o.y0)};
-  }
-};
+/// The first PE (by y, then x) two overlapping rectangles share.
+std::pair<int64_t, int64_t> firstShared(const PlacedRect &a,
+                                        const PlacedRect &b) {
+  return {std::max(a.x0, b.x0), std::max(a.y0, b.y0)};
+}
 
 /// The rectangle at `origin` of `size`, or an error when it leaves the
 /// mesh. `what` names the op for the message.
-FailureOr<Rect> rectInMesh(Operation *op, const std::string &what,
+FailureOr<PlacedRect> rectInMesh(Operation *op, const std::string &what,
                            ArrayRef<int64_t> origin, ArrayRef<int64_t> size,
                            wafer::fabric::TargetAttr target) {
   const int64_t width = target.getWidth(), height = target.getHeight();
@@ -88,7 +84,8 @@ FailureOr<Rect> rectInMesh(Operation *op, const std::string &what,
            << what << " at [" << origin[0] << ", " << origin[1] << "] size ["
            << size[0] << ", " << size[1] << "] reaches past the " << width
            << "x" << height << " mesh";
-  return Rect{origin[0], origin[1], origin[0] + size[0], origin[1] + size[1]};
+  return PlacedRect{origin[0], origin[1], origin[0] + size[0],
+                    origin[1] + size[1]};
 }
 
 } // namespace
@@ -182,13 +179,13 @@ LogicalResult RouteOp::verify() {
   if (llvm::popcount(from) != 1)
     return emitOpError() << "color " << getColor()
                          << ": 'from' must be exactly one port, got "
-                         << portsText(getFrom());
+                         << stringifyPorts(getFrom());
   if (to == 0)
     return emitOpError() << "color " << getColor()
                          << ": 'to' needs at least one port";
   if (to & from)
     return emitOpError() << "color " << getColor() << ": sends wavelets back out of "
-                         << portsText(getFrom()) << ", the port they came in by";
+                         << stringifyPorts(getFrom()) << ", the port they came in by";
   return success();
 }
 
@@ -322,7 +319,7 @@ LogicalResult DesignOp::verifyRegions() {
   const int64_t dataBytes = target.dataBytes();
 
   struct Placed {
-    Rect rect;
+    PlacedRect rect;
     int64_t slot;
     Operation *op;
   };
@@ -332,7 +329,7 @@ LogicalResult DesignOp::verifyRegions() {
 
   for (Operation &op : getBody().front()) {
     if (auto program = dyn_cast<ProgramOp>(op)) {
-      FailureOr<Rect> rect =
+      FailureOr<PlacedRect> rect =
           rectInMesh(program, "program @" + program.getSymName().str(),
                      program.getOrigin(), program.getSize(), target);
       if (failed(rect))
@@ -363,7 +360,7 @@ LogicalResult DesignOp::verifyRegions() {
         return failure();
     } else if (auto route = dyn_cast<RouteOp>(op)) {
       const std::string what = "route of color " + std::to_string(route.getColor());
-      FailureOr<Rect> rect =
+      FailureOr<PlacedRect> rect =
           rectInMesh(route, what, route.getOrigin(), route.getSize(), target);
       if (failed(rect))
         return failure();
@@ -386,7 +383,7 @@ LogicalResult DesignOp::verifyRegions() {
     for (size_t j = i + 1; j < programs.size(); ++j) {
       const Placed &a = programs[i], &b = programs[j];
       if (a.slot == b.slot && a.rect.overlaps(b.rect)) {
-        auto [x, y] = a.rect.firstShared(b.rect);
+        auto [x, y] = firstShared(a.rect, b.rect);
         return b.op->emitOpError()
                << "@" << cast<ProgramOp>(b.op).getSymName() << " and @"
                << cast<ProgramOp>(a.op).getSymName() << " both occupy PE (" << x
@@ -405,7 +402,7 @@ LogicalResult DesignOp::verifyRegions() {
       for (size_t j = i + 1; j < group.size() && group[j].rect.x0 < group[i].rect.x1;
            ++j)
         if (group[i].rect.overlaps(group[j].rect)) {
-          auto [x, y] = group[i].rect.firstShared(group[j].rect);
+          auto [x, y] = firstShared(group[i].rect, group[j].rect);
           Operation *later = group[j].op->isBeforeInBlock(group[i].op)
                                  ? group[i].op
                                  : group[j].op;
