@@ -9,6 +9,10 @@
 #include <fstream>
 #include <unistd.h>
 
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#endif
+
 #ifdef _OPENMP
 #include <omp.h>
 #endif
@@ -37,6 +41,13 @@ CpuFeatures detect() {
   f.avx512dq = __builtin_cpu_supports("avx512dq");
   f.avx512vl = __builtin_cpu_supports("avx512vl");
   f.avx512bf16 = __builtin_cpu_supports("avx512bf16");
+  unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+  if (__get_cpuid(0, &eax, &ebx, &ecx, &edx))
+    f.amd = ebx == 0x68747541 && edx == 0x69746e65 && ecx == 0x444d4163;
+  if (__get_cpuid(1, &eax, &ebx, &ecx, &edx)) {
+    const int base = (eax >> 8) & 0xf;
+    f.family = base == 0xf ? base + ((eax >> 20) & 0xff) : base;
+  }
 #endif
   return f;
 }
@@ -67,6 +78,17 @@ void readEnvironmentLocked() {
 const CpuFeatures &cpuFeatures() {
   static const CpuFeatures features = detect();
   return features;
+}
+
+bool streamSoftwarePrefetch() {
+  static const bool enabled = [] {
+    if (const char *env = std::getenv("WAFER_KERNELS_STREAM_PREFETCH");
+        env && (env[0] == '0' || env[0] == '1') && env[1] == 0)
+      return env[0] == '1';
+    const CpuFeatures &f = cpuFeatures();
+    return !(f.amd && f.family == 0x19);
+  }();
+  return enabled;
 }
 
 bool isIsaSupported(Isa isa) {

@@ -2,6 +2,7 @@
 // sequential pass over the panels, split into contiguous ranges per thread to
 // keep one prefetch stream per core.
 #include "wafer/Kernels/Gemv.h"
+#include "wafer/Kernels/CpuFeatures.h"
 
 #include "GemmPacking.h"
 #include "KernelTable.h"
@@ -39,11 +40,14 @@ void gemv(const float *x, const PackedWeights &weights, float *y,
   // work on the machine does not hold the others up.
   const size_t chunks =
       threads > 1 ? std::min(w.panelCount, size_t{4} * threads) : 1;
+  const bool prefetch = streamSoftwarePrefetch();
   auto runPanels = [&](size_t first, size_t count, float *out) {
     if (bf16)
-      vk.gemvBf16(x, K, w.bf16Panels() + first * w.kSteps * nr, nr, count, out);
+      vk.gemvBf16(x, K, w.bf16Panels() + first * w.kSteps * nr, nr, count, out,
+                  prefetch);
     else
-      vk.gemvF32(x, K, w.f32Panels() + first * w.kSteps * nr, nr, count, out);
+      vk.gemvF32(x, K, w.f32Panels() + first * w.kSteps * nr, nr, count, out,
+                 prefetch);
   };
 
   parallelFor(chunks, threads, [&](size_t chunk, int) {

@@ -58,11 +58,12 @@ struct VectorKernels {
   // Rotates (x[i], x[i + half]) by (cos[i], sin[i]) for i < half.
   void (*rotatePairs)(float *x, size_t half, const float *cosines,
                       const float *sines);
-  // y[panels * nr] = x[K] * packed panels (layout as the GEMM B panels).
+  // y[panels * nr] = x[K] * packed panels (layout as the GEMM B panels);
+  // `prefetch` adds software prefetch of the streamed panels.
   void (*gemvF32)(const float *x, size_t K, const float *panels, size_t nr,
-                  size_t panelCount, float *y);
+                  size_t panelCount, float *y, bool prefetch);
   void (*gemvBf16)(const float *x, size_t K, const uint32_t *panels, size_t nr,
-                   size_t panelCount, float *y);
+                   size_t panelCount, float *y, bool prefetch);
   // Online-softmax update of one transposed score tile: scoresT is
   // keys x queries (`queries` == the microkernel's nr, row stride nr), raw
   // Q.K values. Key row j is visible to query column i iff j < visible[i].

@@ -17,6 +17,8 @@ struct CpuFeatures {
   bool avx512dq = false;
   bool avx512vl = false;
   bool avx512bf16 = false;
+  bool amd = false; // vendor AuthenticAMD
+  int family = 0;   // base plus extended family, as AMD documents it
 };
 
 // Detected once, on first use.
@@ -56,6 +58,14 @@ public:
 private:
   int previous_;
 };
+
+// Whether kernels that stream weights from DRAM once (GEMV) add software
+// prefetch to the hardware prefetchers. On Zen 5 and Intel Xeon it raises the
+// bandwidth of one stream per core; on Zen 3 (AMD family 19h) it lowers it
+// (2 threads, 14336x4096 cold: 21.0 GB/s without, 18.6-19.4 with, at any
+// distance from 1 to 8 KiB, into L1, L2 or non-temporal). Off on family 19h,
+// on elsewhere; WAFER_KERNELS_STREAM_PREFETCH=0|1 overrides (read once).
+bool streamSoftwarePrefetch();
 
 // Cache sizes in bytes (per core for L1/L2, the share visible to this process
 // for L3), read from the OS with sane fallbacks; GEMM blocking derives from them.
