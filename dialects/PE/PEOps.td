@@ -100,18 +100,21 @@ def PE_TaskOp : PE_Op<"task", [Symbol, SingleBlock, NoTerminator,
   let summary = "A task: a data task bound to a color, or a local task";
   let description = [{
     A `data` task runs for the wavelets that arrive on `color`; a `local`
-    task runs when activated and not blocked. Its body runs in order.
+    task runs when activated and not blocked. A local `entry` task is
+    activated when its time slot starts: it is where the program begins.
+    A body runs in order, once per activation.
 
     ```mlir
     pe.task @recv_x data color 2 { ... }
+    pe.task @main local entry { ... }
     pe.task @step local { ... }
     ```
   }];
   let arguments = (ins SymbolNameAttr:$sym_name, PE_TaskKindAttr:$kind,
-                       OptionalAttr<PE_CountAttr>:$color);
+                       OptionalAttr<PE_CountAttr>:$color, UnitAttr:$entry);
   let regions = (region SizedRegion<1>:$body);
-  let assemblyFormat =
-      "$sym_name `` $kind (`color` $color^)? attr-dict-with-keyword $body";
+  let assemblyFormat = "$sym_name `` $kind (`color` $color^)? "
+                       "(`entry` $entry^)? attr-dict-with-keyword $body";
   let hasVerifier = 1;
 }
 

@@ -8,6 +8,7 @@
 #include "wafer/Conversion/Passes.h"
 #include "wafer/Dialect/Fabric/Transforms/Passes.h"
 #include "wafer/Dialect/Graph/Transforms/Passes.h"
+#include "wafer/Dialect/PE/Transforms/Passes.h"
 
 namespace wafer {
 
@@ -17,6 +18,7 @@ inline void registerAllPasses() {
   graph::registerGraphPasses();
   registerConversionPasses();
   fabric::registerFabricPasses();
+  pe::registerPEPasses();
 }
 
 } // namespace wafer

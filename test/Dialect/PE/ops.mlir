@@ -16,7 +16,7 @@
 // CHECK-NEXT: pe.recv color 2 into #pe.mem<@x[0 : 64]>
 // CHECK-NEXT: pe.activate @step
 // CHECK-NEXT: }
-// CHECK-NEXT: pe.task @step local {
+// CHECK-NEXT: pe.task @step local entry {
 // CHECK-NEXT: pe.fmac #pe.mem<@y[0 : 8]>, #pe.mem<@y[0 : 8]>, #pe.mem<@w[0 : 8 : 64]>, #pe.mem<@x[5 : 1]>
 // CHECK-NEXT: pe.fadd #pe.mem<@y[0 : 8]>, #pe.mem<@y[0 : 8]>, #pe.mem<@y[0 : 8]>
 // CHECK-NEXT: pe.fsub #pe.mem<@y[0 : 4]>, #pe.mem<@y[4 : 4]>, #pe.mem<@y[0 : 4]>
@@ -52,7 +52,7 @@ module {
         pe.recv color 2 into #pe.mem<@x[0 : 64]>
         pe.activate @step
       }
-      pe.task @step local {
+      pe.task @step local entry {
         pe.fmac #pe.mem<@y[0 : 8]>, #pe.mem<@y[0 : 8]>, #pe.mem<@w[0 : 8 : 64]>, #pe.mem<@x[5 : 1]>
         pe.fadd #pe.mem<@y[0 : 8]>, #pe.mem<@y[0 : 8]>, #pe.mem<@y[0 : 8]>
         pe.fsub #pe.mem<@y[0 : 4]>, #pe.mem<@y[4 : 4]>, #pe.mem<@y[0 : 4]>

@@ -131,6 +131,10 @@ LogicalResult TaskOp::verify() {
     return emitOpError() << "local task @" << getSymName()
                          << " runs when activated and takes no color (got "
                          << *getColor() << ")";
+  if (getKind() == TaskKind::data && getEntry())
+    return emitOpError() << "data task @" << getSymName()
+                         << " runs for the wavelets of its color and cannot "
+                            "be an entry task";
   return success();
 }
 
