@@ -14,6 +14,8 @@ std::string sectionName(uint32_t id) {
     return "host-program";
   case SectionId::Weights:
     return "weights";
+  case SectionId::PeDesign:
+    return "pe-design";
   }
   return "section " + std::to_string(id);
 }

@@ -2,6 +2,8 @@
 
 #include "wafer/Binary/Reader.h"
 
+#include "PeDesignCheck.h"
+
 #include "wafer/Binary/Writer.h"
 #include "wafer/Support/ElementCount.h"
 
@@ -299,7 +301,8 @@ bool BinaryFile::load(std::string &error, const OpenOptions &options,
                   ", computed " + hex(sum) + "): the file is corrupt");
     bool known = s.id == uint32_t(SectionId::Manifest) ||
                  s.id == uint32_t(SectionId::HostProgram) ||
-                 s.id == uint32_t(SectionId::Weights);
+                 s.id == uint32_t(SectionId::Weights) ||
+                 s.id == uint32_t(SectionId::PeDesign);
     if (!known && s.required())
       return fail("required " + name +
                   " is unknown to this Wafer (written by a newer one?)");
@@ -322,6 +325,13 @@ bool BinaryFile::load(std::string &error, const OpenOptions &options,
       !hostProgram_.ParseFromArray(programBytes.data(),
                                    int(programBytes.size())))
     return fail("the host-program section does not parse");
+  if (seen.count(uint32_t(SectionId::PeDesign))) {
+    std::string_view peBytes = section(uint32_t(SectionId::PeDesign));
+    peDesign_.emplace();
+    if (peBytes.size() > size_t(INT32_MAX) ||
+        !peDesign_->ParseFromArray(peBytes.data(), int(peBytes.size())))
+      return fail("the pe-design section does not parse");
+  }
   if (wfb::targetHash(manifest_.target()) != targetHash_)
     return fail("the header's target hash does not match the manifest's "
                 "target");
@@ -329,6 +339,12 @@ bool BinaryFile::load(std::string &error, const OpenOptions &options,
       manifest_.target().name() != options.expectTarget)
     return fail("compiled for target '" + manifest_.target().name() +
                 "', not '" + options.expectTarget + "'");
+
+  if (peDesign_) {
+    std::string why;
+    if (!checkPeDesign(*peDesign_, manifest_.target(), why))
+      return fail(why);
+  }
 
   // --- Tensors.
   std::string_view weights = section(uint32_t(SectionId::Weights));

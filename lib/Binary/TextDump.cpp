@@ -11,6 +11,87 @@ namespace wafer::wfb {
 
 namespace {
 
+std::string portsText(uint32_t ports) {
+  static const char *const names[] = {"north", "south", "east", "west", "ramp"};
+  std::string text;
+  for (int bit = 0; bit < 5; ++bit)
+    if (ports & (1u << bit))
+      text += (text.empty() ? "" : "|") + std::string(names[bit]);
+  return text.empty() ? "none" : text;
+}
+
+const char *opcodeText(PeInstruction::Opcode opcode) {
+  switch (opcode) {
+  case PeInstruction::FMOV: return "fmov";
+  case PeInstruction::EXP: return "exp";
+  case PeInstruction::RSQRT: return "rsqrt";
+  case PeInstruction::FADD: return "fadd";
+  case PeInstruction::FSUB: return "fsub";
+  case PeInstruction::FMUL: return "fmul";
+  case PeInstruction::FMAX: return "fmax";
+  case PeInstruction::FMAC: return "fmac";
+  case PeInstruction::REDUCE_ADD: return "reduce add";
+  case PeInstruction::REDUCE_MAX: return "reduce max";
+  case PeInstruction::SEND: return "send";
+  case PeInstruction::RECV: return "recv";
+  case PeInstruction::ACTIVATE: return "activate";
+  case PeInstruction::BLOCK: return "block";
+  case PeInstruction::UNBLOCK: return "unblock";
+  default: return "unknown";
+  }
+}
+
+/// The pe-design section, in the pe dialect's spelling.
+void printPeDesign(const PeDesign &design, std::ostream &os) {
+  os << "\n// ---- pe design (" << design.programs_size() << " programs, "
+     << design.routes_size() << " routes)\n";
+  for (const PeProgram &program : design.programs()) {
+    int64_t bytes = 0;
+    for (const PeBuffer &b : program.buffers())
+      bytes += b.length() * static_cast<int64_t>(dtypeBytes(b.dtype()));
+    os << "  program '" << program.name() << "' at [" << program.x() << ", "
+       << program.y() << "] size [" << program.width() << ", "
+       << program.height() << "] slot " << program.slot() << ": "
+       << program.buffers_size() << " buffers (" << bytes << " B per PE), "
+       << program.tasks_size() << " tasks\n";
+    for (const PeBuffer &b : program.buffers())
+      os << "    buffer '" << b.name() << "' " << dtypeName(b.dtype()) << "["
+         << b.length() << "] at " << b.address() << "\n";
+    for (const PeTask &task : program.tasks()) {
+      os << "    task '" << task.name() << "' "
+         << (task.data() ? "data color " + std::to_string(task.color())
+                         : std::string(task.entry() ? "local entry" : "local"))
+         << "\n";
+      for (const PeInstruction &inst : task.body()) {
+        os << "      " << opcodeText(inst.opcode());
+        if (inst.opcode() == PeInstruction::RECV)
+          os << " color " << inst.color() << " into";
+        for (int r = 0; r < inst.ranges_size(); ++r) {
+          const PeRange &range = inst.ranges(r);
+          os << (r ? ", " : " ") << program.buffers(range.buffer()).name()
+             << "[" << range.offset() << " : " << range.length();
+          if (range.stride() != 1)
+            os << " : " << range.stride();
+          os << "]";
+        }
+        if (inst.opcode() == PeInstruction::SEND)
+          os << " on color " << inst.color();
+        if (inst.opcode() == PeInstruction::ACTIVATE ||
+            inst.opcode() == PeInstruction::BLOCK ||
+            inst.opcode() == PeInstruction::UNBLOCK)
+          os << " " << program.tasks(inst.task()).name();
+        os << "\n";
+      }
+    }
+  }
+  for (const PeRoute &route : design.routes())
+    os << "  route color " << route.color() << " slot " << route.slot()
+       << " at [" << route.x() << ", " << route.y() << "] size ["
+       << route.width() << ", " << route.height() << "] from "
+       << portsText(route.from()) << " to " << portsText(route.to()) << "\n";
+}
+
+
 std::string shapeText(const Tensor &t) {
   std::string s = std::string(dtypeName(t.dtype())) + "[";
   for (int i = 0; i < t.shape_size(); ++i)
@@ -248,6 +329,8 @@ void printBinary(const BinaryFile &binary, std::ostream &os) {
       os << "  kernel #" << op.kernel();
     os << "\n";
   }
+  if (const PeDesign *design = binary.peDesign())
+    printPeDesign(*design, os);
 }
 
 } // namespace wafer::wfb

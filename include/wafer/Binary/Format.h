@@ -48,6 +48,8 @@ enum class SectionId : uint32_t {
   Manifest = 1,    ///< wafer.wfb.Manifest (protobuf)
   HostProgram = 2, ///< wafer.wfb.HostProgram (protobuf)
   Weights = 3,     ///< raw tensor bytes, each 64-byte aligned
+  PeDesign = 4,    ///< wafer.wfb.PeDesign (protobuf), optional: the per-PE
+                   ///< programs and routes the simulator runs
 };
 
 inline constexpr uint32_t kSectionRequired = 1;

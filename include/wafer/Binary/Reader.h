@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,6 +72,10 @@ public:
 
   const Manifest &manifest() const { return manifest_; }
   const HostProgram &hostProgram() const { return hostProgram_; }
+  /// The per-PE programs and routes, when the binary has them.
+  const PeDesign *peDesign() const {
+    return peDesign_ ? &*peDesign_ : nullptr;
+  }
 
   /// The bytes of a CONSTANT tensor (one element when it is a splat): in
   /// the mapped weights, an external file or the manifest. Empty for other
@@ -98,6 +103,7 @@ private:
   std::vector<SectionInfo> sections_;
   Manifest manifest_;
   HostProgram hostProgram_;
+  std::optional<PeDesign> peDesign_;
   std::vector<std::string_view> tensorData_;
   std::vector<int64_t> numElements_, numBytes_;
 };

@@ -11,6 +11,8 @@
 
 #include "wafer/Target/Wfb.h"
 
+#include "PeDesignEmitter.h"
+
 #include "wafer/Analysis/FabricReport.h"
 #include "wafer/Binary/Writer.h"
 #include "wafer/Dialect/Fabric/IR/FabricOps.h"
@@ -473,6 +475,22 @@ LogicalResult Emitter::run(StringRef path) {
     return op.emitOpError() << "emit-wfb does not know how to store this op";
   }
 
+  // The per-PE programs, when the module has them: one pe.design, for the
+  // fabric design's target.
+  std::optional<wfb::PeDesign> peDesign;
+  for (auto peDesignOp : module.getOps<pe::DesignOp>()) {
+    if (peDesign)
+      return peDesignOp.emitOpError()
+             << "is the module's second pe.design; a binary holds one";
+    if (peDesignOp.getTarget() != target)
+      return peDesignOp.emitOpError()
+             << "is for another target than the fabric design: "
+             << peDesignOp.getTarget() << " against " << target;
+    peDesign.emplace();
+    if (failed(emitPeDesign(peDesignOp, *peDesign)))
+      return failure();
+  }
+
   // Written beside the destination and renamed, so that a failed write
   // never leaves half a binary behind.
   std::string temporary = (path + ".tmp").str();
@@ -499,6 +517,13 @@ LogicalResult Emitter::run(StringRef path) {
     writer.append(w.bytes().data(), w.bytes().size());
   }
   writer.endSection();
+  if (peDesign) {
+    std::string peBytes = wfb::serialize(*peDesign);
+    // Optional: a reader that predates it still runs the host program.
+    writer.beginSection(wfb::SectionId::PeDesign, 0, 8);
+    writer.append(peBytes.data(), peBytes.size());
+    writer.endSection();
+  }
   if (!writer.finish(wfb::targetHash(manifest.target()), error))
     return fail(error);
   if (std::error_code ec = llvm::sys::fs::rename(temporary, path))

@@ -91,7 +91,7 @@ Sample sample() {
 
 /// Writes `s` (and an optional extra section) to `path`.
 void write(const Sample &s, const std::string &path, uint32_t extraId = 0,
-           uint32_t extraFlags = 0) {
+           uint32_t extraFlags = 0, const PeDesign *pe = nullptr) {
   BinaryWriter w;
   std::string error;
   ASSERT_TRUE(w.open(path, error)) << error;
@@ -109,6 +109,12 @@ void write(const Sample &s, const std::string &path, uint32_t extraId = 0,
   EXPECT_EQ(w.alignTo(64), 64u); // the weight lives at offset 64
   w.append(s.weight.data(), s.weight.size() * sizeof(float));
   w.endSection();
+  if (pe) {
+    std::string bytes = serialize(*pe);
+    w.beginSection(SectionId::PeDesign, 0, 8);
+    w.append(bytes.data(), bytes.size());
+    w.endSection();
+  }
   if (extraId) {
     w.beginSection(extraId, extraFlags, 8);
     w.append("future", 6);
@@ -293,6 +299,143 @@ TEST(Binary, InconsistentManifestsAreRefused) {
   s = sample();
   s.manifest.mutable_tensors(1)->mutable_external()->set_path("../w.bin");
   refused(s, "not a relative path inside the binary's folder");
+}
+
+/// One program on a 2x1 rectangle: a buffer of 8 floats, an entry task
+/// that scales it and sends it east, and its route.
+PeDesign samplePeDesign() {
+  PeDesign d;
+  PeProgram *p = d.add_programs();
+  p->set_name("k");
+  p->set_x(1);
+  p->set_y(2);
+  p->set_width(2);
+  p->set_height(1);
+  PeBuffer *b = p->add_buffers();
+  b->set_name("x");
+  b->set_dtype(F32);
+  b->set_length(8);
+  b->set_address(64);
+  PeTask *t = p->add_tasks();
+  t->set_name("main");
+  t->set_entry(true);
+  auto range = [](PeInstruction *inst, int64_t offset, int64_t length) {
+    PeRange *r = inst->add_ranges();
+    r->set_buffer(0);
+    r->set_offset(offset);
+    r->set_length(length);
+    r->set_stride(1);
+  };
+  PeInstruction *mul = t->add_body();
+  mul->set_opcode(PeInstruction::FMUL);
+  range(mul, 0, 4);
+  range(mul, 0, 4);
+  range(mul, 4, 4);
+  PeInstruction *send = t->add_body();
+  send->set_opcode(PeInstruction::SEND);
+  range(send, 0, 8);
+  send->set_color(3);
+  PeRoute *r = d.add_routes();
+  r->set_color(3);
+  r->set_x(1);
+  r->set_y(2);
+  r->set_width(1);
+  r->set_height(1);
+  r->set_from(16); // ramp
+  r->set_to(4);    // east
+  return d;
+}
+
+TEST(Binary, PeDesignRoundTrips) {
+  std::string path = tempPath("pe.wfb");
+  PeDesign design = samplePeDesign();
+  write(sample(), path, 0, 0, &design);
+  std::string error;
+  auto binary = BinaryFile::open(path, error);
+  ASSERT_TRUE(binary) << error;
+  ASSERT_NE(binary->peDesign(), nullptr);
+  EXPECT_EQ(binary->peDesign()->SerializeAsString(), design.SerializeAsString());
+  std::ostringstream text;
+  printBinary(*binary, text);
+  EXPECT_NE(text.str().find("// ---- pe design (1 programs, 1 routes)"),
+            std::string::npos)
+      << text.str();
+  EXPECT_NE(text.str().find("      fmul x[0 : 4], x[0 : 4], x[4 : 4]\n"
+                            "      send x[0 : 8] on color 3\n"),
+            std::string::npos)
+      << text.str();
+  EXPECT_NE(text.str().find("route color 3 slot 0 at [1, 2] size [1, 1] from "
+                            "ramp to east"),
+            std::string::npos)
+      << text.str();
+  // A binary without one has none.
+  write(sample(), path);
+  binary = BinaryFile::open(path, error);
+  ASSERT_TRUE(binary) << error;
+  EXPECT_EQ(binary->peDesign(), nullptr);
+}
+
+TEST(Binary, BadPeDesignsAreRefused) {
+  auto refused = [](const PeDesign &d, const char *why) {
+    std::string path = tempPath("bad-pe.wfb");
+    write(sample(), path, 0, 0, &d);
+    std::string error = openError(readFile(path));
+    EXPECT_NE(error.find(why), std::string::npos) << error;
+  };
+  auto body = [](PeDesign &d, int i) {
+    return d.mutable_programs(0)->mutable_tasks(0)->mutable_body(i);
+  };
+  PeDesign d = samplePeDesign();
+  d.mutable_programs(0)->set_x(7);
+  refused(d, "program 0 'k' at [7, 2] size [2, 1] is not inside the 8x8 mesh");
+  d = samplePeDesign();
+  d.mutable_programs(0)->mutable_buffers(0)->set_address(49152 - 16);
+  refused(d, "does not fit the 49152 bytes of SRAM for data");
+  d = samplePeDesign();
+  d.mutable_programs(0)->mutable_buffers(0)->set_length(int64_t(1) << 62);
+  refused(d, "does not fit");
+  d = samplePeDesign();
+  d.mutable_programs(0)->mutable_buffers(0)->set_address(2);
+  refused(d, "is not aligned to its elements");
+  d = samplePeDesign();
+  d.mutable_programs(0)->mutable_buffers(0)->set_dtype(I64);
+  refused(d, "PE buffers hold f32, f16, bf16 or i32");
+  d = samplePeDesign();
+  body(d, 0)->set_opcode(static_cast<PeInstruction::Opcode>(99));
+  refused(d, "instruction 0 has unknown opcode 99");
+  d = samplePeDesign();
+  body(d, 0)->mutable_ranges()->RemoveLast();
+  refused(d, "has 2 ranges; its opcode takes 3");
+  d = samplePeDesign();
+  body(d, 0)->mutable_ranges(1)->set_buffer(5);
+  refused(d, "range 1 names buffer 5, which the program does not have");
+  d = samplePeDesign();
+  body(d, 0)->mutable_ranges(2)->set_offset(6);
+  refused(d, "range 2 [6 : 4 : 1] is not inside its buffer of 8 elements");
+  d = samplePeDesign();
+  body(d, 0)->mutable_ranges(2)->set_stride(int64_t(1) << 62);
+  refused(d, "is not inside its buffer");
+  d = samplePeDesign();
+  body(d, 0)->mutable_ranges(2)->set_length(3);
+  refused(d, "its ranges differ in length");
+  d = samplePeDesign();
+  body(d, 1)->set_color(24);
+  refused(d, "uses color 24; the target has 24");
+  d = samplePeDesign();
+  body(d, 1)->set_opcode(PeInstruction::ACTIVATE);
+  body(d, 1)->clear_ranges();
+  body(d, 1)->set_task(1);
+  refused(d, "names task 1, which the program does not have");
+  d = samplePeDesign();
+  d.mutable_routes(0)->set_from(16 | 8);
+  refused(d, "route 0 maps ports 24 to 4; it needs one input port and other "
+             "output ports");
+  d = samplePeDesign();
+  d.mutable_routes(0)->set_to(16);
+  refused(d, "maps ports 16 to 16");
+  d = samplePeDesign();
+  d.mutable_routes(0)->set_width(8);
+  refused(d, "route 0 at [1, 2] size [8, 1] is not inside the mesh");
 }
 
 } // namespace

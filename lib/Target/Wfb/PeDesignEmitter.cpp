@@ -1,0 +1,167 @@
+//===- PeDesignEmitter.cpp - the pe dialect as the PE-DESIGN section ------===//
+//
+// Names become indices (buffers and tasks of their program), so that the
+// simulator resolves nothing by name.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PeDesignEmitter.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+namespace wfb = wafer::wfb;
+
+namespace wafer {
+namespace {
+
+wfb::DType bufferType(Type type) {
+  if (type.isF32())
+    return wfb::F32;
+  if (type.isF16())
+    return wfb::F16;
+  if (type.isBF16())
+    return wfb::BF16;
+  // The buffer op allows i16 too; the format has no such dtype, so it is
+  // refused below.
+  if (type.isInteger(32))
+    return wfb::I32;
+  return wfb::DTYPE_UNSPECIFIED;
+}
+
+struct ProgramEmitter {
+  pe::ProgramOp program;
+  llvm::StringMap<int32_t> buffers, tasks;
+
+  void range(pe::MemRangeAttr attr, wfb::PeInstruction &out) {
+    wfb::PeRange *r = out.add_ranges();
+    r->set_buffer(buffers.lookup(attr.getBuffer().getValue()));
+    r->set_offset(attr.getOffset());
+    r->set_length(attr.getLength());
+    r->set_stride(attr.getStride());
+  }
+
+  LogicalResult instruction(Operation &op, wfb::PeInstruction &out) {
+    using I = wfb::PeInstruction;
+    auto unary = [&](I::Opcode code, pe::MemRangeAttr dst,
+                     pe::MemRangeAttr src) {
+      out.set_opcode(code);
+      range(dst, out);
+      range(src, out);
+    };
+    auto binary = [&](I::Opcode code, auto op) {
+      out.set_opcode(code);
+      range(op.getDst(), out);
+      range(op.getLhs(), out);
+      range(op.getRhs(), out);
+    };
+    auto control = [&](I::Opcode code, FlatSymbolRefAttr task) {
+      out.set_opcode(code);
+      out.set_task(tasks.lookup(task.getValue()));
+    };
+    bool known = true;
+    llvm::TypeSwitch<Operation *>(&op)
+        .Case([&](pe::FmovOp o) { unary(I::FMOV, o.getDst(), o.getSrc()); })
+        .Case([&](pe::ExpOp o) { unary(I::EXP, o.getDst(), o.getSrc()); })
+        .Case([&](pe::RsqrtOp o) { unary(I::RSQRT, o.getDst(), o.getSrc()); })
+        .Case([&](pe::FaddOp o) { binary(I::FADD, o); })
+        .Case([&](pe::FsubOp o) { binary(I::FSUB, o); })
+        .Case([&](pe::FmulOp o) { binary(I::FMUL, o); })
+        .Case([&](pe::FmaxOp o) { binary(I::FMAX, o); })
+        .Case([&](pe::FmacOp o) {
+          out.set_opcode(I::FMAC);
+          for (pe::MemRangeAttr r :
+               {o.getDst(), o.getAcc(), o.getSrc(), o.getScalar()})
+            range(r, out);
+        })
+        .Case([&](pe::ReduceOp o) {
+          unary(o.getKind() == pe::ReduceKind::add ? I::REDUCE_ADD
+                                                   : I::REDUCE_MAX,
+                o.getDst(), o.getSrc());
+        })
+        .Case([&](pe::SendOp o) {
+          out.set_opcode(I::SEND);
+          range(o.getSrc(), out);
+          out.set_color(o.getColor());
+        })
+        .Case([&](pe::RecvOp o) {
+          out.set_opcode(I::RECV);
+          range(o.getDst(), out);
+          out.set_color(o.getColor());
+        })
+        .Case([&](pe::ActivateOp o) { control(I::ACTIVATE, o.getTaskAttr()); })
+        .Case([&](pe::BlockOp o) { control(I::BLOCK, o.getTaskAttr()); })
+        .Case([&](pe::UnblockOp o) { control(I::UNBLOCK, o.getTaskAttr()); })
+        .Default([&](Operation *) { known = false; });
+    if (!known)
+      return op.emitOpError() << "has no encoding in the binary's pe-design "
+                                 "section";
+    return success();
+  }
+
+  LogicalResult run(wfb::PeProgram &out) {
+    out.set_name(program.getSymName().str());
+    out.set_x(program.getOrigin()[0]);
+    out.set_y(program.getOrigin()[1]);
+    out.set_width(program.getSize()[0]);
+    out.set_height(program.getSize()[1]);
+    out.set_slot(program.getSlot());
+    for (pe::BufferOp buffer : program.getBody().getOps<pe::BufferOp>()) {
+      if (!buffer.getAddress())
+        return buffer.emitOpError()
+               << "@" << buffer.getSymName() << " of program @"
+               << program.getSymName()
+               << " has no SRAM address; run pe-allocate before writing the "
+                  "binary";
+      wfb::DType type = bufferType(buffer.getElementType());
+      if (type == wfb::DTYPE_UNSPECIFIED)
+        return buffer.emitOpError()
+               << "@" << buffer.getSymName() << ": the binary stores f32, "
+               << "f16, bf16 and i32 buffers, not " << buffer.getElementType();
+      buffers[buffer.getSymName()] = out.buffers_size();
+      wfb::PeBuffer *b = out.add_buffers();
+      b->set_name(buffer.getSymName().str());
+      b->set_dtype(type);
+      b->set_length(buffer.getLength());
+      b->set_address(*buffer.getAddress());
+    }
+    for (pe::TaskOp task : program.getBody().getOps<pe::TaskOp>())
+      tasks[task.getSymName()] = static_cast<int32_t>(tasks.size());
+    for (pe::TaskOp task : program.getBody().getOps<pe::TaskOp>()) {
+      wfb::PeTask *t = out.add_tasks();
+      t->set_name(task.getSymName().str());
+      t->set_data(task.getKind() == pe::TaskKind::data);
+      t->set_color(task.getColor().value_or(0));
+      t->set_entry(task.getEntry());
+      for (Operation &op : task.getBody().front())
+        if (failed(instruction(op, *t->add_body())))
+          return failure();
+    }
+    return success();
+  }
+};
+
+} // namespace
+
+LogicalResult emitPeDesign(pe::DesignOp design, wfb::PeDesign &out) {
+  for (Operation &op : design.getBody().front()) {
+    if (auto program = dyn_cast<pe::ProgramOp>(op)) {
+      if (failed(ProgramEmitter{program, {}, {}}.run(*out.add_programs())))
+        return failure();
+    } else if (auto route = dyn_cast<pe::RouteOp>(op)) {
+      wfb::PeRoute *r = out.add_routes();
+      r->set_color(route.getColor());
+      r->set_slot(route.getSlot());
+      r->set_x(route.getOrigin()[0]);
+      r->set_y(route.getOrigin()[1]);
+      r->set_width(route.getSize()[0]);
+      r->set_height(route.getSize()[1]);
+      r->set_from(static_cast<uint32_t>(route.getFrom()));
+      r->set_to(static_cast<uint32_t>(route.getTo()));
+    }
+  }
+  return success();
+}
+
+} // namespace wafer

@@ -1,0 +1,17 @@
+//===- PeDesignEmitter.h - the pe dialect as the PE-DESIGN section -*- C++ -*-===//
+
+#ifndef WAFER_LIB_TARGET_WFB_PEDESIGNEMITTER_H
+#define WAFER_LIB_TARGET_WFB_PEDESIGNEMITTER_H
+
+#include "wafer/Binary/wfb.pb.h"
+#include "wafer/Dialect/PE/IR/PEOps.h"
+
+namespace wafer {
+
+/// Stores a verified, allocated pe.design: every buffer needs an address
+/// (an error names the first that has none: run pe-allocate).
+mlir::LogicalResult emitPeDesign(pe::DesignOp design, wfb::PeDesign &out);
+
+} // namespace wafer
+
+#endif // WAFER_LIB_TARGET_WFB_PEDESIGNEMITTER_H
