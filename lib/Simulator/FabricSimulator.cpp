@@ -53,6 +53,14 @@ int linkIndex(uint32_t port) {
   }
 }
 
+/// The elements a vector instruction works through: a reduction's source,
+/// every other op's destination.
+int64_t workElements(const PeInstruction &inst) {
+  const bool reduce = inst.opcode() == PeInstruction::REDUCE_ADD ||
+                      inst.opcode() == PeInstruction::REDUCE_MAX;
+  return inst.ranges(reduce ? 1 : 0).length();
+}
+
 std::string at(int64_t x, int64_t y) {
   return "(" + std::to_string(x) + ", " + std::to_string(y) + ")";
 }
@@ -141,14 +149,7 @@ struct FabricSimulator::State {
     default:
       break;
     }
-    const int64_t n = inst.ranges(inst.ranges_size() == 2 &&
-                                          (inst.opcode() ==
-                                               PeInstruction::REDUCE_ADD ||
-                                           inst.opcode() ==
-                                               PeInstruction::REDUCE_MAX)
-                                      ? 1
-                                      : 0)
-                          .length();
+    const int64_t n = workElements(inst);
     const double rate = inst.opcode() == PeInstruction::FMAC
                             ? machine.fmacRate(cost::DType::F32)
                             : machine.elementRate(cost::DType::F32, 1);
@@ -596,7 +597,7 @@ SimResult FabricSimulator::run(const SimOptions &options) {
               pe.blocked[size_t(inst.task())] = 0;
             else {
               s.compute(pe, inst);
-              result.elements += inst.ranges(0).length();
+              result.elements += workElements(inst);
             }
           }
         }

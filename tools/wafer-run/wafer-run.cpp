@@ -13,6 +13,8 @@
 #include "wafer/Runtime/Float16.h"
 #include "wafer/Runtime/Npy.h"
 #include "wafer/Runtime/Runtime.h"
+#include "wafer/Binary/Reader.h"
+#include "wafer/Simulator/FabricSimulator.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -27,6 +29,7 @@
 #include <iostream>
 #include <limits>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <sys/stat.h>
@@ -42,9 +45,19 @@ Runs a Wafer kernel binary (waferc model.onnx --dim ... -o MODEL.wfb) on the
 host and writes its outputs as .npy files.
 
 Options:
-  --mode=fast             the fast host runtime: the host program on the
-                          optimized kernels (the only mode so far; the
-                          PE-level simulator comes later). Default: fast.
+  --mode=fast|sim         fast: the fast host runtime, the host program on
+                          the optimized kernels (default). sim: the
+                          cycle-level fabric simulator of the binary's pe
+                          design, slot by slot (lib/Simulator); until
+                          pe-lower connects the pe design to the model's
+                          inputs and outputs, it runs the PE programs on
+                          zeroed SRAM and reports cycles, deadlocks and
+                          stalls, and takes no --input, --check or
+                          --output-dir.
+  --cycle-limit N         sim: stop a slot after N cycles (1 to 10^12;
+                          default 10^8), reported like a deadlock
+  --queue-depth N         sim: wavelets per router and receive queue (1 to
+                          1024; default 4)
   --input NAME=FILE.npy   the value of model input NAME (repeat for each
                           input; every input is required, unknown names are
                           refused). The file's type and shape must be the
@@ -595,11 +608,72 @@ static void defaultWaitPolicy(int, char **, char **) {
 __attribute__((section(".preinit_array"), used)) static void (
     *const preinitWaitPolicy)(int, char **, char **) = defaultWaitPolicy;
 
+/// --mode=sim: every slot of the binary's pe design in the fabric
+/// simulator, in slot order. Exit 1 on a deadlock, the cycle limit or an
+/// error, with what is stuck.
+static int runSim(const std::string &model, const std::string &target,
+                  long long cycleLimit, long long queueDepth) {
+  wafer::wfb::OpenOptions open;
+  open.expectTarget = target;
+  std::string error;
+  auto binary = wafer::wfb::BinaryFile::open(model, error, open);
+  if (!binary)
+    die(error);
+  const wafer::wfb::PeDesign *design = binary->peDesign();
+  if (!design)
+    die("'" + model +
+        "' has no pe-design section: compile it with its per-PE programs "
+        "to simulate it");
+  std::set<int64_t> slots;
+  for (const auto &p : design->programs())
+    slots.insert(p.slot());
+  for (const auto &r : design->routes())
+    slots.insert(r.slot());
+  int64_t total = 0;
+  for (int64_t slot : slots) {
+    auto sim = wafer::sim::FabricSimulator::create(
+        *design, binary->manifest().target(), slot, error);
+    if (!sim)
+      die("slot " + std::to_string(slot) + ": " + error);
+    const auto start = std::chrono::steady_clock::now();
+    wafer::sim::SimResult r = sim->run({cycleLimit, queueDepth});
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
+    using Status = wafer::sim::SimResult::Status;
+    if (r.status != Status::Finished) {
+      std::fprintf(stderr, "wafer-run: error: slot %lld: %s after %lld cycles\n",
+                   static_cast<long long>(slot),
+                   r.status == Status::Deadlock     ? "deadlock"
+                   : r.status == Status::CycleLimit ? "cycle limit reached"
+                                                    : "cannot simulate",
+                   static_cast<long long>(r.cycles));
+      for (const std::string &line : r.report)
+        std::fprintf(stderr, "  %s\n", line.c_str());
+      return 1;
+    }
+    total += r.cycles;
+    std::printf("slot %lld: finished in %lld cycles (%lld wavelet hops, "
+                "%lld vector elements; %.3g simulated cycles/s)\n",
+                static_cast<long long>(slot), static_cast<long long>(r.cycles),
+                static_cast<long long>(r.hops),
+                static_cast<long long>(r.elements),
+                seconds > 0 ? double(r.cycles) / seconds : 0.0);
+  }
+  const auto &t = binary->manifest().target();
+  std::printf("total: %lld cycles = %.3f us at %lld MHz (%s)\n",
+              static_cast<long long>(total),
+              double(total) / (double(t.clock_khz()) / 1e3),
+              static_cast<long long>(t.clock_khz() / 1000), t.name().c_str());
+  return 0;
+}
+
 static int runMain(int argc, char **argv) {
   std::string model, mode = "fast", outputDir, checkDir, timingJson, target;
   std::vector<std::string> inputArgs;
   double rtol = 1e-4;
   long long threads = 0, repeat = 0, warmup = 1;
+  long long cycleLimit = 100000000, queueDepth = 4;
   bool report = false, reportOps = false, signature = false, haveRepeat = false;
   RuntimeOptions options;
 
@@ -633,8 +707,18 @@ static int runMain(int argc, char **argv) {
       value = args[++i];
     };
     if (name == "--mode") {
-      takesValue("a mode (fast)");
+      takesValue("a mode (fast or sim)");
       mode = value;
+    } else if (name == "--cycle-limit") {
+      takesValue("a cycle count");
+      if (!parseInt(value, 1, 1000000000000LL, cycleLimit))
+        die("--cycle-limit must be an integer from 1 to 10^12, not '" + value +
+            "'");
+    } else if (name == "--queue-depth") {
+      takesValue("a wavelet count");
+      if (!parseInt(value, 1, 1024, queueDepth))
+        die("--queue-depth must be an integer from 1 to 1024, not '" + value +
+            "'");
     } else if (name == "--input") {
       takesValue("NAME=FILE.npy");
       inputArgs.push_back(value);
@@ -690,12 +774,17 @@ static int runMain(int argc, char **argv) {
       die("unknown option '" + arg + "' (see --help)");
     }
   }
-  if (mode != "fast")
-    die("unknown mode '" + mode +
-        "'; the modes are: fast (the PE-level simulator, sim, is not there "
-        "yet)");
+  if (mode != "fast" && mode != "sim")
+    die("unknown mode '" + mode + "'; the modes are fast and sim");
   if (model.empty())
     die("no binary given (wafer-run MODEL.wfb ...; see --help)");
+  if (mode == "sim") {
+    if (!inputArgs.empty() || !checkDir.empty() || !outputDir.empty())
+      die("--mode=sim runs the binary's pe design on its own: its programs "
+          "are not connected to the model's inputs and outputs yet, so "
+          "--input, --check and --output-dir are fast-mode options for now");
+    return runSim(model, target, cycleLimit, queueDepth);
+  }
 
   options.threads = int(threads);
   options.expectTarget = target;
