@@ -2,14 +2,13 @@
 
 #include "PeDesignCheck.h"
 
+#include "wafer/Binary/Ports.h"
 #include "wafer/Binary/Reader.h"
 
 #include <limits>
 
 namespace wafer::wfb {
 namespace {
-
-constexpr uint32_t kAllPorts = 31; // north south east west ramp
 
 /// a + b and a * b without overflow, for non-negative operands.
 bool addFits(int64_t a, int64_t b) {
@@ -195,8 +194,8 @@ bool checkPeDesign(const PeDesign &design, const Target &target,
       return fail(where + " has color " + std::to_string(route.color()) +
                   " and slot " + std::to_string(route.slot()));
     const uint32_t from = route.from(), to = route.to();
-    if (from == 0 || (from & (from - 1)) || (from & ~kAllPorts) || to == 0 ||
-        (to & ~kAllPorts) || (to & from))
+    if (from == 0 || (from & (from - 1)) || (from & ~ports::kAll) || to == 0 ||
+        (to & ~ports::kAll) || (to & from))
       return fail(where + " maps ports " + std::to_string(from) + " to " +
                   std::to_string(to) +
                   "; it needs one input port and other output ports");

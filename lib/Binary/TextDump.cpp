@@ -2,6 +2,8 @@
 
 #include "wafer/Binary/TextDump.h"
 
+#include "wafer/Binary/Ports.h"
+
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
@@ -10,15 +12,6 @@
 namespace wafer::wfb {
 
 namespace {
-
-std::string portsText(uint32_t ports) {
-  static const char *const names[] = {"north", "south", "east", "west", "ramp"};
-  std::string text;
-  for (int bit = 0; bit < 5; ++bit)
-    if (ports & (1u << bit))
-      text += (text.empty() ? "" : "|") + std::string(names[bit]);
-  return text.empty() ? "none" : text;
-}
 
 const char *opcodeText(PeInstruction::Opcode opcode) {
   switch (opcode) {
@@ -88,7 +81,7 @@ void printPeDesign(const PeDesign &design, std::ostream &os) {
     os << "  route color " << route.color() << " slot " << route.slot()
        << " at [" << route.x() << ", " << route.y() << "] size ["
        << route.width() << ", " << route.height() << "] from "
-       << portsText(route.from()) << " to " << portsText(route.to()) << "\n";
+       << ports::setText(route.from()) << " to " << ports::setText(route.to()) << "\n";
 }
 
 

@@ -9,6 +9,7 @@
 
 #include "wafer/Simulator/FabricSimulator.h"
 
+#include "wafer/Binary/Ports.h"
 #include "wafer/CostModel/CostModel.h"
 
 #include <algorithm>
@@ -24,21 +25,7 @@ namespace {
 
 using wfb::PeInstruction;
 
-constexpr uint32_t kNorth = 1, kSouth = 2, kEast = 4, kWest = 8, kRamp = 16;
-constexpr uint32_t kLinks[] = {kNorth, kSouth, kEast, kWest};
-
-uint32_t opposite(uint32_t port) {
-  switch (port) {
-  case kNorth:
-    return kSouth;
-  case kSouth:
-    return kNorth;
-  case kEast:
-    return kWest;
-  default:
-    return kEast;
-  }
-}
+using namespace wfb::ports;
 
 int linkIndex(uint32_t port) {
   switch (port) {
@@ -291,9 +278,7 @@ bool FabricSimulator::State::build(const wfb::PeDesign &design,
     for (uint32_t port : kLinks) {
       if (!(c.to & port))
         continue;
-      int64_t nx = c.x, ny = c.y;
-      (port == kNorth ? ny -= 1 : port == kSouth ? ny += 1
-                      : port == kEast ? nx += 1 : nx -= 1);
+      const int64_t nx = c.x + dx(port), ny = c.y + dy(port);
       auto it = nx < 0 || ny < 0 || nx >= target.width() || ny >= target.height()
                     ? channelAt.end()
                     : channelAt.find(channelKey(nx, ny, c.color));

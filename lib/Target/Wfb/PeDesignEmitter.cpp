@@ -7,6 +7,8 @@
 
 #include "PeDesignEmitter.h"
 
+#include "DType.h"
+
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -16,18 +18,13 @@ namespace wfb = wafer::wfb;
 namespace wafer {
 namespace {
 
+/// The element types a PE buffer holds in the binary.
 wfb::DType bufferType(Type type) {
-  if (type.isF32())
-    return wfb::F32;
-  if (type.isF16())
-    return wfb::F16;
-  if (type.isBF16())
-    return wfb::BF16;
-  // The buffer op allows i16 too; the format has no such dtype, so it is
-  // refused below.
-  if (type.isInteger(32))
-    return wfb::I32;
-  return wfb::DTYPE_UNSPECIFIED;
+  FailureOr<wfb::DType> dtype = dtypeOf(type);
+  if (failed(dtype) || (*dtype != wfb::F32 && *dtype != wfb::F16 &&
+                        *dtype != wfb::BF16 && *dtype != wfb::I32))
+    return wfb::DTYPE_UNSPECIFIED;
+  return *dtype;
 }
 
 struct ProgramEmitter {

@@ -11,6 +11,7 @@
 
 #include "wafer/Target/Wfb.h"
 
+#include "DType.h"
 #include "PeDesignEmitter.h"
 
 #include "wafer/Analysis/FabricReport.h"
@@ -37,24 +38,6 @@ namespace {
 /// Constants up to this size live in the manifest; larger ones in the
 /// weights section, where they are aligned and mapped.
 constexpr size_t kInlineBytes = 256;
-
-FailureOr<wfb::DType> dtypeOf(Type element) {
-  if (element.isF32())
-    return wfb::F32;
-  if (element.isF16())
-    return wfb::F16;
-  if (element.isBF16())
-    return wfb::BF16;
-  if (element.isF64())
-    return wfb::F64;
-  if (element.isInteger(64))
-    return wfb::I64;
-  if (element.isInteger(32))
-    return wfb::I32;
-  if (element.isInteger(1))
-    return wfb::BOOL;
-  return failure();
-}
 
 /// The ONNX node name a location carries.
 std::string nodeName(Location loc) {

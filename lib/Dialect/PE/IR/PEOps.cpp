@@ -302,10 +302,9 @@ LogicalResult ProgramOp::verifyRegions() {
 // Designs
 //===----------------------------------------------------------------------===//
 
-namespace {
-
-/// The color an op of a task body sends, receives or runs on, if any.
-std::optional<int64_t> colorOf(Operation *op) {
+std::optional<int64_t> wafer::pe::colorOf(Operation *op) {
+  if (auto route = dyn_cast<RouteOp>(op))
+    return route.getColor();
   if (auto task = dyn_cast<TaskOp>(op))
     return task.getColor();
   if (auto send = dyn_cast<SendOp>(op))
@@ -314,8 +313,6 @@ std::optional<int64_t> colorOf(Operation *op) {
     return recv.getColor();
   return std::nullopt;
 }
-
-} // namespace
 
 LogicalResult DesignOp::verifyRegions() {
   wafer::fabric::TargetAttr target = getTarget();

@@ -13,6 +13,7 @@
 #include "wafer/Dialect/PE/IR/PEOps.h"
 #include "wafer/Dialect/PE/Transforms/Passes.h"
 
+#include "wafer/Binary/Ports.h"
 #include "wafer/Dialect/Fabric/IR/FabricOps.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -148,40 +149,13 @@ FailureOr<ProgramComm> summarize(ProgramOp program) {
 // Routers
 //===----------------------------------------------------------------------===//
 
-constexpr uint32_t kNorth = static_cast<uint32_t>(Ports::north);
-constexpr uint32_t kSouth = static_cast<uint32_t>(Ports::south);
-constexpr uint32_t kEast = static_cast<uint32_t>(Ports::east);
-constexpr uint32_t kWest = static_cast<uint32_t>(Ports::west);
-constexpr uint32_t kRamp = static_cast<uint32_t>(Ports::ramp);
-constexpr uint32_t kLinks[] = {kNorth, kSouth, kEast, kWest};
-
-uint32_t opposite(uint32_t port) {
-  switch (port) {
-  case kNorth:
-    return kSouth;
-  case kSouth:
-    return kNorth;
-  case kEast:
-    return kWest;
-  default:
-    return kEast;
-  }
-}
-
-const char *portName(uint32_t port) {
-  switch (port) {
-  case kNorth:
-    return "north";
-  case kSouth:
-    return "south";
-  case kEast:
-    return "east";
-  case kWest:
-    return "west";
-  default:
-    return "ramp";
-  }
-}
+using namespace wafer::wfb::ports;
+static_assert(kNorth == uint32_t(Ports::north) &&
+                  kSouth == uint32_t(Ports::south) &&
+                  kEast == uint32_t(Ports::east) &&
+                  kWest == uint32_t(Ports::west) &&
+                  kRamp == uint32_t(Ports::ramp),
+              "the pe dialect's ports are the binary's");
 
 struct Setting {
   uint32_t from, to;
@@ -203,20 +177,8 @@ public:
   /// The router beside (x, y) through `port`, if it is on the mesh.
   std::optional<int64_t> neighbour(int64_t key, uint32_t port) const {
     auto [x, y] = point(key);
-    switch (port) {
-    case kNorth:
-      --y;
-      break;
-    case kSouth:
-      ++y;
-      break;
-    case kEast:
-      ++x;
-      break;
-    default:
-      --x;
-      break;
-    }
+    x += dx(port);
+    y += dy(port);
     if (x < 0 || y < 0 || x >= width_ || y >= height_)
       return std::nullopt;
     return this->key(x, y);
@@ -330,34 +292,34 @@ SlotChecker::checkColor(int64_t color,
         std::optional<int64_t> next = mesh.neighbour(key, port);
         if (!next)
           return error(s.op) << "router " << mesh.router(key) << " sends color "
-                             << color << " " << portName(port)
+                             << color << " " << wafer::wfb::ports::name(port)
                              << ", off the edge of the mesh";
         auto it = routers.find(*next);
         if (it == routers.end())
           return error(s.op) << "router " << mesh.router(key) << " sends color "
-                             << color << " " << portName(port) << " to router "
+                             << color << " " << wafer::wfb::ports::name(port) << " to router "
                              << mesh.router(*next)
                              << ", which has no setting for it";
         if (it->second.from != opposite(port))
           return error(it->second.op)
                  << "router " << mesh.router(*next) << " takes color " << color
-                 << " from " << portName(it->second.from) << ", but router "
+                 << " from " << wafer::wfb::ports::name(it->second.from) << ", but router "
                  << mesh.router(key) << " sends it in from the "
-                 << portName(opposite(port));
+                 << wafer::wfb::ports::name(opposite(port));
       }
     }
     if (s.from != kRamp) {
       std::optional<int64_t> prev = mesh.neighbour(key, s.from);
       if (!prev)
         return error(s.op) << "router " << mesh.router(key) << " takes color "
-                           << color << " from " << portName(s.from)
+                           << color << " from " << wafer::wfb::ports::name(s.from)
                            << ", off the edge of the mesh";
       auto it = routers.find(*prev);
       if (it == routers.end() || !(it->second.to & opposite(s.from)))
         return error(s.op) << "router " << mesh.router(key) << " takes color "
-                           << color << " from " << portName(s.from)
+                           << color << " from " << wafer::wfb::ports::name(s.from)
                            << ", but router " << mesh.router(*prev)
-                           << " does not send it " << portName(opposite(s.from));
+                           << " does not send it " << wafer::wfb::ports::name(opposite(s.from));
     }
   }
 
@@ -480,7 +442,7 @@ LogicalResult SlotChecker::checkEndpoints() {
                      << pe(key, &r) << " sends on color " << color
                      << ", but its router "
                      << (s ? std::string("takes color ") + std::to_string(color) +
-                                 " from " + portName(s->from)
+                                 " from " + wafer::wfb::ports::name(s->from)
                            : std::string("has no setting for it"));
             if (!sending && (!s || !(s->to & kRamp)))
               return error(op)
@@ -633,15 +595,7 @@ LogicalResult checkSlot(const Mesh &mesh, DesignOp design, int64_t slot,
 LogicalResult checkReservedColors(DesignOp design) {
   ArrayRef<int64_t> reserved = design.getTarget().getReservedColors();
   WalkResult walk = design.getBody().walk([&](Operation *op) {
-    std::optional<int64_t> color;
-    if (auto route = dyn_cast<RouteOp>(op))
-      color = route.getColor();
-    else if (auto task = dyn_cast<TaskOp>(op))
-      color = task.getColor();
-    else if (auto send = dyn_cast<SendOp>(op))
-      color = send.getColor();
-    else if (auto recv = dyn_cast<RecvOp>(op))
-      color = recv.getColor();
+    std::optional<int64_t> color = colorOf(op);
     if (color && llvm::is_contained(reserved, *color)) {
       op->emitOpError() << "uses color " << *color
                         << ", which the target reserves";

@@ -20,4 +20,10 @@
 #define GET_OP_CLASSES
 #include "wafer/Dialect/PE/IR/PEOps.h.inc"
 
+namespace wafer::pe {
+/// The color a route carries, a data task runs on, or a send or receive
+/// uses; nothing for other ops.
+std::optional<int64_t> colorOf(mlir::Operation *op);
+} // namespace wafer::pe
+
 #endif // WAFER_DIALECT_PE_IR_PEOPS_H
