@@ -10,7 +10,8 @@
 //    graph-fold-shapes, cse, graph-fuse, then fabric-tile on a 16x16 mesh,
 //    fabric-place (low effort), fabric-route;
 //  * fabric IR: fabric-place, fabric-route; and fabric-route alone (for IR
-//    that is placed already).
+//    that is placed already);
+//  * pe IR: pe-allocate then pe-verify, and pe-verify alone.
 //
 // Errors are fine; crashes, sanitizer reports, timeouts, running out of
 // memory, a pass that succeeds but leaves IR that does not verify and
@@ -77,6 +78,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     runPipelines(*module, {"fabric-place{seed=1 effort=4}",
                            "fabric-route{max-iterations=8}"});
     runPipelines(*module, {"fabric-route{max-iterations=8}"});
+  }
+  if (wafer::fuzz::containsDialect(*module, "pe")) {
+    runPipelines(*module, {"pe-allocate", "pe-verify"});
+    runPipelines(*module, {"pe-verify"});
   }
   return 0;
 }

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <deque>
 #include <limits>
@@ -369,6 +370,28 @@ FabricSimulator::create(const wfb::PeDesign &design, const wfb::Target &target,
   m.fmacF32 = std::max<int64_t>(1, target.fmac_f32());
   m.memReadBytesPerCycle = std::max<int64_t>(1, target.mem_read_bytes_per_cycle());
   m.memWriteBytesPerCycle = std::max<int64_t>(1, target.mem_write_bytes_per_cycle());
+  // What the slot needs, estimated before anything is allocated: every
+  // PE's buffers and every router setting with a full queue.
+  constexpr double kMaxBytes = 16.0 * (1u << 30);
+  double bytes = 0;
+  for (const wfb::PeProgram &p : design.programs()) {
+    if (p.slot() != slot)
+      continue;
+    int64_t sram = 0;
+    for (const wfb::PeBuffer &b : p.buffers())
+      sram = std::max(sram, b.address() + 4 * b.length());
+    bytes += double(p.width()) * double(p.height()) * double(sram + 256);
+  }
+  for (const wfb::PeRoute &r : design.routes())
+    if (r.slot() == slot)
+      bytes += double(r.width()) * double(r.height()) * 160.0;
+  if (bytes > kMaxBytes) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.1f GiB", bytes / (1u << 30));
+    error = "simulating slot " + std::to_string(slot) + " needs about " +
+            text + " of memory; the simulator's limit is 16 GiB";
+    return nullptr;
+  }
   if (!state->build(design, error))
     return nullptr;
   return std::unique_ptr<FabricSimulator>(new FabricSimulator(std::move(state)));

@@ -292,3 +292,28 @@ pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_b
   pe.route color 4 slot 0 at [0, 1] size [1, 1] from east to north
   pe.route color 4 slot 0 at [0, 0] size [1, 1] from south to ramp
 }
+
+// -----
+
+// The check is bounded: a slot whose programs make more than 2^24 sends and
+// receives over their PEs is refused before anything is allocated for them
+// (two per PE on a 4096x4096 mesh).
+// expected-error @+1 {{'pe.design' op slot 0: its programs make more than 16777216 sends and receives over their PEs, more than pe-verify checks}}
+pe.design target = #fabric.target<name = "custom", width = 4096, height = 4096, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+  pe.program @k at [0, 0] size [4096, 4096] slot 0 {
+    pe.buffer @x f32[4]
+    pe.task @main local entry {
+      pe.send #pe.mem<@x[0 : 4]> on color 1
+      pe.recv color 2 into #pe.mem<@x[0 : 4]>
+    }
+  }
+}
+
+// -----
+
+// So are routes that set more than 2^24 routers in one slot.
+// expected-error @+1 {{'pe.design' op slot 0: its routes set more than 16777216 routers, more than pe-verify checks}}
+pe.design target = #fabric.target<name = "custom", width = 4096, height = 4096, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+  pe.route color 1 slot 0 at [0, 0] size [4096, 4096] from west to east
+  pe.route color 2 slot 0 at [0, 0] size [4096, 4096] from west to east
+}

@@ -322,6 +322,18 @@ TEST(FabricSimulator, RefusesWhatItCannotRun) {
   EXPECT_EQ(error, "router (7, 0) sends color 4 to a neighbour that does not "
                    "take it from that side");
 
+  // A slot too large to hold is refused before anything is allocated:
+  // 24 whole-mesh routes on a 16384 x 1024 mesh.
+  Builder big;
+  wfb::Target wide = target();
+  wide.set_width(16384);
+  wide.set_height(1024);
+  for (int color = 0; color < 24; ++color)
+    big.route(color, 0, 0, 16384, 1024, kWest, kEast);
+  EXPECT_FALSE(FabricSimulator::create(big.design, wide, 0, error));
+  EXPECT_EQ(error, "simulating slot 0 needs about 60.0 GiB of memory; the "
+                   "simulator's limit is 16 GiB");
+
   Builder d;
   wfb::PeProgram *q = d.program("k", 0, 0, 1, 1);
   Builder::buffer(q, "x", 4);

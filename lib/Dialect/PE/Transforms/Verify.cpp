@@ -471,15 +471,24 @@ LogicalResult SlotChecker::checkDeadlock() {
             waits.emplace_back(event(r, mesh.key(x, y), before),
                                event(r, mesh.key(x, y), static_cast<int32_t>(i)));
   }
-  std::vector<std::vector<int64_t>> succ(nodes);
-  std::vector<std::vector<int64_t>> witness(nodes); // the original edge's target
-  for (auto [a, b] : waits) {
-    const int64_t ra = find(a), rb = find(b);
-    if (ra != rb) {
-      succ[ra].push_back(rb);
-      witness[ra].push_back(b);
-    }
+  // Successors in compressed rows: first[n] .. first[n + 1] in `to`.
+  std::vector<int64_t> first(size_t(nodes) + 1, 0), to;
+  for (auto &[a, b] : waits) {
+    a = find(a);
+    b = find(b);
+    if (a != b)
+      ++first[size_t(a) + 1];
   }
+  for (int64_t n = 0; n < nodes; ++n)
+    first[size_t(n) + 1] += first[size_t(n)];
+  to.resize(size_t(first.back()));
+  {
+    std::vector<int64_t> fill(first.begin(), first.end() - 1);
+    for (auto [a, b] : waits)
+      if (a != b)
+        to[size_t(fill[size_t(a)]++)] = b;
+  }
+  decltype(waits)().swap(waits); // its memory is not needed any more
   // Iterative depth-first search, roots in event order for a stable report.
   enum : uint8_t { kUnseen, kOnStack, kDone };
   std::vector<uint8_t> state(nodes, kUnseen);
@@ -491,23 +500,23 @@ LogicalResult SlotChecker::checkDeadlock() {
     state[start] = kOnStack;
     while (!stack.empty()) {
       auto &[node, next] = stack.back();
-      if (next == succ[node].size()) {
+      if (next == size_t(first[size_t(node) + 1] - first[size_t(node)])) {
         state[node] = kDone;
         stack.pop_back();
         continue;
       }
-      const int64_t to = succ[node][next++];
-      if (state[to] == kDone)
+      const int64_t target = to[size_t(first[size_t(node)]) + next++];
+      if (state[target] == kDone)
         continue;
-      if (state[to] == kUnseen) {
-        state[to] = kOnStack;
-        stack.push_back({to, 0});
+      if (state[target] == kUnseen) {
+        state[target] = kOnStack;
+        stack.push_back({target, 0});
         continue;
       }
-      // A cycle: the stack from `to` up to here.
+      // A cycle: the stack from `target` up to here.
       SmallVector<int64_t> cycle;
       size_t at = 0;
-      while (stack[at].first != to)
+      while (stack[at].first != target)
         ++at;
       // Reversed, so that each step waits for the next.
       for (size_t i = stack.size(); i-- > at;)
@@ -558,6 +567,12 @@ LogicalResult SlotChecker::reportCycle(ArrayRef<int64_t> cycle) {
 }
 
 /// Builds the slot's routers and events and runs the checks in order.
+/// What one slot may hold for the check to stay within a few GiB: router
+/// settings (the routes' areas) and events (sends and receives times the
+/// PEs that run them).
+constexpr int64_t kMaxRouterSettings = int64_t(1) << 24;
+constexpr int64_t kMaxEvents = int64_t(1) << 24;
+
 LogicalResult checkSlot(const Mesh &mesh, DesignOp design, int64_t slot,
                         ArrayRef<std::pair<ProgramOp, const ProgramComm *>> programs,
                         ArrayRef<RouteOp> routes, int64_t &flows,
@@ -568,8 +583,24 @@ LogicalResult checkSlot(const Mesh &mesh, DesignOp design, int64_t slot,
     PlacedRect rect{origin[0], origin[1], origin[0] + size[0],
                     origin[1] + size[1]};
     c.programs.push_back({program, rect, comm, c.nodes});
+    // Each term and the running sum stay far below 2^63: areas are within
+    // the mesh and the sum stops at the limit.
     c.nodes += rect.width() * rect.height() *
                static_cast<int64_t>(comm->ops.size());
+    if (c.nodes > kMaxEvents)
+      return design.emitOpError()
+             << "slot " << slot << ": its programs make more than "
+             << kMaxEvents
+             << " sends and receives over their PEs, more than pe-verify "
+                "checks";
+  }
+  int64_t settings = 0;
+  for (RouteOp route : routes) {
+    settings += route.getSize()[0] * route.getSize()[1];
+    if (settings > kMaxRouterSettings)
+      return design.emitOpError()
+             << "slot " << slot << ": its routes set more than "
+             << kMaxRouterSettings << " routers, more than pe-verify checks";
   }
   for (RouteOp route : routes) {
     ArrayRef<int64_t> origin = route.getOrigin(), size = route.getSize();
