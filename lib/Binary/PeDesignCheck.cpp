@@ -29,37 +29,43 @@ std::string rectText(int64_t x, int64_t y, int64_t w, int64_t h) {
          std::to_string(w) + ", " + std::to_string(h) + "]";
 }
 
-/// Ranges each opcode takes, and whether it takes a color or a task.
+/// Ranges each opcode takes, which of them is a one-element scalar (-1:
+/// none), whether the others are elementwise (of one length), and whether
+/// it takes a color or a task.
 struct Shape {
   int ranges;
-  bool color, task;
+  int scalar = -1;
+  bool elementwise = true;
+  bool color = false, task = false;
 };
 bool shapeOf(PeInstruction::Opcode opcode, Shape &shape) {
   switch (opcode) {
   case PeInstruction::FMOV:
   case PeInstruction::EXP:
   case PeInstruction::RSQRT:
+    shape = {2};
+    return true;
   case PeInstruction::REDUCE_ADD:
   case PeInstruction::REDUCE_MAX:
-    shape = {2, false, false};
+    shape = {2, /*scalar=*/0, /*elementwise=*/false};
     return true;
   case PeInstruction::FADD:
   case PeInstruction::FSUB:
   case PeInstruction::FMUL:
   case PeInstruction::FMAX:
-    shape = {3, false, false};
+    shape = {3};
     return true;
   case PeInstruction::FMAC:
-    shape = {4, false, false};
+    shape = {4, /*scalar=*/3};
     return true;
   case PeInstruction::SEND:
   case PeInstruction::RECV:
-    shape = {1, true, false};
+    shape = {1, -1, true, /*color=*/true};
     return true;
   case PeInstruction::ACTIVATE:
   case PeInstruction::BLOCK:
   case PeInstruction::UNBLOCK:
-    shape = {0, false, true};
+    shape = {0, -1, true, false, /*task=*/true};
     return true;
   default:
     return false;
@@ -160,18 +166,11 @@ bool checkPeDesign(const PeDesign &design, const Target &target,
                         std::to_string(range.stride()) +
                         "] is not inside its buffer of " +
                         std::to_string(length) + " elements");
-          const bool scalar =
-              (inst.opcode() == PeInstruction::FMAC && r == 3) ||
-              ((inst.opcode() == PeInstruction::REDUCE_ADD ||
-                inst.opcode() == PeInstruction::REDUCE_MAX) &&
-               r == 0);
-          if (scalar && range.length() != 1)
-            return fail(at + " range " + std::to_string(r) +
-                        " must be one element");
-          const bool elementwise =
-              inst.opcode() != PeInstruction::REDUCE_ADD &&
-              inst.opcode() != PeInstruction::REDUCE_MAX && !scalar;
-          if (elementwise) {
+          if (r == shape.scalar) {
+            if (range.length() != 1)
+              return fail(at + " range " + std::to_string(r) +
+                          " must be one element");
+          } else if (shape.elementwise) {
             if (firstLength < 0)
               firstLength = range.length();
             else if (range.length() != firstLength)

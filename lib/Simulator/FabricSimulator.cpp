@@ -10,6 +10,7 @@
 #include "wafer/Simulator/FabricSimulator.h"
 
 #include "wafer/Binary/Ports.h"
+#include "wafer/Binary/Reader.h"
 #include "wafer/CostModel/CostModel.h"
 
 #include <algorithm>
@@ -28,17 +29,14 @@ using wfb::PeInstruction;
 
 using namespace wfb::ports;
 
-int linkIndex(uint32_t port) {
-  switch (port) {
-  case kNorth:
-    return 0;
-  case kSouth:
-    return 1;
-  case kEast:
-    return 2;
-  default:
-    return 3;
-  }
+/// Bytes of SRAM a program's buffers reach up to. Sized by the element
+/// type, so that the estimate made before the types are checked holds.
+int64_t sramBytesOf(const wfb::PeProgram &program) {
+  int64_t bytes = 0;
+  for (const wfb::PeBuffer &b : program.buffers())
+    bytes = std::max(bytes, b.address() + int64_t(wfb::dtypeBytes(b.dtype())) *
+                                              b.length());
+  return bytes;
 }
 
 /// The elements a vector instruction works through: a reduction's source,
@@ -126,10 +124,8 @@ struct FabricSimulator::State {
   }
 
   int64_t cost(const PeInstruction &inst) const {
+    // Sends and receives move one wavelet per cycle and are not costed here.
     switch (inst.opcode()) {
-    case PeInstruction::SEND:
-    case PeInstruction::RECV:
-      return 0; // one wavelet per cycle, counted as they move
     case PeInstruction::ACTIVATE:
     case PeInstruction::BLOCK:
     case PeInstruction::UNBLOCK:
@@ -217,7 +213,6 @@ bool FabricSimulator::State::build(const wfb::PeDesign &design,
                 "; the simulator computes with f32 buffers only";
         return false;
       }
-      info.sramBytes = std::max(info.sramBytes, b.address() + 4 * b.length());
     }
     for (const wfb::PeTask &task : program.tasks()) {
       if (task.data())
@@ -226,6 +221,7 @@ bool FabricSimulator::State::build(const wfb::PeDesign &design,
         if (inst.opcode() == PeInstruction::RECV)
           info.receiveColors.push_back(inst.color());
     }
+    info.sramBytes = sramBytesOf(program);
     std::sort(info.receiveColors.begin(), info.receiveColors.end());
     info.receiveColors.erase(
         std::unique(info.receiveColors.begin(), info.receiveColors.end()),
@@ -276,7 +272,8 @@ bool FabricSimulator::State::build(const wfb::PeDesign &design,
   // Resolve every output; an output that leads nowhere is an error here
   // (pe-verify reports it at compile time, with the ops).
   for (Channel &c : channels) {
-    for (uint32_t port : kLinks) {
+    for (int l = 0; l < 4; ++l) {
+      const uint32_t port = kLinks[l];
       if (!(c.to & port))
         continue;
       const int64_t nx = c.x + dx(port), ny = c.y + dy(port);
@@ -289,7 +286,7 @@ bool FabricSimulator::State::build(const wfb::PeDesign &design,
                 " to a neighbour that does not take it from that side";
         return false;
       }
-      c.next[linkIndex(port)] = it->second;
+      c.next[l] = it->second;
     }
     if (c.to & kRamp) {
       auto it = peAt.find(routerKey(c.x, c.y));
@@ -377,10 +374,8 @@ FabricSimulator::create(const wfb::PeDesign &design, const wfb::Target &target,
   for (const wfb::PeProgram &p : design.programs()) {
     if (p.slot() != slot)
       continue;
-    int64_t sram = 0;
-    for (const wfb::PeBuffer &b : p.buffers())
-      sram = std::max(sram, b.address() + 4 * b.length());
-    bytes += double(p.width()) * double(p.height()) * double(sram + 256);
+    bytes += double(p.width()) * double(p.height()) *
+             double(sramBytesOf(p) + 256);
   }
   for (const wfb::PeRoute &r : design.routes())
     if (r.slot() == slot)

@@ -53,11 +53,12 @@ struct CommOp {
 };
 
 /// The sends and receives of a program's running tasks, with the order
-/// every PE of the program performs them in: `after[i]` lists the ops op
-/// `i` waits for on its own PE.
+/// every PE of the program performs them in: op `i` waits on its own PE for
+/// op `waitsFor[i]` (-1: none), the send or receive before it in its task
+/// or, for a task's first, before the task's one activation.
 struct ProgramComm {
   SmallVector<CommOp> ops;
-  SmallVector<SmallVector<int32_t, 1>> after;
+  SmallVector<int32_t> waitsFor;
   /// Indices into `ops` per color, in task order (which, with each task
   /// run once, is the order of the wavelets on the color).
   std::map<int64_t, SmallVector<int32_t>> sends, recvs;
@@ -135,9 +136,7 @@ FailureOr<ProgramComm> summarize(ProgramOp program) {
         continue;
       const int32_t index = static_cast<int32_t>(comm.ops.size());
       comm.ops.push_back(entry);
-      comm.after.emplace_back();
-      if (last >= 0)
-        comm.after.back().push_back(last);
+      comm.waitsFor.push_back(last);
       (entry.send ? comm.sends : comm.recvs)[entry.color].push_back(index);
       last = index;
     }
@@ -150,6 +149,7 @@ FailureOr<ProgramComm> summarize(ProgramOp program) {
 //===----------------------------------------------------------------------===//
 
 using namespace wafer::wfb::ports;
+namespace ports = wafer::wfb::ports;
 static_assert(kNorth == uint32_t(Ports::north) &&
                   kSouth == uint32_t(Ports::south) &&
                   kEast == uint32_t(Ports::east) &&
@@ -211,10 +211,8 @@ struct SlotChecker {
   int64_t nodes = 0;
   int64_t flows = 0;
 
-  // Union-find over events (one per send or receive of each PE), and the
-  // waits between them.
+  // Union-find over events (one per send or receive of each PE).
   SmallVector<int64_t> parent;
-  SmallVector<std::pair<int64_t, int64_t>> waits; // (earlier, later)
 
   const Running *programAt(int64_t key) const {
     auto [x, y] = mesh.point(key);
@@ -292,34 +290,34 @@ SlotChecker::checkColor(int64_t color,
         std::optional<int64_t> next = mesh.neighbour(key, port);
         if (!next)
           return error(s.op) << "router " << mesh.router(key) << " sends color "
-                             << color << " " << wafer::wfb::ports::name(port)
+                             << color << " " << ports::name(port)
                              << ", off the edge of the mesh";
         auto it = routers.find(*next);
         if (it == routers.end())
           return error(s.op) << "router " << mesh.router(key) << " sends color "
-                             << color << " " << wafer::wfb::ports::name(port) << " to router "
+                             << color << " " << ports::name(port) << " to router "
                              << mesh.router(*next)
                              << ", which has no setting for it";
         if (it->second.from != opposite(port))
           return error(it->second.op)
                  << "router " << mesh.router(*next) << " takes color " << color
-                 << " from " << wafer::wfb::ports::name(it->second.from) << ", but router "
+                 << " from " << ports::name(it->second.from) << ", but router "
                  << mesh.router(key) << " sends it in from the "
-                 << wafer::wfb::ports::name(opposite(port));
+                 << ports::name(opposite(port));
       }
     }
     if (s.from != kRamp) {
       std::optional<int64_t> prev = mesh.neighbour(key, s.from);
       if (!prev)
         return error(s.op) << "router " << mesh.router(key) << " takes color "
-                           << color << " from " << wafer::wfb::ports::name(s.from)
+                           << color << " from " << ports::name(s.from)
                            << ", off the edge of the mesh";
       auto it = routers.find(*prev);
       if (it == routers.end() || !(it->second.to & opposite(s.from)))
         return error(s.op) << "router " << mesh.router(key) << " takes color "
-                           << color << " from " << wafer::wfb::ports::name(s.from)
+                           << color << " from " << ports::name(s.from)
                            << ", but router " << mesh.router(*prev)
-                           << " does not send it " << wafer::wfb::ports::name(opposite(s.from));
+                           << " does not send it " << ports::name(opposite(s.from));
     }
   }
 
@@ -442,7 +440,7 @@ LogicalResult SlotChecker::checkEndpoints() {
                      << pe(key, &r) << " sends on color " << color
                      << ", but its router "
                      << (s ? std::string("takes color ") + std::to_string(color) +
-                                 " from " + wafer::wfb::ports::name(s->from)
+                                 " from " + ports::name(s->from)
                            : std::string("has no setting for it"));
             if (!sending && (!s || !(s->to & kRamp)))
               return error(op)
@@ -461,34 +459,32 @@ LogicalResult SlotChecker::checkEndpoints() {
 /// The waits between events, through the meetings, must not form a cycle.
 LogicalResult SlotChecker::checkDeadlock() {
   // Edges between the representatives of merged events, self-loops dropped
-  // (two receives of one send wait on each other only trivially).
-  for (const Running &r : programs) {
-    const ProgramComm &c = *r.comm;
-    for (int64_t y = r.rect.y0; y < r.rect.y1; ++y)
-      for (int64_t x = r.rect.x0; x < r.rect.x1; ++x)
-        for (size_t i = 0; i < c.ops.size(); ++i)
-          for (int32_t before : c.after[i])
-            waits.emplace_back(event(r, mesh.key(x, y), before),
-                               event(r, mesh.key(x, y), static_cast<int32_t>(i)));
-  }
-  // Successors in compressed rows: first[n] .. first[n + 1] in `to`.
+  // (two receives of one send wait on each other only trivially), as
+  // compressed rows: the successors of n are to[first[n] .. first[n + 1]).
+  auto forEachWait = [&](auto &&visit) {
+    for (const Running &r : programs) {
+      const ProgramComm &c = *r.comm;
+      for (int64_t y = r.rect.y0; y < r.rect.y1; ++y)
+        for (int64_t x = r.rect.x0; x < r.rect.x1; ++x)
+          for (size_t i = 0; i < c.ops.size(); ++i)
+            if (c.waitsFor[i] >= 0) {
+              const int64_t a = find(event(r, mesh.key(x, y), c.waitsFor[i]));
+              const int64_t b =
+                  find(event(r, mesh.key(x, y), static_cast<int32_t>(i)));
+              if (a != b)
+                visit(a, b);
+            }
+    }
+  };
   std::vector<int64_t> first(size_t(nodes) + 1, 0), to;
-  for (auto &[a, b] : waits) {
-    a = find(a);
-    b = find(b);
-    if (a != b)
-      ++first[size_t(a) + 1];
-  }
+  forEachWait([&](int64_t a, int64_t) { ++first[size_t(a) + 1]; });
   for (int64_t n = 0; n < nodes; ++n)
     first[size_t(n) + 1] += first[size_t(n)];
   to.resize(size_t(first.back()));
   {
     std::vector<int64_t> fill(first.begin(), first.end() - 1);
-    for (auto [a, b] : waits)
-      if (a != b)
-        to[size_t(fill[size_t(a)]++)] = b;
+    forEachWait([&](int64_t a, int64_t b) { to[size_t(fill[size_t(a)]++)] = b; });
   }
-  decltype(waits)().swap(waits); // its memory is not needed any more
   // Iterative depth-first search, roots in event order for a stable report.
   enum : uint8_t { kUnseen, kOnStack, kDone };
   std::vector<uint8_t> state(nodes, kUnseen);
@@ -536,9 +532,11 @@ LogicalResult SlotChecker::reportCycle(ArrayRef<int64_t> cycle) {
   auto describe = [&](int64_t representative) {
     int64_t chosen = -1;
     for (int64_t node = representative; node < nodes && chosen < 0; ++node)
-      if (find(node) == representative &&
-          std::get<0>(locate(node))->comm->ops[std::get<2>(locate(node))].send)
-        chosen = node;
+      if (find(node) == representative) {
+        auto [r, key, index] = locate(node);
+        if (r->comm->ops[index].send)
+          chosen = node;
+      }
     if (chosen < 0)
       chosen = representative;
     auto [r, key, index] = locate(chosen);
@@ -566,18 +564,18 @@ LogicalResult SlotChecker::reportCycle(ArrayRef<int64_t> cycle) {
   return failure();
 }
 
-/// Builds the slot's routers and events and runs the checks in order.
 /// What one slot may hold for the check to stay within a few GiB: router
 /// settings (the routes' areas) and events (sends and receives times the
 /// PEs that run them).
 constexpr int64_t kMaxRouterSettings = int64_t(1) << 24;
 constexpr int64_t kMaxEvents = int64_t(1) << 24;
 
+/// Builds the slot's routers and events and runs the checks in order.
 LogicalResult checkSlot(const Mesh &mesh, DesignOp design, int64_t slot,
                         ArrayRef<std::pair<ProgramOp, const ProgramComm *>> programs,
                         ArrayRef<RouteOp> routes, int64_t &flows,
                         int64_t &events) {
-  SlotChecker c{mesh, design, slot, {}, {}, 0, 0, {}, {}};
+  SlotChecker c{mesh, design, slot, {}, {}, 0, 0, {}};
   for (auto [program, comm] : programs) {
     ArrayRef<int64_t> origin = program.getOrigin(), size = program.getSize();
     PlacedRect rect{origin[0], origin[1], origin[0] + size[0],
