@@ -6,6 +6,7 @@
 
 #include "wafer/Binary/Writer.h"
 #include "wafer/Support/ElementCount.h"
+#include "wafer/Support/TargetLimits.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -122,6 +123,26 @@ uint64_t getU64(const char *p) {
   for (int i = 0; i < 8; ++i)
     v |= uint64_t(static_cast<unsigned char>(p[i])) << (8 * i);
   return v;
+}
+
+TargetFigures figuresOf(const Target &t) {
+  TargetFigures f;
+  f.width = t.width();
+  f.height = t.height();
+  f.sramBytes = t.sram_bytes();
+  f.codeBytes = t.code_bytes();
+  f.colors = t.colors();
+  f.reservedColors.assign(t.reserved_colors().begin(),
+                          t.reserved_colors().end());
+  f.clockKhz = t.clock_khz();
+  f.linkBytesPerCycle = t.link_bytes_per_cycle();
+  f.hopLatencyCycles = t.hop_latency_cycles();
+  f.fmacF32 = t.fmac_f32();
+  f.fmacF16 = t.fmac_f16();
+  f.fmacF16F32 = t.fmac_f16_f32();
+  f.memReadBytesPerCycle = t.mem_read_bytes_per_cycle();
+  f.memWriteBytesPerCycle = t.mem_write_bytes_per_cycle();
+  return f;
 }
 
 /// [offset, offset + size) lies within `total`, without overflowing.
@@ -335,6 +356,10 @@ bool BinaryFile::load(std::string &error, const OpenOptions &options,
   if (wfb::targetHash(manifest_.target()) != targetHash_)
     return fail("the header's target hash does not match the manifest's "
                 "target");
+  if (std::string problem = targetProblem(figuresOf(manifest_.target()));
+      !problem.empty())
+    return fail("the manifest's target '" + manifest_.target().name() +
+                "' is not one Wafer models: " + problem);
   if (!options.expectTarget.empty() &&
       manifest_.target().name() != options.expectTarget)
     return fail("compiled for target '" + manifest_.target().name() +

@@ -33,7 +33,16 @@ Target smallTarget() {
   t.set_width(8);
   t.set_height(8);
   t.set_sram_bytes(49152);
+  t.set_code_bytes(8192);
   t.set_colors(24);
+  t.set_clock_khz(1000000);
+  t.set_link_bytes_per_cycle(4);
+  t.set_hop_latency_cycles(1);
+  t.set_fmac_f32(1);
+  t.set_fmac_f16(4);
+  t.set_fmac_f16_f32(2);
+  t.set_mem_read_bytes_per_cycle(8);
+  t.set_mem_write_bytes_per_cycle(4);
   return t;
 }
 
@@ -301,6 +310,34 @@ TEST(Binary, InconsistentManifestsAreRefused) {
   refused(s, "not a relative path inside the binary's folder");
 }
 
+TEST(Binary, TargetsBeyondWhatWaferModelsAreRefused) {
+  auto refused = [](void (*edit)(Target &), const char *why) {
+    Sample s = sample();
+    edit(*s.manifest.mutable_target());
+    std::string path = tempPath("bad-target.wfb");
+    write(s, path);
+    std::string error = openError(readFile(path));
+    EXPECT_NE(error.find("the manifest's target 'custom' is not one Wafer "
+                         "models"),
+              std::string::npos)
+        << error;
+    EXPECT_NE(error.find(why), std::string::npos) << error;
+  };
+  refused([](Target &t) { t.set_width(0); }, "mesh must be at least 1x1");
+  refused([](Target &t) { t.set_height(int64_t(1) << 40); },
+          "exceeds what Wafer models");
+  refused([](Target &t) { t.set_code_bytes(49152); },
+          "must leave room for data");
+  refused([](Target &t) { t.set_colors(65); }, "colors must be between");
+  refused([](Target &t) { t.add_reserved_colors(24); },
+          "reserved color 24 outside 0..23");
+  refused([](Target &t) { t.set_fmac_f32(0); }, "must be positive");
+  refused([](Target &t) { t.set_mem_read_bytes_per_cycle(-8); },
+          "must be positive");
+  refused([](Target &t) { t.set_link_bytes_per_cycle(int64_t(1) << 40); },
+          "at most 1048576 per cycle");
+}
+
 /// One program on a 2x1 rectangle: a buffer of 8 floats, an entry task
 /// that scales it and sends it east, and its route.
 PeDesign samplePeDesign() {
@@ -389,8 +426,8 @@ TEST(Binary, BadPeDesignsAreRefused) {
   d.mutable_programs(0)->set_x(7);
   refused(d, "program 0 'k' at [7, 2] size [2, 1] is not inside the 8x8 mesh");
   d = samplePeDesign();
-  d.mutable_programs(0)->mutable_buffers(0)->set_address(49152 - 16);
-  refused(d, "does not fit the 49152 bytes of SRAM for data");
+  d.mutable_programs(0)->mutable_buffers(0)->set_address(40960 - 16);
+  refused(d, "does not fit the 40960 bytes of SRAM for data");
   d = samplePeDesign();
   d.mutable_programs(0)->mutable_buffers(0)->set_length(int64_t(1) << 62);
   refused(d, "does not fit");

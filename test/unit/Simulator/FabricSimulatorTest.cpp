@@ -27,6 +27,8 @@ wfb::Target target() {
   t.set_link_bytes_per_cycle(4);
   t.set_hop_latency_cycles(1);
   t.set_fmac_f32(1);
+  t.set_fmac_f16(4);
+  t.set_fmac_f16_f32(2);
   t.set_mem_read_bytes_per_cycle(8);
   t.set_mem_write_bytes_per_cycle(4);
   return t;

@@ -61,40 +61,27 @@ TargetAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                    int64_t linkBytes, int64_t hopCycles, int64_t fmacF32,
                    int64_t fmacF16, int64_t fmacF16F32, int64_t memRead,
                    int64_t memWrite) {
-  if (width < 1 || height < 1)
-    return emitError() << "mesh must be at least 1x1, got " << width << "x"
-                       << height;
-  if (width > kMaxMeshSide || height > kMaxMeshSide ||
-      width * height > kMaxMeshPEs)
-    return emitError() << "a " << width << "x" << height
-                       << " mesh exceeds what Wafer models (sides up to "
-                       << kMaxMeshSide << ", " << kMaxMeshPEs << " PEs)";
-  if (sramBytes < 1024 || sramBytes > kMaxSramBytes)
-    return emitError() << "SRAM per PE must be between 1 KiB and "
-                       << kMaxSramBytes / (1 << 20) << " MiB, got "
-                       << sramBytes << " bytes";
-  if (codeBytes < 0 || codeBytes >= sramBytes)
-    return emitError() << "code allowance " << codeBytes
-                       << " must leave room for data in " << sramBytes
-                       << " bytes of SRAM";
-  if (colors < 1 || colors > kMaxColors)
-    return emitError() << "colors must be between 1 and " << kMaxColors
-                       << ", got " << colors;
   if (!reservedColors)
     return emitError() << "reserved_colors missing";
-  for (int64_t c : reservedColors.asArrayRef())
-    if (c < 0 || c >= colors)
-      return emitError() << "reserved color " << c << " outside 0.."
-                         << colors - 1;
-  if (static_cast<int64_t>(reservedColors.size()) >= colors)
-    return emitError() << "every color is reserved";
-  if (clockKhz > kMaxClockKhz)
-    return emitError() << "clock of " << clockKhz << " kHz exceeds what Wafer "
-                       << "models (" << kMaxClockKhz << " kHz)";
-  if (clockKhz < 1 || linkBytes < 1 || hopCycles < 1 || fmacF32 < 1 ||
-      fmacF16 < 1 || fmacF16F32 < 1 || memRead < 1 || memWrite < 1)
-    return emitError() << "clock, link width, hop latency, FMAC rates and "
-                          "memory ports must be positive";
+  TargetFigures figures;
+  figures.width = width;
+  figures.height = height;
+  figures.sramBytes = sramBytes;
+  figures.codeBytes = codeBytes;
+  figures.colors = colors;
+  figures.reservedColors.assign(reservedColors.asArrayRef().begin(),
+                                reservedColors.asArrayRef().end());
+  figures.clockKhz = clockKhz;
+  figures.linkBytesPerCycle = linkBytes;
+  figures.hopLatencyCycles = hopCycles;
+  figures.fmacF32 = fmacF32;
+  figures.fmacF16 = fmacF16;
+  figures.fmacF16F32 = fmacF16F32;
+  figures.memReadBytesPerCycle = memRead;
+  figures.memWriteBytesPerCycle = memWrite;
+  std::string problem = targetProblem(figures);
+  if (!problem.empty())
+    return emitError() << problem;
   return success();
 }
 

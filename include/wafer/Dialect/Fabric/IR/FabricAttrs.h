@@ -8,6 +8,7 @@
 #include "mlir/IR/BuiltinOps.h"
 
 #include "wafer/Dialect/Fabric/IR/FabricDialect.h"
+#include "wafer/Support/TargetLimits.h"
 
 #include "wafer/Dialect/Fabric/IR/FabricEnums.h.inc"
 
@@ -50,14 +51,13 @@ int64_t collectiveColors(KernelScheme scheme);
 /// Every scheme, in declaration order.
 llvm::ArrayRef<KernelScheme> allKernelSchemes();
 
-/// Bounds of the command-line overrides: what Wafer models, not what any
-/// machine has. Placement and routing keep a few words per router.
-constexpr int64_t kMaxMeshSide = 1 << 14;
-constexpr int64_t kMaxMeshPEs = int64_t(1) << 24;
-constexpr int64_t kMaxSramBytes = int64_t(1) << 30;
-/// Routers track colors in 64-bit masks.
-constexpr int64_t kMaxColors = 64;
-constexpr int64_t kMaxClockKhz = 100'000'000;
+/// The bounds of a target's figures (wafer/Support/TargetLimits.h), which
+/// the command-line overrides and the attribute's verifier both keep.
+using wafer::kMaxClockKhz;
+using wafer::kMaxColors;
+using wafer::kMaxMeshPEs;
+using wafer::kMaxMeshSide;
+using wafer::kMaxSramBytes;
 
 } // namespace wafer::fabric
 
