@@ -4,6 +4,7 @@
 #include "wafer/Binary/Reader.h"
 #include "wafer/Binary/TextDump.h"
 #include "wafer/Binary/Writer.h"
+#include "../WfbTestTarget.h"
 
 #include <gtest/gtest.h>
 
@@ -27,24 +28,7 @@ std::string readFile(const std::string &path) {
   return {std::istreambuf_iterator<char>(in), {}};
 }
 
-Target smallTarget() {
-  Target t;
-  t.set_name("custom");
-  t.set_width(8);
-  t.set_height(8);
-  t.set_sram_bytes(49152);
-  t.set_code_bytes(8192);
-  t.set_colors(24);
-  t.set_clock_khz(1000000);
-  t.set_link_bytes_per_cycle(4);
-  t.set_hop_latency_cycles(1);
-  t.set_fmac_f32(1);
-  t.set_fmac_f16(4);
-  t.set_fmac_f16_f32(2);
-  t.set_mem_read_bytes_per_cycle(8);
-  t.set_mem_write_bytes_per_cycle(4);
-  return t;
-}
+using wafer::unit::smallTarget;
 
 /// y = relu(x + w): an input, a 64-byte-aligned weight, an inline scalar
 /// and two host ops.

@@ -6,6 +6,7 @@
 #include "wafer/Binary/Writer.h"
 #include "wafer/Runtime/Float16.h"
 #include "wafer/Runtime/Runtime.h"
+#include "../WfbTestTarget.h"
 
 #include <gtest/gtest.h>
 
@@ -24,21 +25,7 @@ namespace {
 class TestBinary {
 public:
   TestBinary() {
-    wfb::Target *t = manifest.mutable_target();
-    t->set_name("custom");
-    t->set_width(8);
-    t->set_height(8);
-    t->set_sram_bytes(49152);
-    t->set_code_bytes(8192);
-    t->set_colors(24);
-    t->set_clock_khz(1000000);
-    t->set_link_bytes_per_cycle(4);
-    t->set_hop_latency_cycles(1);
-    t->set_fmac_f32(1);
-    t->set_fmac_f16(4);
-    t->set_fmac_f16_f32(2);
-    t->set_mem_read_bytes_per_cycle(8);
-    t->set_mem_write_bytes_per_cycle(4);
+    *manifest.mutable_target() = unit::smallTarget();
     manifest.set_producer("RuntimeTest");
   }
 

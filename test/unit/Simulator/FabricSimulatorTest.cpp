@@ -2,6 +2,7 @@
 // computation, cycle counts against the ones worked out by hand from the
 // machine model in FabricSimulator.h, and deadlocks reported, never hung.
 #include "wafer/Simulator/FabricSimulator.h"
+#include "../WfbTestTarget.h"
 
 #include <gtest/gtest.h>
 
@@ -15,24 +16,7 @@ namespace {
 
 constexpr uint32_t kNorth = 1, kSouth = 2, kEast = 4, kWest = 8, kRamp = 16;
 
-wfb::Target target() {
-  wfb::Target t;
-  t.set_name("custom");
-  t.set_width(8);
-  t.set_height(8);
-  t.set_sram_bytes(49152);
-  t.set_code_bytes(8192);
-  t.set_colors(24);
-  t.set_clock_khz(1000000);
-  t.set_link_bytes_per_cycle(4);
-  t.set_hop_latency_cycles(1);
-  t.set_fmac_f32(1);
-  t.set_fmac_f16(4);
-  t.set_fmac_f16_f32(2);
-  t.set_mem_read_bytes_per_cycle(8);
-  t.set_mem_write_bytes_per_cycle(4);
-  return t;
-}
+wfb::Target target() { return unit::smallTarget(); }
 
 /// Builders for programs, tasks and instructions.
 struct Builder {
