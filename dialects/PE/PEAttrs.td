@@ -124,4 +124,35 @@ def PE_MemRangeAttr : AttrDef<PE_Dialect, "MemRange"> {
   }];
 }
 
+def PE_BlockLayoutAttr : AttrDef<PE_Dialect, "BlockLayout"> {
+  let mnemonic = "blocks";
+  let summary = "A tensor in equal blocks over a program's rectangle";
+  let description = [{
+    Tensor dimension `columns` split in equal blocks over the rectangle's
+    columns and `rows` over its rows; a dimension not named is whole in
+    every PE, and a PE holds the same data as the others of its column (no
+    `columns`) or row (no `rows`). Each PE's block lies row-major at the
+    start of its buffer; a block reaching past the tensor's end is padded
+    with zeros when loaded and the padding ignored when read back
+    (wfb::BlockLayout).
+
+    ```mlir
+    #pe.blocks<columns = 1, rows = 0>  // [M, N]: M over the rows, N over the columns
+    #pe.blocks<columns = 0>            // dim 0 over the columns, each column whole
+    #pe.blocks<>                       // the whole tensor in every PE
+    ```
+  }];
+  let parameters = (ins
+    OptionalParameter<"std::optional<int64_t>">:$columns,
+    OptionalParameter<"std::optional<int64_t>">:$rows
+  );
+  let assemblyFormat = "`<` struct(params) `>`";
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    /// The dimensions as the binary stores them: -1 when not split.
+    int64_t columnDim() const { return getColumns().value_or(-1); }
+    int64_t rowDim() const { return getRows().value_or(-1); }
+  }];
+}
+
 #endif // WAFER_PE_ATTRS

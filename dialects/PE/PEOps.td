@@ -46,13 +46,17 @@ def PE_ProgramOp : PE_Op<"program", [IsolatedFromAbove, SymbolTable,
   let description = [{
     One program serves all PEs of the rectangle `[x, y]`, `[width,
     height]` in time slot `slot`. It holds the buffers and tasks it
-    names. Once its ops have verified, it checks that every memory range
+    names. `for @kernel` names the fabric kernel it implements (one of
+    several programs may), so that the simulator's report sets the
+    program's cycles beside the kernel's ONNX nodes and the cost model's
+    prediction; the binary's writer resolves it against the fabric
+    design. Once its ops have verified, it checks that every memory range
     names one of its buffers and lies inside it, that every task it
     activates, blocks or unblocks is one of its tasks, that no two data
     tasks share a color, and that allocated buffers do not overlap.
 
     ```mlir
-    pe.program @"h.0/mlp/fc" at [0, 0] size [16, 8] slot 3 {
+    pe.program @"h.0/mlp/fc" for @"h.0/mlp/fc" at [0, 0] size [16, 8] slot 3 {
       pe.buffer @x f32[64] at 0
       pe.task @recv_x data color 2 {
         pe.recv color 2 into #pe.mem<@x[0 : 64]>
@@ -60,12 +64,14 @@ def PE_ProgramOp : PE_Op<"program", [IsolatedFromAbove, SymbolTable,
     }
     ```
   }];
-  let arguments = (ins SymbolNameAttr:$sym_name, PE_CoordinateAttr:$origin,
-                       PE_ExtentAttr:$size, PE_CountAttr:$slot);
+  let arguments = (ins SymbolNameAttr:$sym_name,
+                       OptionalAttr<FlatSymbolRefAttr>:$kernel,
+                       PE_CoordinateAttr:$origin, PE_ExtentAttr:$size,
+                       PE_CountAttr:$slot);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat =
-      "$sym_name `at` $origin `size` $size `slot` $slot attr-dict-with-keyword "
-      "$body";
+      "$sym_name (`for` $kernel^)? `at` $origin `size` $size `slot` $slot "
+      "attr-dict-with-keyword $body";
   let hasRegionVerifier = 1;
 }
 
@@ -92,6 +98,45 @@ def PE_BufferOp : PE_Op<"buffer", [Symbol, HasParent<"ProgramOp">]> {
     int64_t elementBytes();
     /// Bytes of the whole buffer, or nothing when the product overflows.
     std::optional<int64_t> bytes();
+  }];
+}
+
+class PE_HostIoOp<string mnemonic, string what, string direction>
+    : PE_Op<mnemonic, [HasParent<"ProgramOp">]> {
+  let summary = what;
+  let arguments = (ins StrAttr:$tensor, FlatSymbolRefAttr:$buffer,
+                       PE_BlockLayoutAttr:$layout);
+  let assemblyFormat =
+      "$tensor " # direction # " $buffer `as` qualified($layout) attr-dict";
+}
+
+def PE_InputOp : PE_HostIoOp<"input", "A model input loaded into every PE's buffer",
+                             "`into`"> {
+  let description = [{
+    Before the program's slot starts, the host writes model input `tensor`
+    (its ONNX name) into `buffer` of every PE of the program, in blocks by
+    `layout`. One input may be loaded into several programs. The binary's
+    writer checks that the model has that input, that it and the buffer
+    hold f32, and that a block fits the buffer.
+
+    ```mlir
+    pe.input "x" into @x as #pe.blocks<columns = 1, rows = 0>
+    ```
+  }];
+}
+
+def PE_OutputOp : PE_HostIoOp<"output", "A model output read from every PE's buffer",
+                              "`from`"> {
+  let description = [{
+    After the program's slot ends, the host reads model output `tensor`
+    from `buffer` of the program's PEs, in blocks by `layout` (where a
+    dimension is not split, from the first PE along that axis). A design
+    that has host I/O gives each output from exactly one program and loads
+    every input.
+
+    ```mlir
+    pe.output "y" from @y as #pe.blocks<columns = 1, rows = 0>
+    ```
   }];
 }
 

@@ -14,10 +14,8 @@
 #include "PlotModel.h"
 #include "PlotPainter.h"
 
-#include "llvm/Support/Path.h"
-#include "llvm/Support/raw_ostream.h"
+#include "wafer/Support/Canvas.h"
 
-#include <cairo-svg.h>
 #include <cairo.h>
 
 using namespace mlir;
@@ -27,56 +25,16 @@ namespace wafer {
 
 namespace {
 
-cairo_status_t appendToString(void *closure, const unsigned char *data,
-                              unsigned int length) {
-  static_cast<std::string *>(closure)->append(
-      reinterpret_cast<const char *>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-enum class Format { Svg, Png };
-
-LogicalResult render(const PlotModel &model, Format format, std::string &bytes,
-                     FabricPlotInfo &info, std::string &error) {
+LogicalResult render(const PlotModel &model, CanvasFormat format,
+                     std::string &bytes, FabricPlotInfo &info,
+                     std::string &error) {
   Layout layout = computeLayout(model);
   HeatMap heat = computeHeatMap(model, layout.cell);
-
-  cairo_surface_t *surface =
-      format == Format::Svg
-          ? cairo_svg_surface_create_for_stream(appendToString, &bytes,
-                                                layout.widthPx, layout.heightPx)
-          : cairo_image_surface_create(CAIRO_FORMAT_RGB24, layout.widthPx,
-                                       layout.heightPx);
-  if (format == Format::Svg)
-    cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX);
-  cairo_t *cr = cairo_create(surface);
-  paintPlot(cr, model, layout, heat, info);
-  cairo_status_t status = cairo_status(cr);
-  cairo_destroy(cr);
-  if (status == CAIRO_STATUS_SUCCESS) {
-    if (format == Format::Png)
-      status =
-          cairo_surface_write_to_png_stream(surface, appendToString, &bytes);
-    cairo_surface_finish(surface);
-    if (status == CAIRO_STATUS_SUCCESS)
-      status = cairo_surface_status(surface);
-  }
-  cairo_surface_destroy(surface);
-  // cairo names the SVG page after a process-wide surface counter; a fixed
-  // name keeps every run byte-identical.
-  if (format == Format::Svg) {
-    static constexpr llvm::StringLiteral kPageId = "<g id=\"surface";
-    size_t at = bytes.find(kPageId.data());
-    if (at != std::string::npos) {
-      size_t end = bytes.find('"', at + kPageId.size());
-      bytes.replace(at, end + 1 - at, "<g id=\"plot\"");
-    }
-  }
-  if (status != CAIRO_STATUS_SUCCESS) {
-    error = std::string("cairo failed to draw the plot: ") +
-            cairo_status_to_string(status);
+  if (!renderCanvas(
+          format, layout.widthPx, layout.heightPx,
+          [&](cairo_t *cr) { paintPlot(cr, model, layout, heat, info); }, bytes,
+          error))
     return failure();
-  }
 
   info.widthPx = layout.widthPx;
   info.heightPx = layout.heightPx;
@@ -93,17 +51,9 @@ LogicalResult render(const PlotModel &model, Format format, std::string &bytes,
 
 LogicalResult plotFabric(ModuleOp module, StringRef path, std::string &error,
                          FabricPlotInfo *info) {
-  std::string extension = llvm::sys::path::extension(path).lower();
-  Format format;
-  if (extension == ".svg")
-    format = Format::Svg;
-  else if (extension == ".png")
-    format = Format::Png;
-  else {
-    error = "cannot tell the format of '" + path.str() +
-            "': the name must end in .svg or .png";
+  CanvasFormat format;
+  if (!canvasFormatOf(path.str(), format, error))
     return failure();
-  }
 
   PlotModel model;
   if (failed(readModel(module, model, error)))
@@ -115,19 +65,8 @@ LogicalResult plotFabric(ModuleOp module, StringRef path, std::string &error,
   if (failed(render(model, format, bytes, drawn, error)))
     return failure();
 
-  std::error_code ec;
-  llvm::raw_fd_ostream os(path, ec);
-  if (ec) {
-    error = "cannot write '" + path.str() + "': " + ec.message();
+  if (!writeFileBytes(path.str(), bytes, error))
     return failure();
-  }
-  os << bytes;
-  os.close();
-  if (os.has_error()) {
-    error = "cannot write '" + path.str() + "': " + os.error().message();
-    os.clear_error();
-    return failure();
-  }
   return success();
 }
 

@@ -4,10 +4,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 
-#include <algorithm>
-#include <array>
 #include <iterator>
-#include <utility>
 
 namespace wafer::plot {
 
@@ -26,11 +23,6 @@ const uint32_t kChannelColors[] = {
 
 } // namespace
 
-Rgb hex(uint32_t rgb) {
-  return {((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
-          (rgb & 0xff) / 255.0};
-}
-
 Rgb schemeColor(fabric::KernelScheme scheme) {
   llvm::ArrayRef<fabric::KernelScheme> all = fabric::allKernelSchemes();
   size_t index = llvm::find(all, scheme) - all.begin();
@@ -41,25 +33,6 @@ Rgb channelColor(std::optional<int64_t> color) {
   if (!color)
     return hex(0x444444);
   return hex(kChannelColors[*color % std::size(kChannelColors)]);
-}
-
-Rgb heatColor(double t) {
-  static const std::array<std::pair<double, uint32_t>, 5> stops = {
-      {{0.0, 0xfee391},
-       {0.3, 0xfdae61},
-       {0.55, 0xf46d43},
-       {0.8, 0xd73027},
-       {1.0, 0x67001f}}};
-  t = std::clamp(t, 0.0, 1.0);
-  for (size_t i = 1; i < stops.size(); ++i)
-    if (t <= stops[i].first) {
-      double f =
-          (t - stops[i - 1].first) / (stops[i].first - stops[i - 1].first);
-      Rgb a = hex(stops[i - 1].second), b = hex(stops[i].second);
-      return {a.r + f * (b.r - a.r), a.g + f * (b.g - a.g),
-              a.b + f * (b.b - a.b)};
-    }
-  return hex(stops.back().second);
 }
 
 } // namespace wafer::plot

@@ -2,6 +2,7 @@
 
 #include "PeDesignCheck.h"
 
+#include "wafer/Binary/HostIo.h"
 #include "wafer/Binary/Ports.h"
 #include "wafer/Binary/Reader.h"
 
@@ -74,8 +75,9 @@ bool shapeOf(PeInstruction::Opcode opcode, Shape &shape) {
 
 } // namespace
 
-bool checkPeDesign(const PeDesign &design, const Target &target,
+bool checkPeDesign(const PeDesign &design, const Manifest &manifest,
                    std::string &error) {
+  const Target &target = manifest.target();
   auto fail = [&](const std::string &why) {
     error = "the pe-design section: " + why;
     return false;
@@ -98,6 +100,17 @@ bool checkPeDesign(const PeDesign &design, const Target &target,
                   std::to_string(target.height()) + " mesh");
     if (program.slot() < 0)
       return fail(where + " has slot " + std::to_string(program.slot()));
+    if (program.has_kernel()) {
+      if (program.kernel() < 0 || program.kernel() >= manifest.kernels_size())
+        return fail(where + " implements kernel " +
+                    std::to_string(program.kernel()) + "; the manifest has " +
+                    std::to_string(manifest.kernels_size()) + " kernels");
+      const Kernel &kernel = manifest.kernels(program.kernel());
+      if (kernel.slot() != program.slot())
+        return fail(where + " runs in slot " + std::to_string(program.slot()) +
+                    " but implements kernel '" + kernel.name() +
+                    "' of slot " + std::to_string(kernel.slot()));
+    }
 
     for (int b = 0; b < program.buffers_size(); ++b) {
       const PeBuffer &buffer = program.buffers(b);
@@ -118,6 +131,14 @@ bool checkPeDesign(const PeDesign &design, const Target &target,
       if (buffer.address() % element)
         return fail(what + " at address " + std::to_string(buffer.address()) +
                     " is not aligned to its elements");
+    }
+
+    for (int i = 0; i < program.io_size(); ++i) {
+      const PeIo &io = program.io(i);
+      std::string problem = hostIoProblem(io, program, manifest);
+      if (!problem.empty())
+        return fail(where + (io.output() ? " output " : " input ") +
+                    std::to_string(i) + " " + problem);
     }
 
     for (int t = 0; t < program.tasks_size(); ++t) {
@@ -180,6 +201,10 @@ bool checkPeDesign(const PeDesign &design, const Target &target,
       }
     }
   }
+
+  if (std::string problem = hostIoCoverageProblem(design, manifest);
+      !problem.empty())
+    return fail(problem);
 
   for (int r = 0; r < design.routes_size(); ++r) {
     const PeRoute &route = design.routes(r);

@@ -18,7 +18,10 @@ namespace wafer::wfb {
 /// True when every index, range, address, color and rectangle of `design`
 /// is valid on `target`; otherwise false with `error` naming the first
 /// problem and where it is.
-bool checkPeDesign(const PeDesign &design, const Target &target,
+/// Checks everything the simulator and the text dump rely on, against the
+/// manifest's target and kernels; false with `error` set on the first
+/// problem.
+bool checkPeDesign(const PeDesign &design, const Manifest &manifest,
                    std::string &error);
 
 } // namespace wafer::wfb

@@ -365,12 +365,6 @@ bool BinaryFile::load(std::string &error, const OpenOptions &options,
     return fail("compiled for target '" + manifest_.target().name() +
                 "', not '" + options.expectTarget + "'");
 
-  if (peDesign_) {
-    std::string why;
-    if (!checkPeDesign(*peDesign_, manifest_.target(), why))
-      return fail(why);
-  }
-
   // --- Tensors.
   std::string_view weights = section(uint32_t(SectionId::Weights));
   int32_t numTensors = manifest_.tensors_size();
@@ -541,6 +535,13 @@ bool BinaryFile::load(std::string &error, const OpenOptions &options,
       if (c < 0 || c >= numKernels)
         return fail("a stream's consumer " + std::to_string(c) +
                     " is no kernel");
+  }
+
+  // --- The pe design, last: its host I/O names signature entries.
+  if (peDesign_) {
+    std::string why;
+    if (!checkPeDesign(*peDesign_, manifest_, why))
+      return fail(why);
   }
   return true;
 }

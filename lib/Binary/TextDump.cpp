@@ -35,14 +35,19 @@ const char *opcodeText(PeInstruction::Opcode opcode) {
 }
 
 /// The pe-design section, in the pe dialect's spelling.
-void printPeDesign(const PeDesign &design, std::ostream &os) {
+void printPeDesign(const PeDesign &design, const Manifest &manifest,
+                   std::ostream &os) {
   os << "\n// ---- pe design (" << design.programs_size() << " programs, "
      << design.routes_size() << " routes)\n";
   for (const PeProgram &program : design.programs()) {
     int64_t bytes = 0;
     for (const PeBuffer &b : program.buffers())
       bytes += b.length() * static_cast<int64_t>(dtypeBytes(b.dtype()));
-    os << "  program '" << program.name() << "' at [" << program.x() << ", "
+    os << "  program '" << program.name() << "'";
+    if (program.has_kernel())
+      os << " for kernel '" << manifest.kernels(program.kernel()).name()
+         << "'";
+    os << " at [" << program.x() << ", "
        << program.y() << "] size [" << program.width() << ", "
        << program.height() << "] slot " << program.slot() << ": "
        << program.buffers_size() << " buffers (" << bytes << " B per PE), "
@@ -50,6 +55,20 @@ void printPeDesign(const PeDesign &design, std::ostream &os) {
     for (const PeBuffer &b : program.buffers())
       os << "    buffer '" << b.name() << "' " << dtypeName(b.dtype()) << "["
          << b.length() << "] at " << b.address() << "\n";
+    for (const PeIo &io : program.io()) {
+      const auto &bindings = io.output() ? manifest.signature().outputs()
+                                         : manifest.signature().inputs();
+      os << "    " << (io.output() ? "output '" : "input '")
+         << bindings[io.binding()].name() << "' "
+         << (io.output() ? "from " : "into ")
+         << program.buffers(io.buffer()).name() << " as blocks<";
+      if (io.column_dim() >= 0)
+        os << "columns = " << io.column_dim()
+           << (io.row_dim() >= 0 ? ", " : "");
+      if (io.row_dim() >= 0)
+        os << "rows = " << io.row_dim();
+      os << ">\n";
+    }
     for (const PeTask &task : program.tasks()) {
       os << "    task '" << task.name() << "' "
          << (task.data() ? "data color " + std::to_string(task.color())
@@ -323,7 +342,7 @@ void printBinary(const BinaryFile &binary, std::ostream &os) {
     os << "\n";
   }
   if (const PeDesign *design = binary.peDesign())
-    printPeDesign(*design, os);
+    printPeDesign(*design, m, os);
 }
 
 } // namespace wafer::wfb

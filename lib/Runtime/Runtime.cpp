@@ -129,6 +129,32 @@ std::string opLabel(const wfb::HostOp &op, int index) {
 
 } // namespace
 
+bool signatureSpecs(const wfb::BinaryFile &binary,
+                    std::vector<TensorSpec> &inputs,
+                    std::vector<TensorSpec> &outputs, std::string &error) {
+  const wfb::Manifest &m = binary.manifest();
+  auto specs = [&](const auto &bindings, std::vector<TensorSpec> &out) {
+    out.clear();
+    for (const wfb::Binding &b : bindings) {
+      const wfb::Tensor &t = m.tensors(b.tensor());
+      TensorSpec spec;
+      spec.name = b.name();
+      if (!elementTypeOf(t.dtype(), spec.type)) {
+        error = "'" + binary.path() + "': '" + b.name() +
+                "' has an unknown type";
+        return false;
+      }
+      spec.shape.assign(t.shape().begin(), t.shape().end());
+      spec.numElements = binary.numElements(b.tensor());
+      spec.numBytes = binary.numBytes(b.tensor());
+      out.push_back(std::move(spec));
+    }
+    return true;
+  };
+  return specs(m.signature().inputs(), inputs) &&
+         specs(m.signature().outputs(), outputs);
+}
+
 struct Runtime::Impl {
   std::unique_ptr<wfb::BinaryFile> binary;
   RuntimeOptions options;
@@ -217,16 +243,12 @@ bool Runtime::Impl::load(std::string &error) {
   }
 
   // --- Signature.
-  for (const wfb::Binding &b : m.signature().inputs()) {
-    const detail::TensorInfo &t = tensors[b.tensor()];
-    inputs.push_back({b.name(), t.type, t.shape, t.numElements, t.numBytes});
+  if (!signatureSpecs(*binary, inputs, outputs, error))
+    return false;
+  for (const wfb::Binding &b : m.signature().inputs())
     inputTensors.push_back(b.tensor());
-  }
-  for (const wfb::Binding &b : m.signature().outputs()) {
-    const detail::TensorInfo &t = tensors[b.tensor()];
-    outputs.push_back({b.name(), t.type, t.shape, t.numElements, t.numBytes});
+  for (const wfb::Binding &b : m.signature().outputs())
     outputTensors.push_back(b.tensor());
-  }
   for (const wfb::Kernel &k : m.kernels())
     kernels.push_back({k.name(), k.scheme(), k.cycles(),
                        std::vector<int>(k.host_ops().begin(),

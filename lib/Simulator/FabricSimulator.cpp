@@ -1,25 +1,31 @@
 //===- FabricSimulator.cpp - a cycle-level simulator of a pe design -------===//
 //
-// Each cycle has two phases so that the order in which routers and PEs are
-// visited never changes the outcome: routers first decide every move from
-// the queues as they were when the cycle began, then apply them; then each
-// PE advances its own task, reading and writing only its own queues.
+// Each cycle has phases so that neither the order in which routers and PEs
+// are visited nor the number of threads changes the outcome: routers first
+// decide every move from the queues as they were when the cycle began;
+// then every channel lets its moving head go and pulls its upstream's (each
+// queue has one upstream, and the receive queues fill from their own
+// router); then each PE advances its own task, reading and writing only its
+// own queues and its router's. Threads take bands of mesh rows and meet
+// between the phases.
 //
 //===----------------------------------------------------------------------===//
 
 #include "wafer/Simulator/FabricSimulator.h"
 
+#include "wafer/Binary/BlockLayout.h"
 #include "wafer/Binary/Ports.h"
 #include "wafer/Binary/Reader.h"
 #include "wafer/CostModel/CostModel.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <deque>
 #include <limits>
 #include <map>
+#include <thread>
 #include <unordered_map>
 
 namespace wafer::sim {
@@ -51,34 +57,65 @@ std::string at(int64_t x, int64_t y) {
   return "(" + std::to_string(x) + ", " + std::to_string(y) + ")";
 }
 
+/// A FIFO of at most `capacity` wavelets, in storage the run allocates for
+/// all queues at once (the depth is a run option).
+struct Ring {
+  uint32_t *slots = nullptr;
+  uint32_t capacity = 0, head = 0, count = 0;
+  bool empty() const { return count == 0; }
+  size_t size() const { return count; }
+  uint32_t front() const { return slots[head]; }
+  void pop_front() {
+    head = head + 1 == capacity ? 0 : head + 1;
+    --count;
+  }
+  void push_back(uint32_t w) {
+    uint32_t at = head + count;
+    slots[at >= capacity ? at - capacity : at] = w;
+    ++count;
+  }
+};
+
 /// One PE running a program.
 struct Pe {
   int program = 0;
   int64_t x = 0, y = 0;
   std::vector<uint8_t> sram;
   /// Receive queues, indexed like the program's receiveColors.
-  std::vector<std::deque<uint32_t>> inbox;
+  std::vector<Ring> inbox;
   std::vector<uint8_t> activated, blocked;
   int running = -1; // task index
   int pc = 0;
   int64_t busy = 0;     // cycles left of the current vector instruction
   int64_t progress = 0; // elements sent or received by the current one
+  int64_t sendChannel = -1; // the router channel the current send feeds
 };
 
 /// One router's setting for one color, with its queue.
 struct Channel {
   int64_t x = 0, y = 0, color = 0;
   uint32_t from = 0, to = 0;
-  std::deque<uint32_t> queue;
+  Ring queue;
   /// Where each output goes: the neighbours' channels (by link), and the
   /// PE and inbox of the ramp; -1 where there is none.
   int64_t next[4] = {-1, -1, -1, -1};
   int64_t pe = -1;
   int inbox = -1;
+  /// The neighbour's channel that feeds this one, and the link of its
+  /// that it uses; -1 when fed by the ramp or by nothing.
+  int64_t upstream = -1;
+  int upstreamLink = -1;
+  /// Wavelets that came in over that link.
+  int64_t received = 0;
+  /// This cycle's decision: the head moves on (read by the downstream
+  /// channels, which pull it).
+  bool moving = false;
+  uint32_t head = 0;
 };
 
 struct ProgramInfo {
   const wfb::PeProgram *program = nullptr;
+  int index = 0; // in the design
   int64_t sramBytes = 0;
   /// Colors with a receive queue: those the program receives or runs a
   /// data task on, ascending.
@@ -105,6 +142,8 @@ struct FabricSimulator::State {
   std::unordered_map<int64_t, int64_t> channelAt;
   /// y * width + x -> PE index.
   std::unordered_map<int64_t, int64_t> peAt;
+  /// The slots of every Ring, allocated by run().
+  std::vector<uint32_t> queueStorage;
   bool ran = false;
 
   int64_t routerKey(int64_t x, int64_t y) const {
@@ -197,15 +236,21 @@ struct FabricSimulator::State {
   /// has something the simulator cannot run.
   bool build(const wfb::PeDesign &design, std::string &error);
   void stuckReport(SimResult &result) const;
+  /// Fills the result's programs and links from the counts of the run.
+  void activityReport(SimResult &result,
+                      std::vector<ProgramActivity> &programActivity,
+                      const std::unordered_map<int64_t, int64_t> &linkCount) const;
 };
 
 bool FabricSimulator::State::build(const wfb::PeDesign &design,
                                    std::string &error) {
-  for (const wfb::PeProgram &program : design.programs()) {
+  for (int p = 0; p < design.programs_size(); ++p) {
+    const wfb::PeProgram &program = design.programs(p);
     if (program.slot() != slot)
       continue;
     ProgramInfo info;
     info.program = &program;
+    info.index = p;
     for (const wfb::PeBuffer &b : program.buffers()) {
       if (b.dtype() != wfb::F32) {
         error = "buffer '" + b.name() + "' of program '" + program.name() +
@@ -248,6 +293,13 @@ bool FabricSimulator::State::build(const wfb::PeDesign &design,
         pes.push_back(std::move(pe));
       }
   }
+  // PEs and channels in router order, so that a band of mesh rows is a
+  // range of each and a router's channels are adjacent.
+  std::stable_sort(pes.begin(), pes.end(), [&](const Pe &a, const Pe &b) {
+    return routerKey(a.x, a.y) < routerKey(b.x, b.y);
+  });
+  for (size_t i = 0; i < pes.size(); ++i)
+    peAt[routerKey(pes[i].x, pes[i].y)] = int64_t(i);
   for (const wfb::PeRoute &route : design.routes()) {
     if (route.slot() != slot)
       continue;
@@ -269,9 +321,18 @@ bool FabricSimulator::State::build(const wfb::PeDesign &design,
         channels.push_back(std::move(c));
       }
   }
+  std::stable_sort(channels.begin(), channels.end(),
+                   [&](const Channel &a, const Channel &b) {
+                     return channelKey(a.x, a.y, a.color) <
+                            channelKey(b.x, b.y, b.color);
+                   });
+  for (size_t i = 0; i < channels.size(); ++i)
+    channelAt[channelKey(channels[i].x, channels[i].y, channels[i].color)] =
+        int64_t(i);
   // Resolve every output; an output that leads nowhere is an error here
   // (pe-verify reports it at compile time, with the ops).
-  for (Channel &c : channels) {
+  for (size_t i = 0; i < channels.size(); ++i) {
+    Channel &c = channels[i];
     for (int l = 0; l < 4; ++l) {
       const uint32_t port = kLinks[l];
       if (!(c.to & port))
@@ -287,6 +348,9 @@ bool FabricSimulator::State::build(const wfb::PeDesign &design,
         return false;
       }
       c.next[l] = it->second;
+      // The neighbour takes the color from one port: this is its only feed.
+      channels[size_t(it->second)].upstream = int64_t(i);
+      channels[size_t(it->second)].upstreamLink = l;
     }
     if (c.to & kRamp) {
       auto it = peAt.find(routerKey(c.x, c.y));
@@ -345,6 +409,25 @@ void FabricSimulator::State::stuckReport(SimResult &result) const {
       result.report.push_back("router " + at(c.x, c.y) + " holds " +
                               std::to_string(c.queue.size()) +
                               " wavelets of color " + std::to_string(c.color));
+}
+
+void FabricSimulator::State::activityReport(
+    SimResult &result, std::vector<ProgramActivity> &programActivity,
+    const std::unordered_map<int64_t, int64_t> &linkCount) const {
+  for (size_t p = 0; p < programs.size(); ++p) {
+    const wfb::PeProgram &program = *programs[p].program;
+    programActivity[p].program = programs[p].index;
+    programActivity[p].pes = program.width() * program.height();
+  }
+  result.programs = std::move(programActivity);
+  std::vector<std::pair<int64_t, int64_t>> links(linkCount.begin(),
+                                                  linkCount.end());
+  std::sort(links.begin(), links.end());
+  for (const auto &[key, wavelets] : links) {
+    const int64_t router = key / 4;
+    result.links.push_back({router % target.width(), router / target.width(),
+                            kLinks[key % 4], wavelets});
+  }
 }
 
 FabricSimulator::FabricSimulator(std::unique_ptr<State> state)
@@ -452,76 +535,261 @@ bool FabricSimulator::readBuffer(const std::string &program, int64_t x,
   return true;
 }
 
+namespace {
+
+/// Threads meet here between the phases of a cycle. Spins briefly, then
+/// yields: the bands are short, but a machine busy with other work must
+/// not be held up by a spinning waiter.
+class PhaseBarrier {
+public:
+  explicit PhaseBarrier(int threads) : threads_(threads) {}
+  void wait() {
+    if (threads_ == 1)
+      return;
+    const int64_t generation = generation_.load(std::memory_order_acquire);
+    if (arrived_.fetch_add(1, std::memory_order_acq_rel) + 1 == threads_) {
+      arrived_.store(0, std::memory_order_relaxed);
+      generation_.store(generation + 1, std::memory_order_release);
+      return;
+    }
+    for (int spin = 0;
+         generation_.load(std::memory_order_acquire) == generation; ++spin)
+      if (spin > 64)
+        std::this_thread::yield();
+  }
+
+private:
+  const int threads_;
+  std::atomic<int> arrived_{0};
+  std::atomic<int64_t> generation_{0};
+};
+
+/// One band of mesh rows: its PEs and channels (ranges of the router-ordered
+/// lists, with each router's channels as a group), and what it counted.
+/// Only the band's thread writes it.
+struct Band {
+  size_t peBegin = 0, peEnd = 0;
+  std::vector<std::pair<size_t, size_t>> routers; // channel ranges
+  // Counts, merged in band order at the end.
+  int64_t hops = 0, elements = 0;
+  std::vector<ProgramActivity> activity;
+  // Wavelets in the band's router queues and receive queues.
+  int64_t queued = 0;
+  // This cycle: whether anything moved or computed, whether a PE still
+  // has work, and the first error.
+  bool progressed = false, busy = false;
+  std::string error;
+};
+
+} // namespace
+
+namespace {
+
+/// Calls `f(pe, io, layout)` for every host I/O binding of the slot's
+/// programs (inputs or outputs) and every PE it touches: all of a loaded
+/// input's, and for an output the first PE along an axis it does not split.
+template <typename StateT, typename F>
+void forEachIo(StateT &s, const wfb::Manifest &manifest, bool outputs, F f) {
+  for (const ProgramInfo &info : s.programs) {
+    const wfb::PeProgram &p = *info.program;
+    for (const wfb::PeIo &io : p.io()) {
+      if (io.output() != outputs)
+        continue;
+      const auto &bindings = outputs ? manifest.signature().outputs()
+                                     : manifest.signature().inputs();
+      const wfb::Tensor &t = manifest.tensors(bindings[io.binding()].tensor());
+      wfb::BlockLayout layout;
+      std::string error;
+      // The loader has checked the layout (wfb::hostIoProblem).
+      wfb::BlockLayout::make({t.shape().begin(), t.shape().end()},
+                             io.column_dim(), io.row_dim(), p.width(),
+                             p.height(), layout, error);
+      const bool allColumns = !outputs || io.column_dim() >= 0;
+      const bool allRows = !outputs || io.row_dim() >= 0;
+      for (int64_t j = 0; j < (allRows ? p.height() : 1); ++j)
+        for (int64_t i = 0; i < (allColumns ? p.width() : 1); ++i) {
+          auto &pe = s.pes[size_t(s.peAt.at(s.routerKey(p.x() + i, p.y() + j)))];
+          f(pe, io, layout, i, j);
+        }
+    }
+  }
+}
+
+} // namespace
+
+void FabricSimulator::loadInputs(const wfb::Manifest &manifest,
+                                 const std::vector<const float *> &inputs) {
+  State &s = *state_;
+  forEachIo(s, manifest, false,
+            [&](Pe &pe, const wfb::PeIo &io, const wfb::BlockLayout &layout,
+                int64_t i, int64_t j) {
+              const float *in = inputs[size_t(io.binding())];
+              if (!in)
+                return;
+              float *block = reinterpret_cast<float *>(
+                  pe.sram.data() + s.programOf(pe).buffers(io.buffer()).address());
+              layout.forEachElement(i, j, [&](int64_t t, int64_t b) {
+                block[b] = in[t];
+              });
+            });
+}
+
+void FabricSimulator::readOutputs(const wfb::Manifest &manifest,
+                                  const std::vector<float *> &outputs) const {
+  const State &s = *state_;
+  forEachIo(s, manifest, true,
+            [&](const Pe &pe, const wfb::PeIo &io,
+                const wfb::BlockLayout &layout, int64_t i, int64_t j) {
+              float *out = outputs[size_t(io.binding())];
+              if (!out)
+                return;
+              const float *block = reinterpret_cast<const float *>(
+                  pe.sram.data() + s.programOf(pe).buffers(io.buffer()).address());
+              layout.forEachElement(i, j, [&](int64_t t, int64_t b) {
+                out[t] = block[b];
+              });
+            });
+}
+
 SimResult FabricSimulator::run(const SimOptions &options) {
   State &s = *state_;
   SimResult result;
-  if (s.ran || options.queueDepth < 1 || options.cycleLimit < 1) {
+  if (s.ran || options.queueDepth < 1 || options.cycleLimit < 1 ||
+      options.threads < 1) {
     result.status = SimResult::Status::Error;
     result.report.push_back(s.ran ? "the slot has already run"
-                                  : "queue depth and cycle limit must be "
-                                    "positive");
+                                  : "queue depth, cycle limit and threads "
+                                    "must be positive");
     return result;
   }
   s.ran = true;
   const size_t depth = size_t(options.queueDepth);
-  // Moves of one cycle: a channel's head to its outputs.
-  std::vector<int64_t> moving;
-  // Per router and link, the cycle a wavelet last used it; and the turn
-  // among colors per router.
-  std::unordered_map<int64_t, int64_t> linkBusy;
-  int64_t turn = 0;
+  // Every router queue and receive queue, `depth` wavelets each.
+  std::vector<uint32_t> &storage = s.queueStorage;
+  {
+    size_t rings = s.channels.size();
+    for (const Pe &pe : s.pes)
+      rings += pe.inbox.size();
+    storage.assign(rings * depth, 0);
+    uint32_t *next = storage.data();
+    auto place = [&](Ring &ring) {
+      ring = Ring();
+      ring.slots = next;
+      ring.capacity = uint32_t(depth);
+      next += depth;
+    };
+    for (Channel &c : s.channels)
+      place(c.queue);
+    for (Pe &pe : s.pes)
+      for (Ring &ring : pe.inbox)
+        place(ring);
+  }
 
-  for (int64_t cycle = 1;; ++cycle) {
-    bool progressed = false;
-    // Routers, phase 1: which heads can move, judged on the queues as the
-    // cycle began. The visiting order rotates so that no color always
-    // wins a shared link.
-    moving.clear();
-    const size_t n = s.channels.size();
-    for (size_t k = 0; k < n; ++k) {
-      const size_t i = (k + size_t(turn)) % n;
-      Channel &c = s.channels[i];
-      if (c.queue.empty())
-        continue;
-      bool room = true;
-      for (int l = 0; l < 4 && room; ++l)
-        if (c.next[l] >= 0) {
-          const int64_t linkKey = s.routerKey(c.x, c.y) * 4 + l;
-          auto busy = linkBusy.find(linkKey);
-          room = s.channels[size_t(c.next[l])].queue.size() < depth &&
-                 (busy == linkBusy.end() || busy->second != cycle);
+  // Bands: whole rows, about equal in PEs and channels, at most one per
+  // thread. The outcome never depends on them: each cycle's phases read
+  // only what the previous phase left, and each queue is written by one
+  // band.
+  std::vector<Band> bands;
+  {
+    const size_t work = s.pes.size() + s.channels.size();
+    const size_t count = std::max<size_t>(
+        1, std::min<size_t>(size_t(options.threads), work / 64));
+    size_t pe = 0, ch = 0;
+    for (size_t b = 0; b < count; ++b) {
+      Band band;
+      band.peBegin = pe;
+      const size_t goal = work * (b + 1) / count;
+      // Whole rows until the band holds its share (the last takes the rest).
+      while (pe < s.pes.size() || ch < s.channels.size()) {
+        const int64_t rowPe =
+            pe < s.pes.size() ? s.pes[pe].y : std::numeric_limits<int64_t>::max();
+        const int64_t rowCh = ch < s.channels.size()
+                                  ? s.channels[ch].y
+                                  : std::numeric_limits<int64_t>::max();
+        if (b + 1 < count && pe + ch >= goal)
+          break;
+        const int64_t row = std::min(rowPe, rowCh);
+        while (pe < s.pes.size() && s.pes[pe].y == row)
+          ++pe;
+        while (ch < s.channels.size() && s.channels[ch].y == row) {
+          const size_t begin = ch;
+          const int64_t key = s.routerKey(s.channels[ch].x, row);
+          while (ch < s.channels.size() &&
+                 s.routerKey(s.channels[ch].x, s.channels[ch].y) == key)
+            ++ch;
+          band.routers.emplace_back(begin, ch);
         }
-      if (room && c.pe >= 0)
-        room = s.pes[size_t(c.pe)].inbox[size_t(c.inbox)].size() < depth;
-      if (!room)
-        continue;
-      for (int l = 0; l < 4; ++l)
-        if (c.next[l] >= 0)
-          linkBusy[s.routerKey(c.x, c.y) * 4 + l] = cycle;
-      moving.push_back(int64_t(i));
-    }
-    ++turn;
-    // Phase 2: apply them (each destination queue has one upstream, so the
-    // order does not matter).
-    for (int64_t i : moving) {
-      Channel &c = s.channels[size_t(i)];
-      const uint32_t w = c.queue.front();
-      c.queue.pop_front();
-      for (int l = 0; l < 4; ++l)
-        if (c.next[l] >= 0) {
-          s.channels[size_t(c.next[l])].queue.push_back(w);
-          ++result.hops;
-        }
-      if (c.pe >= 0) {
-        s.pes[size_t(c.pe)].inbox[size_t(c.inbox)].push_back(w);
-        ++result.hops;
       }
-      progressed = true;
+      band.peEnd = pe;
+      band.activity.resize(s.programs.size());
+      bands.push_back(std::move(band));
     }
+  }
+  const int threads = int(bands.size());
+  PhaseBarrier barrier(threads);
 
-    // PEs.
-    bool anyRunning = false;
-    for (Pe &pe : s.pes) {
+  // Phase A: each router decides, from the queues as the cycle began,
+  // which heads move; colors take turns at a shared link.
+  auto decide = [&](Band &band, int64_t cycle) {
+    for (const auto &[begin, end] : band.routers) {
+      const size_t n = end - begin;
+      uint32_t usedLinks = 0;
+      for (size_t k = 0; k < n; ++k) {
+        Channel &c = s.channels[begin + (size_t(cycle) + k) % n];
+        c.moving = false;
+        if (c.queue.empty())
+          continue;
+        bool room = true;
+        for (int l = 0; l < 4 && room; ++l)
+          if (c.next[l] >= 0)
+            room = !(usedLinks & (1u << l)) &&
+                   s.channels[size_t(c.next[l])].queue.size() < depth;
+        if (room && c.pe >= 0)
+          room = s.pes[size_t(c.pe)].inbox[size_t(c.inbox)].size() < depth;
+        if (!room)
+          continue;
+        for (int l = 0; l < 4; ++l)
+          if (c.next[l] >= 0)
+            usedLinks |= 1u << l;
+        c.moving = true;
+        c.head = c.queue.front();
+      }
+    }
+  };
+
+  // Phase B: each channel lets its head go and pulls its upstream's.
+  auto move = [&](Band &band) {
+    band.progressed = false;
+    for (const auto &[begin, end] : band.routers)
+      for (size_t i = begin; i < end; ++i) {
+        Channel &c = s.channels[i];
+        if (c.moving) {
+          c.queue.pop_front();
+          --band.queued;
+          band.progressed = true;
+          if (c.pe >= 0) {
+            s.pes[size_t(c.pe)].inbox[size_t(c.inbox)].push_back(c.head);
+            ++band.queued;
+            ++band.hops;
+          }
+        }
+        if (c.upstream >= 0) {
+          const Channel &up = s.channels[size_t(c.upstream)];
+          if (up.moving) {
+            c.queue.push_back(up.head);
+            ++band.queued;
+            ++band.hops;
+            ++c.received;
+          }
+        }
+      }
+  };
+
+  // Phase C: each PE advances its task.
+  auto step = [&](Band &band, int64_t cycle) {
+    band.busy = false;
+    for (size_t p = band.peBegin; p < band.peEnd; ++p) {
+      Pe &pe = s.pes[p];
       const ProgramInfo &info = s.programs[size_t(pe.program)];
       const wfb::PeProgram &program = *info.program;
       if (pe.running < 0) {
@@ -538,106 +806,198 @@ SimResult FabricSimulator::run(const SimOptions &options) {
             pe.busy = 0;
             pe.progress = 0;
             pe.activated[size_t(t)] = 0;
-            progressed = true;
+            band.progressed = true;
             break;
           }
         }
-        if (pe.running < 0)
-          continue;
       }
-      const wfb::PeTask &task = program.tasks(pe.running);
-      // Instructions that end a task on this cycle let the next one start
-      // on the next.
-      if (pe.pc < task.body_size()) {
-        const PeInstruction &inst = task.body(pe.pc);
-        bool done = false;
-        switch (inst.opcode()) {
-        case PeInstruction::SEND: {
-          auto it = s.channelAt.find(s.channelKey(pe.x, pe.y, inst.color()));
-          if (it == s.channelAt.end() || s.channels[size_t(it->second)].from != kRamp) {
-            result.status = SimResult::Status::Error;
-            result.cycles = cycle;
-            result.report.push_back(s.describe(pe) + " sends on color " +
-                                    std::to_string(inst.color()) +
-                                    ", which its router does not take from "
-                                    "the ramp");
-            return result;
+      if (pe.running >= 0) {
+        const wfb::PeTask &task = program.tasks(pe.running);
+        ProgramActivity &act = band.activity[size_t(pe.program)];
+        if (!act.firstCycle)
+          act.firstCycle = cycle;
+        act.lastCycle = cycle;
+        // Instructions that end a task on this cycle let the next one
+        // start on the next.
+        if (pe.pc < task.body_size()) {
+          const PeInstruction &inst = task.body(pe.pc);
+          bool done = false;
+          switch (inst.opcode()) {
+          case PeInstruction::SEND: {
+            if (pe.progress == 0) {
+              auto it =
+                  s.channelAt.find(s.channelKey(pe.x, pe.y, inst.color()));
+              pe.sendChannel =
+                  it == s.channelAt.end() ||
+                          s.channels[size_t(it->second)].from != kRamp
+                      ? -1
+                      : it->second;
+            }
+            if (pe.sendChannel < 0) {
+              if (band.error.empty())
+                band.error = s.describe(pe) + " sends on color " +
+                             std::to_string(inst.color()) +
+                             ", which its router does not take from the ramp";
+              break;
+            }
+            Channel &c = s.channels[size_t(pe.sendChannel)];
+            if (c.queue.size() < depth) {
+              float v = *s.element(pe, inst.ranges(0), pe.progress);
+              uint32_t bits;
+              std::memcpy(&bits, &v, 4);
+              c.queue.push_back(bits);
+              ++band.queued;
+              band.progressed = true;
+              done = ++pe.progress == inst.ranges(0).length();
+            } else {
+              ++act.sendStallCycles;
+            }
+            break;
           }
-          Channel &c = s.channels[size_t(it->second)];
-          if (c.queue.size() < depth) {
-            float v = *s.element(pe, inst.ranges(0), pe.progress);
-            uint32_t bits;
-            std::memcpy(&bits, &v, 4);
-            c.queue.push_back(bits);
-            progressed = true;
-            done = ++pe.progress == inst.ranges(0).length();
+          case PeInstruction::RECV: {
+            Ring &inbox =
+                pe.inbox[size_t(info.inboxOf(inst.color()))];
+            if (!inbox.empty()) {
+              const uint32_t bits = inbox.front();
+              inbox.pop_front();
+              --band.queued;
+              std::memcpy(s.element(pe, inst.ranges(0), pe.progress), &bits, 4);
+              band.progressed = true;
+              done = ++pe.progress == inst.ranges(0).length();
+            } else {
+              ++act.recvStallCycles;
+            }
+            break;
           }
-          break;
-        }
-        case PeInstruction::RECV: {
-          std::deque<uint32_t> &inbox =
-              pe.inbox[size_t(info.inboxOf(inst.color()))];
-          if (!inbox.empty()) {
-            const uint32_t bits = inbox.front();
-            inbox.pop_front();
-            std::memcpy(s.element(pe, inst.ranges(0), pe.progress), &bits, 4);
-            progressed = true;
-            done = ++pe.progress == inst.ranges(0).length();
-          }
-          break;
-        }
-        default:
-          if (pe.busy == 0)
-            pe.busy = s.cost(inst);
-          progressed = true;
-          if (--pe.busy == 0) {
-            done = true;
-            if (inst.opcode() == PeInstruction::ACTIVATE)
-              pe.activated[size_t(inst.task())] = 1;
-            else if (inst.opcode() == PeInstruction::BLOCK)
-              pe.blocked[size_t(inst.task())] = 1;
-            else if (inst.opcode() == PeInstruction::UNBLOCK)
-              pe.blocked[size_t(inst.task())] = 0;
-            else {
-              s.compute(pe, inst);
-              result.elements += workElements(inst);
+          default:
+            if (pe.busy == 0)
+              pe.busy = s.cost(inst);
+            band.progressed = true;
+            ++act.computeCycles;
+            if (--pe.busy == 0) {
+              done = true;
+              if (inst.opcode() == PeInstruction::ACTIVATE)
+                pe.activated[size_t(inst.task())] = 1;
+              else if (inst.opcode() == PeInstruction::BLOCK)
+                pe.blocked[size_t(inst.task())] = 1;
+              else if (inst.opcode() == PeInstruction::UNBLOCK)
+                pe.blocked[size_t(inst.task())] = 0;
+              else {
+                s.compute(pe, inst);
+                band.elements += workElements(inst);
+              }
             }
           }
+          if (done) {
+            ++pe.pc;
+            pe.progress = 0;
+          }
         }
-        if (done) {
-          ++pe.pc;
-          pe.progress = 0;
-        }
+        if (pe.pc >= task.body_size())
+          pe.running = -1;
       }
-      if (pe.pc >= task.body_size())
-        pe.running = -1;
-      else
-        anyRunning = true;
+      // Work left: a task running, or a local task activated and free to
+      // run (a data task waits on its inbox, which `queued` counts).
+      bool busy = pe.running >= 0;
+      for (int t = 0; t < program.tasks_size() && !busy; ++t)
+        busy = pe.activated[size_t(t)] && !pe.blocked[size_t(t)] &&
+               !program.tasks(t).data();
+      band.busy = band.busy || busy;
     }
+  };
 
-    bool quiet = !anyRunning;
-    for (const Channel &c : s.channels)
-      quiet = quiet && c.queue.empty();
-    for (const Pe &pe : s.pes) {
-      for (const auto &q : pe.inbox)
-        quiet = quiet && q.empty();
-      const wfb::PeProgram &program = s.programOf(pe);
-      for (int t = 0; t < program.tasks_size() && quiet; ++t)
-        quiet = !(pe.activated[size_t(t)] && !pe.blocked[size_t(t)] &&
-                  !program.tasks(t).data());
+  // Every thread runs the same loop over its band and reaches the same
+  // verdict from all bands' flags after the last phase; thread 0 records
+  // it.
+  std::atomic<int64_t> endCycle{0};
+  std::atomic<int> verdict{-1}; // a SimResult::Status, or the error band
+  auto worker = [&](int t) {
+    Band &band = bands[size_t(t)];
+    for (int64_t cycle = 1;; ++cycle) {
+      decide(band, cycle);
+      barrier.wait();
+      move(band);
+      barrier.wait();
+      step(band, cycle);
+      barrier.wait();
+      bool progressed = false, busy = false, failed = false;
+      int64_t queued = 0;
+      for (const Band &b : bands) {
+        progressed = progressed || b.progressed;
+        busy = busy || b.busy;
+        failed = failed || !b.error.empty();
+        queued += b.queued;
+      }
+      int status = -1;
+      if (failed)
+        status = int(SimResult::Status::Error);
+      else if (!busy && queued == 0)
+        status = int(SimResult::Status::Finished);
+      else if (!progressed)
+        status = int(SimResult::Status::Deadlock);
+      else if (cycle >= options.cycleLimit)
+        status = int(SimResult::Status::CycleLimit);
+      if (status >= 0) {
+        if (t == 0) {
+          endCycle = cycle;
+          verdict = status;
+        }
+        return;
+      }
+      // Nobody may start the next cycle's phase A (which clears `moving`)
+      // before all have read this cycle's flags; phase B clears them.
+      barrier.wait();
     }
-    if (quiet) {
-      result.cycles = cycle;
-      return result;
-    }
-    if (!progressed || cycle >= options.cycleLimit) {
-      result.status = progressed ? SimResult::Status::CycleLimit
-                                 : SimResult::Status::Deadlock;
-      result.cycles = cycle;
-      s.stuckReport(result);
-      return result;
+  };
+  if (threads == 1) {
+    worker(0);
+  } else {
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t)
+      pool.emplace_back(worker, t);
+    worker(0);
+    for (std::thread &th : pool)
+      th.join();
+  }
+
+  // Merge the bands' counts in band order.
+  std::vector<ProgramActivity> activity(s.programs.size());
+  std::unordered_map<int64_t, int64_t> linkCount;
+  for (Band &b : bands) {
+    result.hops += b.hops;
+    result.elements += b.elements;
+    for (size_t p = 0; p < activity.size(); ++p) {
+      ProgramActivity &to = activity[p];
+      const ProgramActivity &from = b.activity[p];
+      if (from.firstCycle && (!to.firstCycle || from.firstCycle < to.firstCycle))
+        to.firstCycle = from.firstCycle;
+      to.lastCycle = std::max(to.lastCycle, from.lastCycle);
+      to.computeCycles += from.computeCycles;
+      to.sendStallCycles += from.sendStallCycles;
+      to.recvStallCycles += from.recvStallCycles;
     }
   }
+  for (const Channel &c : s.channels)
+    if (c.received) {
+      const Channel &up = s.channels[size_t(c.upstream)];
+      linkCount[s.routerKey(up.x, up.y) * 4 + c.upstreamLink] += c.received;
+    }
+  result.cycles = endCycle;
+  result.pes = int64_t(s.pes.size());
+  result.threads = threads;
+  result.status = SimResult::Status(verdict.load());
+  if (result.status == SimResult::Status::Error) {
+    for (const Band &b : bands)
+      if (!b.error.empty()) {
+        result.report.push_back(b.error);
+        break;
+      }
+    return result;
+  }
+  if (result.status != SimResult::Status::Finished)
+    s.stuckReport(result);
+  s.activityReport(result, activity, linkCount);
+  return result;
 }
 
 } // namespace wafer::sim

@@ -15,6 +15,10 @@
 #include "wafer/Runtime/Runtime.h"
 #include "wafer/Binary/Reader.h"
 #include "wafer/Simulator/FabricSimulator.h"
+#include "wafer/Simulator/SimPlot.h"
+#include "wafer/Simulator/SimReport.h"
+#include "wafer/Support/Canvas.h"
+#include "wafer/Support/JsonText.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -33,6 +37,7 @@
 #include <sstream>
 #include <string>
 #include <sys/stat.h>
+#include <thread>
 #include <vector>
 
 using namespace wafer::runtime;
@@ -48,16 +53,23 @@ Options:
   --mode=fast|sim         fast: the fast host runtime, the host program on
                           the optimized kernels (default). sim: the
                           cycle-level fabric simulator of the binary's pe
-                          design, slot by slot (lib/Simulator); until
-                          pe-lower connects the pe design to the model's
-                          inputs and outputs, it runs the PE programs on
-                          zeroed SRAM and reports cycles, deadlocks and
-                          stalls, and takes no --input, --check or
-                          --output-dir.
+                          design, slot by slot (lib/Simulator). Where the
+                          design has host I/O (pe.input, pe.output), the
+                          inputs are loaded into the PEs' buffers before
+                          their slot and the outputs read after it, and
+                          --input, --output-dir and --check work as in fast
+                          mode; otherwise the programs run on zeroed SRAM
+                          and report cycles, deadlocks and stalls.
   --cycle-limit N         sim: stop a slot after N cycles (1 to 10^12;
                           default 10^8), reported like a deadlock
   --queue-depth N         sim: wavelets per router and receive queue (1 to
                           1024; default 4)
+  --report-json FILE      sim: the same as JSON, {"cycles": N, "kernels":
+                          [{"name", "onnx_node", "scheme",
+                          "predicted_cycles", "simulated_cycles", ...}],
+                          "links": {...}, ...}
+  --plot FILE.svg|png     sim: a link-utilization heat map of the mesh and
+                          a per-kernel timeline
   --input NAME=FILE.npy   the value of model input NAME (repeat for each
                           input; every input is required, unknown names are
                           refused). The file's type and shape must be the
@@ -78,23 +90,29 @@ Options:
   --rtol X                the relative tolerance of float outputs for --check
                           (default 1e-4); integer and bool outputs must be
                           exact
-  --threads N             threads of the kernels and loops, the caller and
-                          a persistent pool (1 to 1024; default: OpenMP's,
-                          i.e. OMP_NUM_THREADS or the cores). A call never
-                          waits for a pool thread that has not started.
-                          What still runs on OpenMP sleeps between regions
-                          (OMP_WAIT_POLICY=passive) unless OMP_WAIT_POLICY
-                          or GOMP_SPINCOUNT is set
+  --threads N             1 to 1024. fast: threads of the kernels and
+                          loops, the caller and a persistent pool (default:
+                          OpenMP's, i.e. OMP_NUM_THREADS or the cores). A
+                          call never waits for a pool thread that has not
+                          started. What still runs on OpenMP sleeps between
+                          regions (OMP_WAIT_POLICY=passive) unless
+                          OMP_WAIT_POLICY or GOMP_SPINCOUNT is set. sim:
+                          threads that each simulate a band of mesh rows
+                          (default: the cores; small designs use fewer);
+                          the results are the same for every count
   --repeat N              run N times after the warm-up runs and print the
                           median and the minimum latency
   --warmup N              with --repeat: untimed runs before the timed ones
                           (0 to 1000; default 1)
   --timing-json FILE      write {"median_ms": ..., "min_ms": ..., "runs": N}
                           (with the mode, weights and threads) to FILE
-  --report                print a per-kernel time table, keyed by the
-                          kernels' ONNX node names, with the cost model's
-                          modeled wafer time beside each (its cycles at the
-                          target's clock), and the memory plan
+  --report                print a per-kernel table keyed by the kernels'
+                          ONNX node names. fast: the host time with the
+                          cost model's modeled wafer time beside each (its
+                          cycles at the target's clock), and the memory
+                          plan. sim: simulated cycles beside the cost
+                          model's prediction and their ratio, compute and
+                          stall shares, the stalls and the busiest links
   --report-ops            with --report: also every host op's median time,
                           kind and location (in program order)
   --weights f32|bf16      store constant matmul and linear weights as f32
@@ -105,6 +123,7 @@ Options:
 )";
 
 [[noreturn]] void die(const std::string &message) {
+  std::fflush(stdout); // what was printed before the error comes before it
   std::fprintf(stderr, "wafer-run: error: %s\n", message.c_str());
   std::exit(1);
 }
@@ -573,22 +592,6 @@ void printReport(const Runtime &rt,
               weightStorageName(rt.options().weights));
 }
 
-std::string jsonString(const std::string &s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += char(c);
-    } else if (c < 0x20) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "\\u%04x", c);
-      out += hex;
-    } else {
-      out += char(c);
-    }
-  }
-  return out + "\"";
-}
 
 } // namespace
 
@@ -608,11 +611,148 @@ static void defaultWaitPolicy(int, char **, char **) {
 __attribute__((section(".preinit_array"), used)) static void (
     *const preinitWaitPolicy)(int, char **, char **) = defaultWaitPolicy;
 
+namespace {
+
+/// Index of the spec named `name`, or -1.
+int findSpec(const std::vector<TensorSpec> &specs, const std::string &name) {
+  for (size_t i = 0; i < specs.size(); ++i)
+    if (specs[i].name == name)
+      return int(i);
+  return -1;
+}
+
+/// The --input arguments against the model's inputs: each input's bytes,
+/// in signature order. Dies on an unknown, repeated, missing or invalid one.
+std::vector<std::string> readInputs(const std::vector<TensorSpec> &specs,
+                                    const std::vector<std::string> &inputArgs) {
+  std::string error;
+  std::vector<std::string> inputData(specs.size());
+  std::vector<bool> given(specs.size(), false);
+  auto knownInputs = [&]() {
+    std::string list;
+    for (const TensorSpec &s : specs)
+      list += (list.empty() ? "'" : ", '") + s.name + "'";
+    return list.empty() ? std::string("none") : list;
+  };
+  for (const std::string &arg : inputArgs) {
+    // The name is the longest prefix before a '=' that names an input
+    // (names may hold '=' themselves).
+    int index = -1;
+    size_t split = std::string::npos;
+    for (size_t eq = arg.find('='); eq != std::string::npos;
+         eq = arg.find('=', eq + 1)) {
+      int found = findSpec(specs, arg.substr(0, eq));
+      if (found >= 0) {
+        index = found;
+        split = eq;
+      }
+    }
+    if (arg.find('=') == std::string::npos)
+      die("--input '" + arg + "' is not NAME=FILE.npy");
+    if (index < 0)
+      die("unknown input '" + arg.substr(0, arg.find('=')) +
+          "'; the model's inputs are " + knownInputs());
+    if (given[index])
+      die("input '" + specs[index].name + "' is given twice");
+    std::string file = arg.substr(split + 1);
+    if (file.empty())
+      die("input '" + specs[index].name + "' has no file");
+    NpyArray array;
+    if (!readNpy(file, array, error))
+      die("input '" + specs[index].name + "': " + error);
+    if (!inputBytes(specs[index], array, file, inputData[index], error))
+      die(error);
+    given[index] = true;
+  }
+  std::string missing;
+  for (size_t i = 0; i < specs.size(); ++i)
+    if (!given[i])
+      missing += (missing.empty() ? "'" : ", '") + specs[i].name + "' " +
+                 typeText(specs[i].type, specs[i].shape);
+  if (!missing.empty())
+    die("missing inputs: " + missing + " (give each as --input NAME=FILE.npy)");
+  return inputData;
+}
+
+/// Where the results go and what they are checked against, before any run:
+/// a typo there should not cost a long run first.
+void prepareOutputs(const std::string &checkDir, const std::string &outputDir) {
+  std::string error;
+  if (!checkDir.empty()) {
+    struct stat st;
+    if (::stat(checkDir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+      die("--check: '" + checkDir + "' is not a directory of reference .npy "
+          "files");
+  }
+  if (!outputDir.empty() && !makeDirectories(outputDir, error))
+    die("--output-dir: " + error);
+}
+
+struct CheckCounts {
+  int differ = 0, badReferences = 0;
+};
+
+/// Writes every output to --output-dir and compares it with --check's
+/// references, printing each comparison.
+CheckCounts finishOutputs(const std::vector<TensorSpec> &outSpecs,
+                          const std::vector<std::string> &outputData,
+                          const std::string &outputDir,
+                          const std::string &checkDir, double rtol) {
+  std::string error;
+  if (!outputDir.empty()) {
+    for (size_t i = 0; i < outSpecs.size(); ++i) {
+      std::string path =
+          outputDir + "/" + safeFileName(outSpecs[i].name) + ".npy";
+      if (!writeNpy(path, outputArray(outSpecs[i], outputData[i]), error))
+        die("output '" + outSpecs[i].name + "': " + error);
+    }
+  }
+  CheckCounts counts;
+  if (!checkDir.empty())
+    for (size_t i = 0; i < outSpecs.size(); ++i) {
+      Verdict v = check(outSpecs[i], outputArray(outSpecs[i], outputData[i]),
+                        checkDir + "/" + safeFileName(outSpecs[i].name) +
+                            ".npy",
+                        rtol);
+      counts.differ += v == Verdict::Differs;
+      counts.badReferences += v == Verdict::BadReference;
+    }
+  return counts;
+}
+
+/// What --check found, as the exit code: 1 when an output differs or has
+/// no usable reference.
+int checkVerdict(const CheckCounts &counts, size_t outputs,
+                 const std::string &checkDir) {
+  std::fflush(stdout); // the comparisons come before the verdict
+  if (counts.badReferences)
+    std::fprintf(stderr, "wafer-run: error: %d of %zu outputs have no usable "
+                         "reference in '%s' (see above)\n",
+                 counts.badReferences, outputs, checkDir.c_str());
+  if (counts.differ)
+    std::fprintf(stderr, "wafer-run: error: %d of %zu outputs differ from the "
+                         "references in '%s' beyond tolerance\n",
+                 counts.differ, outputs, checkDir.c_str());
+  return counts.differ || counts.badReferences ? 1 : 0;
+}
+
+} // namespace
+
 /// --mode=sim: every slot of the binary's pe design in the fabric
 /// simulator, in slot order. Exit 1 on a deadlock, the cycle limit or an
 /// error, with what is stuck.
+struct SimRequest {
+  long long cycleLimit = 100000000, queueDepth = 4;
+  int threads = 1;
+  std::vector<std::string> inputArgs;
+  std::string outputDir, checkDir;
+  double rtol = 1e-4;
+  bool report = false;
+  std::string reportJson, plot;
+};
+
 static int runSim(const std::string &model, const std::string &target,
-                  long long cycleLimit, long long queueDepth) {
+                  const SimRequest &request) {
   wafer::wfb::OpenOptions open;
   open.expectTarget = target;
   std::string error;
@@ -624,19 +764,53 @@ static int runSim(const std::string &model, const std::string &target,
     die("'" + model +
         "' has no pe-design section: compile it with its per-PE programs "
         "to simulate it");
+  // Host I/O: with pe.input / pe.output in the design, the inputs, outputs
+  // and checks of fast mode; without, the programs run on zeroed SRAM.
+  bool hostIo = false;
+  for (const auto &p : design->programs())
+    hostIo = hostIo || p.io_size() > 0;
+  if (!hostIo && (!request.inputArgs.empty() || !request.outputDir.empty() ||
+                  !request.checkDir.empty()))
+    die("the pe design of '" + model +
+        "' has no host I/O (pe.input, pe.output): --mode=sim runs its "
+        "programs on zeroed SRAM and takes no --input, --check or "
+        "--output-dir");
+  std::vector<TensorSpec> inSpecs, outSpecs;
+  std::vector<std::string> inputData, outputData;
+  std::vector<const float *> inputs;
+  std::vector<float *> outputs;
+  if (hostIo) {
+    if (!signatureSpecs(*binary, inSpecs, outSpecs, error))
+      die(error);
+    inputData = readInputs(inSpecs, request.inputArgs);
+    prepareOutputs(request.checkDir, request.outputDir);
+    for (const std::string &d : inputData)
+      inputs.push_back(reinterpret_cast<const float *>(d.data()));
+    // Outputs are f32 (the loader checks the bindings); a value no slot
+    // writes stays zero.
+    for (const TensorSpec &spec : outSpecs) {
+      outputData.emplace_back(size_t(spec.numBytes), '\0');
+      outputs.push_back(reinterpret_cast<float *>(outputData.back().data()));
+    }
+  }
+
   std::set<int64_t> slots;
   for (const auto &p : design->programs())
     slots.insert(p.slot());
   for (const auto &r : design->routes())
     slots.insert(r.slot());
   int64_t total = 0;
+  std::vector<wafer::sim::SlotRun> runs;
   for (int64_t slot : slots) {
     auto sim = wafer::sim::FabricSimulator::create(
         *design, binary->manifest().target(), slot, error);
     if (!sim)
       die("slot " + std::to_string(slot) + ": " + error);
+    if (hostIo)
+      sim->loadInputs(binary->manifest(), inputs);
     const auto start = std::chrono::steady_clock::now();
-    wafer::sim::SimResult r = sim->run({cycleLimit, queueDepth});
+    wafer::sim::SimResult r =
+        sim->run({request.cycleLimit, request.queueDepth, request.threads});
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count();
@@ -653,19 +827,43 @@ static int runSim(const std::string &model, const std::string &target,
       return 1;
     }
     total += r.cycles;
+    if (hostIo)
+      sim->readOutputs(binary->manifest(), outputs);
     std::printf("slot %lld: finished in %lld cycles (%lld wavelet hops, "
-                "%lld vector elements; %.3g simulated cycles/s)\n",
+                "%lld vector elements; %lld PEs, %.3g simulated PE-cycles/s "
+                "on %d thread%s)\n",
                 static_cast<long long>(slot), static_cast<long long>(r.cycles),
                 static_cast<long long>(r.hops),
                 static_cast<long long>(r.elements),
-                seconds > 0 ? double(r.cycles) / seconds : 0.0);
+                static_cast<long long>(r.pes),
+                seconds > 0 ? double(r.cycles) * double(r.pes) / seconds : 0.0,
+                r.threads, r.threads == 1 ? "" : "s");
+    runs.push_back({slot, std::move(r), seconds});
   }
   const auto &t = binary->manifest().target();
   std::printf("total: %lld cycles = %.3f us at %lld MHz (%s)\n",
               static_cast<long long>(total),
               double(total) / (double(t.clock_khz()) / 1e3),
               static_cast<long long>(t.clock_khz() / 1000), t.name().c_str());
-  return 0;
+  if (request.report || !request.reportJson.empty() || !request.plot.empty()) {
+    const wafer::sim::SimReport report =
+        wafer::sim::buildReport(*binary, std::move(runs));
+    if (request.report)
+      wafer::sim::printReport(report, stdout);
+    if (!request.reportJson.empty() &&
+        !wafer::writeFileBytes(request.reportJson,
+                               wafer::sim::reportJson(report), error))
+      die(error);
+    if (!request.plot.empty() &&
+        !wafer::sim::plotReport(report, request.plot, error))
+      die(error);
+  }
+  if (!hostIo)
+    return 0;
+  const CheckCounts checked = finishOutputs(outSpecs, outputData,
+                                            request.outputDir,
+                                            request.checkDir, request.rtol);
+  return checkVerdict(checked, outSpecs.size(), request.checkDir);
 }
 
 static int runMain(int argc, char **argv) {
@@ -673,7 +871,7 @@ static int runMain(int argc, char **argv) {
   std::vector<std::string> inputArgs;
   double rtol = 1e-4;
   long long threads = 0, repeat = 0, warmup = 1;
-  long long cycleLimit = 100000000, queueDepth = 4;
+  SimRequest sim;
   bool report = false, reportOps = false, signature = false, haveRepeat = false;
   RuntimeOptions options;
 
@@ -711,12 +909,12 @@ static int runMain(int argc, char **argv) {
       mode = value;
     } else if (name == "--cycle-limit") {
       takesValue("a cycle count");
-      if (!parseInt(value, 1, 1000000000000LL, cycleLimit))
+      if (!parseInt(value, 1, 1000000000000LL, sim.cycleLimit))
         die("--cycle-limit must be an integer from 1 to 10^12, not '" + value +
             "'");
     } else if (name == "--queue-depth") {
       takesValue("a wavelet count");
-      if (!parseInt(value, 1, 1024, queueDepth))
+      if (!parseInt(value, 1, 1024, sim.queueDepth))
         die("--queue-depth must be an integer from 1 to 1024, not '" + value +
             "'");
     } else if (name == "--input") {
@@ -764,6 +962,16 @@ static int runMain(int argc, char **argv) {
       if (value.empty())
         die("--target needs a target name");
       target = value;
+    } else if (name == "--report-json") {
+      takesValue("a file");
+      sim.reportJson = value;
+    } else if (name == "--plot") {
+      takesValue("a file (.svg or .png)");
+      wafer::CanvasFormat format;
+      std::string why;
+      if (!wafer::canvasFormatOf(value, format, why))
+        die("--plot: " + why);
+      sim.plot = value;
     } else if (name == "--report" && !inlineValue) {
       report = true;
     } else if (name == "--report-ops" && !inlineValue) {
@@ -779,12 +987,18 @@ static int runMain(int argc, char **argv) {
   if (model.empty())
     die("no binary given (wafer-run MODEL.wfb ...; see --help)");
   if (mode == "sim") {
-    if (!inputArgs.empty() || !checkDir.empty() || !outputDir.empty())
-      die("--mode=sim runs the binary's pe design on its own: its programs "
-          "are not connected to the model's inputs and outputs yet, so "
-          "--input, --check and --output-dir are fast-mode options for now");
-    return runSim(model, target, cycleLimit, queueDepth);
+    sim.inputArgs = inputArgs;
+    sim.outputDir = outputDir;
+    sim.checkDir = checkDir;
+    sim.rtol = rtol;
+    sim.report = report;
+    sim.threads = threads > 0 ? int(threads)
+                              : int(std::max(1u, std::thread::hardware_concurrency()));
+    return runSim(model, target, sim);
   }
+  if (!sim.reportJson.empty() || !sim.plot.empty())
+    die(std::string(sim.plot.empty() ? "--report-json" : "--plot") +
+        " describes a simulated run: it is a --mode=sim option");
 
   options.threads = int(threads);
   options.expectTarget = target;
@@ -806,63 +1020,9 @@ static int runMain(int argc, char **argv) {
   }
 
   // --- Inputs, by name.
-  const auto &specs = rt->inputs();
-  std::vector<std::string> inputData(specs.size());
-  std::vector<bool> given(specs.size(), false);
-  auto knownInputs = [&]() {
-    std::string list;
-    for (const TensorSpec &s : specs)
-      list += (list.empty() ? "'" : ", '") + s.name + "'";
-    return list.empty() ? std::string("none") : list;
-  };
-  for (const std::string &arg : inputArgs) {
-    // The name is the longest prefix before a '=' that names an input
-    // (names may hold '=' themselves).
-    int index = -1;
-    size_t split = std::string::npos;
-    for (size_t eq = arg.find('='); eq != std::string::npos;
-         eq = arg.find('=', eq + 1)) {
-      int found = rt->findInput(arg.substr(0, eq));
-      if (found >= 0) {
-        index = found;
-        split = eq;
-      }
-    }
-    if (arg.find('=') == std::string::npos)
-      die("--input '" + arg + "' is not NAME=FILE.npy");
-    if (index < 0)
-      die("unknown input '" + arg.substr(0, arg.find('=')) +
-          "'; the model's inputs are " + knownInputs());
-    if (given[index])
-      die("input '" + specs[index].name + "' is given twice");
-    std::string file = arg.substr(split + 1);
-    if (file.empty())
-      die("input '" + specs[index].name + "' has no file");
-    NpyArray array;
-    if (!readNpy(file, array, error))
-      die("input '" + specs[index].name + "': " + error);
-    if (!inputBytes(specs[index], array, file, inputData[index], error))
-      die(error);
-    given[index] = true;
-  }
-  std::string missing;
-  for (size_t i = 0; i < specs.size(); ++i)
-    if (!given[i])
-      missing += (missing.empty() ? "'" : ", '") + specs[i].name + "' " +
-                 typeText(specs[i].type, specs[i].shape);
-  if (!missing.empty())
-    die("missing inputs: " + missing + " (give each as --input NAME=FILE.npy)");
+  const std::vector<std::string> inputData = readInputs(rt->inputs(), inputArgs);
 
-  // Where the results go and what they are checked against, before any
-  // run: a typo there should not cost a long run first.
-  if (!checkDir.empty()) {
-    struct stat st;
-    if (::stat(checkDir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
-      die("--check: '" + checkDir + "' is not a directory of reference .npy "
-          "files");
-  }
-  if (!outputDir.empty() && !makeDirectories(outputDir, error))
-    die("--output-dir: " + error);
+  prepareOutputs(checkDir, outputDir);
 
   // --- Run.
   const auto &outSpecs = rt->outputs();
@@ -896,25 +1056,8 @@ static int runMain(int argc, char **argv) {
   double medianMs = median(latencies);
   double minMs = *std::min_element(latencies.begin(), latencies.end());
 
-  // --- Outputs.
-  if (!outputDir.empty()) {
-    for (size_t i = 0; i < outSpecs.size(); ++i) {
-      std::string path =
-          outputDir + "/" + safeFileName(outSpecs[i].name) + ".npy";
-      if (!writeNpy(path, outputArray(outSpecs[i], outputData[i]), error))
-        die("output '" + outSpecs[i].name + "': " + error);
-    }
-  }
-  int differ = 0, badReferences = 0;
-  if (!checkDir.empty())
-    for (size_t i = 0; i < outSpecs.size(); ++i) {
-      Verdict v = check(outSpecs[i], outputArray(outSpecs[i], outputData[i]),
-                        checkDir + "/" + safeFileName(outSpecs[i].name) +
-                            ".npy",
-                        rtol);
-      differ += v == Verdict::Differs;
-      badReferences += v == Verdict::BadReference;
-    }
+  const CheckCounts checked =
+      finishOutputs(outSpecs, outputData, outputDir, checkDir, rtol);
   if (haveRepeat)
     std::printf("latency: median %.4f ms, min %.4f ms over %lld runs "
                 "(fast mode, weights %s, %d threads)\n",
@@ -927,21 +1070,13 @@ static int runMain(int argc, char **argv) {
     f << "{\"median_ms\": " << medianMs << ", \"min_ms\": " << minMs
       << ", \"runs\": " << runs << ", \"warmup\": " << warmups
       << ", \"mode\": \"fast\", \"weights\": "
-      << jsonString(weightStorageName(options.weights))
+      << wafer::jsonString(weightStorageName(options.weights))
       << ", \"threads\": " << rt->threads() << "}\n";
     f.close();
     if (!f)
       die("cannot write '" + timingJson + "'");
   }
-  if (badReferences)
-    std::fprintf(stderr, "wafer-run: error: %d of %zu outputs have no usable "
-                         "reference in '%s' (see above)\n",
-                 badReferences, outSpecs.size(), checkDir.c_str());
-  if (differ)
-    std::fprintf(stderr, "wafer-run: error: %d of %zu outputs differ from the "
-                         "references in '%s' beyond tolerance\n",
-                 differ, outSpecs.size(), checkDir.c_str());
-  return differ || badReferences ? 1 : 0;
+  return checkVerdict(checked, outSpecs.size(), checkDir);
 }
 
 int main(int argc, char **argv) {

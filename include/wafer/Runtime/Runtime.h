@@ -55,6 +55,14 @@ struct TensorSpec {
   int64_t numBytes = 0;
 };
 
+/// A model input or output as it is bound in `binary`'s signature (what
+/// Runtime::inputs() and outputs() give), read without loading the model:
+/// for the fabric simulator's host I/O. False with `error` for a type the
+/// runtime has no ElementType for.
+bool signatureSpecs(const wfb::BinaryFile &binary,
+                    std::vector<TensorSpec> &inputs,
+                    std::vector<TensorSpec> &outputs, std::string &error);
+
 /// How constant matmul and linear weights are stored for the GEMM.
 enum class WeightStorage {
   F32,  ///< as they are

@@ -50,6 +50,31 @@ struct SimOptions {
   int64_t cycleLimit = 100'000'000;
   /// Wavelets each router queue and each PE receive queue holds.
   int64_t queueDepth = 4;
+  /// Threads, each simulating a band of mesh rows (fewer on small
+  /// designs). The results are the same for every count.
+  int threads = 1;
+};
+
+/// What the PEs of one program did in the slot: the first and last cycle
+/// any of them ran a task (0 and 0 if none did), and cycles summed over its
+/// PEs: in vector instructions and task control, in a send whose router
+/// queue was full, and in a receive with nothing to take. The rest of a
+/// PE's cycles it had no task to run.
+struct ProgramActivity {
+  int program = 0; ///< index into the design's programs
+  int64_t pes = 0;
+  int64_t firstCycle = 0, lastCycle = 0;
+  int64_t computeCycles = 0, sendStallCycles = 0, recvStallCycles = 0;
+  /// Cycles from the first to the last, both counted; 0 when idle.
+  int64_t span() const { return lastCycle ? lastCycle - firstCycle + 1 : 0; }
+};
+
+/// Wavelets that crossed the link out of router (x, y) towards `port`
+/// (north, south, east or west; wfb::ports).
+struct LinkActivity {
+  int64_t x = 0, y = 0;
+  uint32_t port = 0;
+  int64_t wavelets = 0;
 };
 
 struct SimResult {
@@ -59,8 +84,15 @@ struct SimResult {
   int64_t cycles = 0;
   /// Wavelet hops over links and ramps, and vector elements computed.
   int64_t hops = 0, elements = 0;
+  /// PEs the slot runs programs on, and the threads (bands) that ran it.
+  int64_t pes = 0;
+  int threads = 0;
   /// What is stuck, one line each (deadlock and cycle limit); or the error.
   std::vector<std::string> report;
+  /// The slot's programs, in design order.
+  std::vector<ProgramActivity> programs;
+  /// Every link a wavelet crossed, by row, column and port.
+  std::vector<LinkActivity> links;
 };
 
 class FabricSimulator {
@@ -82,6 +114,16 @@ public:
   bool readBuffer(const std::string &program, int64_t x, int64_t y,
                   const std::string &buffer, std::vector<float> &values,
                   std::string &error) const;
+
+  /// Host I/O of the slot's programs (their pe.input / pe.output, by
+  /// wfb::BlockLayout): writes signature input i from `inputs[i]` (f32,
+  /// the whole tensor) into every PE that loads it, before run(); reads
+  /// output i into `outputs[i]` from the program that gives it, after.
+  /// Entries of the signature the slot does not touch may be null.
+  void loadInputs(const wfb::Manifest &manifest,
+                  const std::vector<const float *> &inputs);
+  void readOutputs(const wfb::Manifest &manifest,
+                   const std::vector<float *> &outputs) const;
 
   /// Runs the slot from its start to its end (once).
   SimResult run(const SimOptions &options = {});

@@ -9,6 +9,8 @@
 
 #include "DType.h"
 
+#include "wafer/Binary/HostIo.h"
+
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -29,6 +31,8 @@ wfb::DType bufferType(Type type) {
 
 struct ProgramEmitter {
   pe::ProgramOp program;
+  const llvm::StringMap<int32_t> &kernels;
+  const wfb::Manifest &manifest;
   llvm::StringMap<int32_t> buffers, tasks;
 
   void range(pe::MemRangeAttr attr, wfb::PeInstruction &out) {
@@ -97,6 +101,43 @@ struct ProgramEmitter {
     return success();
   }
 
+  /// A pe.input or pe.output: the signature entry it names, and what the
+  /// loader checks of it (wfb::hostIoProblem), reported at the op.
+  LogicalResult hostIo(Operation &op, wfb::PeProgram &out) {
+    auto input = dyn_cast<pe::InputOp>(op);
+    auto output = dyn_cast<pe::OutputOp>(op);
+    StringRef tensorName = input ? input.getTensor() : output.getTensor();
+    FlatSymbolRefAttr buffer =
+        input ? input.getBufferAttr() : output.getBufferAttr();
+    pe::BlockLayoutAttr layout = input ? input.getLayout() : output.getLayout();
+    const auto &bindings = input ? manifest.signature().inputs()
+                                 : manifest.signature().outputs();
+    int32_t binding = -1;
+    std::string names;
+    for (int32_t i = 0; i < bindings.size(); ++i) {
+      if (bindings[i].name() == tensorName)
+        binding = i;
+      names += (names.empty() ? "'" : ", '") + bindings[i].name() + "'";
+    }
+    const char *kind = input ? "input" : "output";
+    if (binding < 0)
+      return op.emitOpError()
+             << "of program @" << program.getSymName() << " names '"
+             << tensorName << "', which is not an " << kind
+             << " of the model; its " << kind << "s are " << names;
+    wfb::PeIo io;
+    io.set_output(output != nullptr);
+    io.set_binding(binding);
+    io.set_buffer(buffers.lookup(buffer.getValue()));
+    io.set_column_dim(int32_t(layout.columnDim()));
+    io.set_row_dim(int32_t(layout.rowDim()));
+    if (std::string problem = wfb::hostIoProblem(io, out, manifest);
+        !problem.empty())
+      return op.emitOpError() << problem;
+    *out.add_io() = std::move(io);
+    return success();
+  }
+
   LogicalResult run(wfb::PeProgram &out) {
     out.set_name(program.getSymName().str());
     out.set_x(program.getOrigin()[0]);
@@ -104,6 +145,20 @@ struct ProgramEmitter {
     out.set_width(program.getSize()[0]);
     out.set_height(program.getSize()[1]);
     out.set_slot(program.getSlot());
+    if (FlatSymbolRefAttr kernel = program.getKernelAttr()) {
+      auto it = kernels.find(kernel.getValue());
+      if (it == kernels.end())
+        return program.emitOpError()
+               << "@" << program.getSymName() << " implements " << kernel
+               << ", which is not a kernel of the fabric design";
+      const wfb::Kernel &k = manifest.kernels(it->second);
+      if (k.slot() != program.getSlot())
+        return program.emitOpError()
+               << "@" << program.getSymName() << " runs in slot "
+               << program.getSlot() << " but implements " << kernel
+               << ", which runs in slot " << k.slot();
+      out.set_kernel(it->second);
+    }
     for (pe::BufferOp buffer : program.getBody().getOps<pe::BufferOp>()) {
       if (!buffer.getAddress())
         return buffer.emitOpError()
@@ -123,6 +178,9 @@ struct ProgramEmitter {
       b->set_length(buffer.getLength());
       b->set_address(*buffer.getAddress());
     }
+    for (Operation &op : program.getBody().front())
+      if (isa<pe::InputOp, pe::OutputOp>(op) && failed(hostIo(op, out)))
+        return failure();
     for (pe::TaskOp task : program.getBody().getOps<pe::TaskOp>())
       tasks[task.getSymName()] = static_cast<int32_t>(tasks.size());
     for (pe::TaskOp task : program.getBody().getOps<pe::TaskOp>()) {
@@ -141,10 +199,15 @@ struct ProgramEmitter {
 
 } // namespace
 
-LogicalResult emitPeDesign(pe::DesignOp design, wfb::PeDesign &out) {
+LogicalResult emitPeDesign(pe::DesignOp design, const wfb::Manifest &manifest,
+                           wfb::PeDesign &out) {
+  llvm::StringMap<int32_t> kernels;
+  for (int32_t k = 0; k < manifest.kernels_size(); ++k)
+    kernels[manifest.kernels(k).name()] = k;
   for (Operation &op : design.getBody().front()) {
     if (auto program = dyn_cast<pe::ProgramOp>(op)) {
-      if (failed(ProgramEmitter{program, {}, {}}.run(*out.add_programs())))
+      if (failed(ProgramEmitter{program, kernels, manifest, {}, {}}.run(
+              *out.add_programs())))
         return failure();
     } else if (auto route = dyn_cast<pe::RouteOp>(op)) {
       wfb::PeRoute *r = out.add_routes();
@@ -158,6 +221,9 @@ LogicalResult emitPeDesign(pe::DesignOp design, wfb::PeDesign &out) {
       r->set_to(static_cast<uint32_t>(route.getTo()));
     }
   }
+  if (std::string problem = wfb::hostIoCoverageProblem(out, manifest);
+      !problem.empty())
+    return design.emitOpError() << problem;
   return success();
 }
 

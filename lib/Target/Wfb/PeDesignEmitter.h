@@ -9,8 +9,12 @@
 namespace wafer {
 
 /// Stores a verified, allocated pe.design: every buffer needs an address
-/// (an error names the first that has none: run pe-allocate).
-mlir::LogicalResult emitPeDesign(pe::DesignOp design, wfb::PeDesign &out);
+/// (an error names the first that has none: run pe-allocate), and a
+/// program's `for @kernel` must name a kernel of `manifest` in the
+/// program's slot (it is stored as the kernel's index).
+mlir::LogicalResult emitPeDesign(pe::DesignOp design,
+                                 const wfb::Manifest &manifest,
+                                 wfb::PeDesign &out);
 
 } // namespace wafer
 

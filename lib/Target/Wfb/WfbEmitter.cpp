@@ -470,7 +470,7 @@ LogicalResult Emitter::run(StringRef path) {
              << "is for another target than the fabric design: "
              << peDesignOp.getTarget() << " against " << target;
     peDesign.emplace();
-    if (failed(emitPeDesign(peDesignOp, *peDesign)))
+    if (failed(emitPeDesign(peDesignOp, manifest, *peDesign)))
       return failure();
   }
 

@@ -446,10 +446,10 @@ pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_b
 
 // -----
 
-// A program holds buffers and tasks.
+// A program holds buffers, tasks and host I/O.
 pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
     pe.program @k at [0, 0] size [2, 2] slot 0 {
-      // expected-error @+1 {{'func.func' op cannot appear in a program; a program holds pe.buffer and pe.task ops}}
+      // expected-error @+1 {{'func.func' op cannot appear in a program; a program holds pe.buffer, pe.task, pe.input and pe.output ops}}
       func.func @f() {
         return
       }
@@ -482,5 +482,51 @@ pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_b
       // expected-error @+1 {{'pe.fmov' op expects parent op 'pe.task'}}
       pe.fmov #pe.mem<@a[0 : 4]>, #pe.mem<@a[4 : 4]>
       pe.buffer @a f32[16]
+    }
+}
+
+// -----
+
+// Host I/O names a buffer of its program.
+pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    pe.program @k at [0, 0] size [2, 2] slot 0 {
+      pe.buffer @a f32[16] at 0
+      // expected-error @+1 {{'pe.input' op names @b, which is not a buffer of program @k}}
+      pe.input "x" into @b as #pe.blocks<rows = 0>
+    }
+}
+
+// -----
+
+// A block layout splits dimensions 0 and up ...
+pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    pe.program @k at [0, 0] size [2, 2] slot 0 {
+      pe.buffer @a f32[16] at 0
+      // expected-error @+1 {{a block layout splits tensor dimensions 0 and up, not -1}}
+      pe.output "y" from @a as #pe.blocks<columns = -1>
+    }
+}
+
+// -----
+
+// ... and none of them over both axes.
+pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    pe.program @k at [0, 0] size [2, 2] slot 0 {
+      pe.buffer @a f32[16] at 0
+      // expected-error @+1 {{a block layout cannot split dimension 1 over both the columns and the rows}}
+      pe.input "x" into @a as #pe.blocks<columns = 1, rows = 1>
+    }
+}
+
+// -----
+
+// Host I/O belongs to a program.
+pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    pe.program @k at [0, 0] size [2, 2] slot 0 {
+      pe.buffer @a f32[16] at 0
+      pe.task @t local {
+        // expected-error @+1 {{'pe.input' op expects parent op 'pe.program'}}
+        pe.input "x" into @a as #pe.blocks<>
+      }
     }
 }

@@ -2,16 +2,19 @@
 // RUN: wafer-opt %s | wafer-opt | FileCheck %s
 // RUN: wafer-opt %s --mlir-print-op-generic | wafer-opt | FileCheck %s
 
-// A design with a program (buffers, a data task and a local task using every
-// vector, fabric and task-control op) and router settings; every form
-// round-trips.
+// A design with a program (the kernel it implements, buffers, host I/O, a
+// data task and a local task using every vector, fabric and task-control
+// op) and router settings; every form round-trips.
 
 // CHECK: pe.design target = #fabric.target<name = "custom", width = 8, height = 8,
-// CHECK: pe.program @"h.0/mlp/fc" at [0, 0] size [4, 2] slot 0 {
+// CHECK: pe.program @"h.0/mlp/fc" for @"h.0/mlp/fc" at [0, 0] size [4, 2] slot 0 {
 // CHECK-NEXT: pe.buffer @x f32[64] at 0
 // CHECK-NEXT: pe.buffer @w f32[512]{{$}}
 // CHECK-NEXT: pe.buffer @y f32[8] at 256
 // CHECK-NEXT: pe.buffer @h f16[8] at 288
+// CHECK-NEXT: pe.input "x" into @x as #pe.blocks<columns = 1, rows = 0>
+// CHECK-NEXT: pe.input "x" into @w as #pe.blocks<>
+// CHECK-NEXT: pe.output "y" from @y as #pe.blocks<rows = 1>
 // CHECK-NEXT: pe.task @recv_x data color 2 {
 // CHECK-NEXT: pe.recv color 2 into #pe.mem<@x[0 : 64]>
 // CHECK-NEXT: pe.activate @step
@@ -43,11 +46,14 @@
 
 module {
   pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
-    pe.program @"h.0/mlp/fc" at [0, 0] size [4, 2] slot 0 {
+    pe.program @"h.0/mlp/fc" for @"h.0/mlp/fc" at [0, 0] size [4, 2] slot 0 {
       pe.buffer @x f32[64] at 0
       pe.buffer @w f32[512]
       pe.buffer @y f32[8] at 256
       pe.buffer @h f16[8] at 288
+      pe.input "x" into @x as #pe.blocks<columns = 1, rows = 0>
+      pe.input "x" into @w as #pe.blocks<>
+      pe.output "y" from @y as #pe.blocks<rows = 1>
       pe.task @recv_x data color 2 {
         pe.recv color 2 into #pe.mem<@x[0 : 64]>
         pe.activate @step

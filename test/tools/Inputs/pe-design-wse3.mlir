@@ -1,7 +1,9 @@
-// Two programs on the wse3 preset: @src scales its buffer and sends it
-// east to @dst, whose data task receives it and activates a local task.
+// Two programs on the wse3 preset, standing for the MLP's kernels fc1 and
+// fc2 (the simulator's report sets their cycles beside the cost model's):
+// @src scales its buffer and sends it east to @dst, whose data task
+// receives it and activates a local task.
 pe.design target = #fabric.target<name = "wse3", width = 762, height = 1172, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
-  pe.program @src at [0, 0] size [1, 1] slot 0 {
+  pe.program @src for @fc1 at [0, 0] size [1, 1] slot 0 {
     pe.buffer @x f32[16]
     pe.buffer @s f32[1]
     pe.task @main local entry {
@@ -9,7 +11,7 @@ pe.design target = #fabric.target<name = "wse3", width = 762, height = 1172, sra
       pe.send #pe.mem<@x[0 : 16]> on color 2
     }
   }
-  pe.program @dst at [1, 0] size [1, 1] slot 0 {
+  pe.program @dst for @fc2 at [1, 0] size [1, 1] slot 0 {
     pe.buffer @y f32[16]
     pe.buffer @m f32[1]
     pe.task @in data color 2 {

@@ -1,6 +1,7 @@
 // The .wfb container: a round trip through the writer and the reader, and
 // every refusal of the reader on a damaged file. MLIR-free, like the format.
 
+#include "wafer/Binary/BlockLayout.h"
 #include "wafer/Binary/Reader.h"
 #include "wafer/Binary/TextDump.h"
 #include "wafer/Binary/Writer.h"
@@ -394,6 +395,139 @@ TEST(Binary, PeDesignRoundTrips) {
   binary = BinaryFile::open(path, error);
   ASSERT_TRUE(binary) << error;
   EXPECT_EQ(binary->peDesign(), nullptr);
+}
+
+TEST(Binary, PeProgramsNameTheirKernels) {
+  std::string path = tempPath("pe-kernel.wfb");
+  Sample s = sample();
+  Kernel *k = s.manifest.add_kernels();
+  k->set_name("fc");
+  k->set_scheme("elementwise");
+  k->set_cycles(10);
+  PeDesign d = samplePeDesign();
+  d.mutable_programs(0)->set_kernel(0);
+  write(s, path, 0, 0, &d);
+  std::string error;
+  auto binary = BinaryFile::open(path, error);
+  ASSERT_TRUE(binary) << error;
+  std::ostringstream text;
+  printBinary(*binary, text);
+  EXPECT_NE(text.str().find("program 'k' for kernel 'fc' at [1, 2]"),
+            std::string::npos)
+      << text.str();
+  // A kernel the manifest does not have, and one of another slot.
+  d.mutable_programs(0)->set_kernel(1);
+  write(s, path, 0, 0, &d);
+  error = openError(readFile(path));
+  EXPECT_NE(error.find("program 0 'k' implements kernel 1; the manifest has 1 "
+                       "kernels"),
+            std::string::npos)
+      << error;
+  d.mutable_programs(0)->set_kernel(0);
+  k->set_slot(1);
+  write(s, path, 0, 0, &d);
+  error = openError(readFile(path));
+  EXPECT_NE(error.find("program 0 'k' runs in slot 0 but implements kernel "
+                       "'fc' of slot 1"),
+            std::string::npos)
+      << error;
+}
+
+TEST(Binary, BlockLayoutSpreadsATensorInBlocks) {
+  // [3, 5] with dim 1 over 2 columns and dim 0 over 2 rows: blocks of 2x3,
+  // the last column's and the last row's padded.
+  BlockLayout l;
+  std::string error;
+  ASSERT_TRUE(BlockLayout::make({3, 5}, 1, 0, 2, 2, l, error)) << error;
+  EXPECT_EQ(l.blockShape(), (std::vector<int64_t>{2, 3}));
+  EXPECT_EQ(l.blockElements(), 6);
+  auto pairs = [&](int64_t column, int64_t row) {
+    std::vector<std::pair<int64_t, int64_t>> out;
+    l.forEachElement(column, row,
+                     [&](int64_t t, int64_t b) { out.emplace_back(t, b); });
+    return out;
+  };
+  using P = std::vector<std::pair<int64_t, int64_t>>;
+  // (r, c) is element 5r + c; the block is row-major over 2x3.
+  EXPECT_EQ(pairs(0, 0), (P{{0, 0}, {1, 1}, {2, 2}, {5, 3}, {6, 4}, {7, 5}}));
+  EXPECT_EQ(pairs(1, 0), (P{{3, 0}, {4, 1}, {8, 3}, {9, 4}}));
+  EXPECT_EQ(pairs(1, 1), (P{{13, 0}, {14, 1}}));
+  // Not split: every PE holds the whole tensor.
+  ASSERT_TRUE(BlockLayout::make({2, 2}, -1, -1, 3, 3, l, error)) << error;
+  EXPECT_EQ(pairs(2, 1), (P{{0, 0}, {1, 1}, {2, 2}, {3, 3}}));
+  // A scalar.
+  ASSERT_TRUE(BlockLayout::make({}, -1, -1, 1, 1, l, error)) << error;
+  EXPECT_EQ(pairs(0, 0), (P{{0, 0}}));
+  EXPECT_FALSE(BlockLayout::make({3, 5}, 2, 0, 2, 2, l, error));
+  EXPECT_EQ(error, "splits dimension 2 of a rank-2 tensor");
+  EXPECT_FALSE(BlockLayout::make({3, 5}, 1, 1, 2, 2, l, error));
+  EXPECT_EQ(error, "splits dimension 1 over both the columns and the rows");
+}
+
+TEST(Binary, PeHostIoIsChecked) {
+  // The sample's x and y, f32[4], in blocks of 2 over program k's two
+  // columns (its buffer holds 8).
+  auto withIo = [] {
+    PeDesign d = samplePeDesign();
+    for (bool output : {false, true}) {
+      PeIo *io = d.mutable_programs(0)->add_io();
+      io->set_output(output);
+      io->set_binding(0);
+      io->set_buffer(0);
+      io->set_column_dim(0);
+      io->set_row_dim(-1);
+    }
+    return d;
+  };
+  std::string path = tempPath("pe-io.wfb");
+  PeDesign d = withIo();
+  write(sample(), path, 0, 0, &d);
+  std::string error;
+  auto binary = BinaryFile::open(path, error);
+  ASSERT_TRUE(binary) << error;
+  std::ostringstream text;
+  printBinary(*binary, text);
+  EXPECT_NE(text.str().find("    input 'x' into x as blocks<columns = 0>\n"
+                            "    output 'y' from x as blocks<columns = 0>\n"),
+            std::string::npos)
+      << text.str();
+
+  auto refused = [&](const PeDesign &bad, const char *why) {
+    write(sample(), path, 0, 0, &bad);
+    std::string e = openError(readFile(path));
+    EXPECT_NE(e.find(why), std::string::npos) << e;
+  };
+  auto io = [](PeDesign &x, int i) {
+    return x.mutable_programs(0)->mutable_io(i);
+  };
+  d = withIo();
+  io(d, 0)->set_binding(1);
+  refused(d, "program 0 'k' input 0 names signature input 1; there are 1");
+  d = withIo();
+  io(d, 1)->set_buffer(3);
+  refused(d, "program 0 'k' output 1 of 'y' names buffer 3, which the "
+             "program does not have");
+  d = withIo();
+  io(d, 0)->set_column_dim(1);
+  refused(d, "program 0 'k' input 0 of 'x' splits dimension 1 of a rank-1 "
+             "tensor");
+  d = withIo();
+  io(d, 0)->set_column_dim(-1);
+  d.mutable_programs(0)->mutable_buffers(0)->set_length(3);
+  refused(d, "program 0 'k' input 0 puts blocks of 4 elements (4) of 'x' in "
+             "buffer 'x', which holds 3");
+  d = withIo();
+  d.mutable_programs(0)->mutable_buffers(0)->set_dtype(I32);
+  refused(d, "program 0 'k' input 0 moves 'x' (f32) through buffer 'x' "
+             "(i32); host I/O moves f32 tensors through f32 buffers");
+  d = withIo();
+  d.mutable_programs(0)->mutable_io()->RemoveLast();
+  refused(d, "0 programs give model output 'y'; a design with host I/O gives "
+             "each output from exactly one (pe.output)");
+  d = withIo();
+  d.mutable_programs(0)->mutable_io()->DeleteSubrange(0, 1);
+  refused(d, "no program loads model input 'x'; a design with host I/O loads "
+             "every input (pe.input)");
 }
 
 TEST(Binary, BadPeDesignsAreRefused) {

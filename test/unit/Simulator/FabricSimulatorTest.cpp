@@ -2,6 +2,7 @@
 // computation, cycle counts against the ones worked out by hand from the
 // machine model in FabricSimulator.h, and deadlocks reported, never hung.
 #include "wafer/Simulator/FabricSimulator.h"
+#include "../PeDesignBuilder.h"
 #include "../WfbTestTarget.h"
 
 #include <gtest/gtest.h>
@@ -14,77 +15,11 @@ using wfb::PeInstruction;
 
 namespace {
 
-constexpr uint32_t kNorth = 1, kSouth = 2, kEast = 4, kWest = 8, kRamp = 16;
+using unit::Builder;
+using unit::ramp;
+using namespace wfb::ports;
 
 wfb::Target target() { return unit::smallTarget(); }
-
-/// Builders for programs, tasks and instructions.
-struct Builder {
-  wfb::PeDesign design;
-
-  wfb::PeProgram *program(const char *name, int64_t x, int64_t y, int64_t w,
-                          int64_t h) {
-    wfb::PeProgram *p = design.add_programs();
-    p->set_name(name);
-    p->set_x(x);
-    p->set_y(y);
-    p->set_width(w);
-    p->set_height(h);
-    return p;
-  }
-  static void buffer(wfb::PeProgram *p, const char *name, int64_t length) {
-    int64_t address = 0;
-    for (const wfb::PeBuffer &b : p->buffers())
-      address = std::max(address, b.address() + 4 * b.length());
-    wfb::PeBuffer *b = p->add_buffers();
-    b->set_name(name);
-    b->set_dtype(wfb::F32);
-    b->set_length(length);
-    b->set_address(address);
-  }
-  static wfb::PeTask *task(wfb::PeProgram *p, const char *name, bool entry,
-                           int64_t dataColor = -1) {
-    wfb::PeTask *t = p->add_tasks();
-    t->set_name(name);
-    t->set_entry(entry);
-    if (dataColor >= 0) {
-      t->set_data(true);
-      t->set_color(dataColor);
-    }
-    return t;
-  }
-  struct R {
-    int buffer;
-    int64_t offset, length, stride = 1;
-  };
-  static PeInstruction *op(wfb::PeTask *t, PeInstruction::Opcode code,
-                           std::initializer_list<R> ranges, int64_t color = 0,
-                           int task = 0) {
-    PeInstruction *i = t->add_body();
-    i->set_opcode(code);
-    for (const R &r : ranges) {
-      wfb::PeRange *range = i->add_ranges();
-      range->set_buffer(r.buffer);
-      range->set_offset(r.offset);
-      range->set_length(r.length);
-      range->set_stride(r.stride);
-    }
-    i->set_color(color);
-    i->set_task(task);
-    return i;
-  }
-  void route(int64_t color, int64_t x, int64_t y, int64_t w, int64_t h,
-             uint32_t from, uint32_t to) {
-    wfb::PeRoute *r = design.add_routes();
-    r->set_color(color);
-    r->set_x(x);
-    r->set_y(y);
-    r->set_width(w);
-    r->set_height(h);
-    r->set_from(from);
-    r->set_to(to);
-  }
-};
 
 std::unique_ptr<FabricSimulator> make(const Builder &b) {
   std::string error;
@@ -93,12 +28,6 @@ std::unique_ptr<FabricSimulator> make(const Builder &b) {
   return sim;
 }
 
-std::vector<float> ramp(size_t n, float scale) {
-  std::vector<float> v(n);
-  for (size_t i = 0; i < n; ++i)
-    v[i] = scale * float(i) - 3.0f;
-  return v;
-}
 
 TEST(FabricSimulator, VectorOpsComputeOnSram) {
   // One PE: y = exp(max(a * b, c)) then a strided fmac and both reductions.
@@ -210,6 +139,30 @@ TEST(FabricSimulator, BackPressureStallsTheSender) {
   // The receive starts on cycle 101 with a full inbox and takes one
   // wavelet per cycle, the rest flowing behind: done on cycle 132.
   EXPECT_EQ(r.cycles, 132);
+  // Activity. The sender fills the three queues of depth 2 on its path on
+  // cycles 1-6 and stalls from 7; the receive frees the inbox on 101, the
+  // router beside it moves on 102 and the sender's router on 103, when the
+  // sender pushes again, one a cycle: its 26 other wavelets by cycle 128.
+  ASSERT_EQ(r.programs.size(), 2u);
+  const ProgramActivity &sent = r.programs[0], &received = r.programs[1];
+  EXPECT_EQ(sent.program, 0);
+  EXPECT_EQ(sent.pes, 1);
+  EXPECT_EQ(sent.firstCycle, 1);
+  EXPECT_EQ(sent.lastCycle, 128);
+  EXPECT_EQ(sent.sendStallCycles, 102 - 7 + 1);
+  EXPECT_EQ(sent.computeCycles, 0);
+  EXPECT_EQ(sent.recvStallCycles, 0);
+  // The receiver computes on 1-100 and receives on 101-132 without a gap.
+  EXPECT_EQ(received.program, 1);
+  EXPECT_EQ(received.span(), 132);
+  EXPECT_EQ(received.computeCycles, 100);
+  EXPECT_EQ(received.recvStallCycles, 0);
+  // Every wavelet crossed the one link, east out of router (0, 0).
+  ASSERT_EQ(r.links.size(), 1u);
+  EXPECT_EQ(r.links[0].x, 0);
+  EXPECT_EQ(r.links[0].y, 0);
+  EXPECT_EQ(r.links[0].port, kEast);
+  EXPECT_EQ(r.links[0].wavelets, 32);
 }
 
 TEST(FabricSimulator, DeadlockIsReportedNotHung) {
@@ -235,6 +188,14 @@ TEST(FabricSimulator, DeadlockIsReportedNotHung) {
                          "color 3 (0 of 4 received)");
   EXPECT_EQ(r.report[1], "PE (1, 0) of 'b' waits in task 'main' to receive "
                          "color 2 (0 of 4 received)");
+  // Both waited to receive on both cycles; nothing crossed a link.
+  ASSERT_EQ(r.programs.size(), 2u);
+  for (const ProgramActivity &a : r.programs) {
+    EXPECT_EQ(a.span(), 2);
+    EXPECT_EQ(a.recvStallCycles, 2);
+    EXPECT_EQ(a.sendStallCycles + a.computeCycles, 0);
+  }
+  EXPECT_TRUE(r.links.empty());
 }
 
 TEST(FabricSimulator, CycleLimitStopsARun) {
@@ -290,6 +251,125 @@ TEST(FabricSimulator, SameDesignSameResult) {
   EXPECT_EQ(first, once());
   // 8 wavelets, 3 routers below the senders' own: 8 + 3 + 1.
   EXPECT_EQ(first.first, 12);
+}
+
+TEST(FabricSimulator, ThreadsDoNotChangeTheOutcome) {
+  // unit::broadcastDesign on a 16x16 mesh: bands of rows on 1 to 5
+  // threads give the same cycles, counts, activity, links and SRAM, and
+  // the SRAM holds what a naive computation gives.
+  constexpr int kSide = 16, kN = 24;
+  auto once = [&](int threads) {
+    Builder b = unit::broadcastDesign(kSide, kN);
+    wfb::Target t = target();
+    t.set_width(kSide);
+    t.set_height(kSide);
+    std::string error;
+    auto sim = FabricSimulator::create(b.design, t, 0, error);
+    EXPECT_TRUE(sim) << error;
+    for (int x = 0; x < kSide; ++x)
+      EXPECT_TRUE(
+          sim->setBuffer("src", x, 0, "x", ramp(kN, 0.1f * float(x)), error));
+    SimOptions options;
+    options.threads = threads;
+    SimResult r = sim->run(options);
+    EXPECT_EQ(r.status, SimResult::Status::Finished) << threads;
+    std::vector<float> sram;
+    for (int y = 1; y < kSide; ++y)
+      for (int x = 0; x < kSide; ++x) {
+        std::vector<float> xs = ramp(kN, 0.1f * float(x)), y1, z, sum;
+        float expectSum = 0;
+        for (float &v : xs) {
+          v *= v;
+          expectSum += v;
+        }
+        EXPECT_TRUE(sim->readBuffer("dst", x, y, "y", y1, error));
+        EXPECT_TRUE(sim->readBuffer("dst", x, y, "z", z, error));
+        EXPECT_TRUE(sim->readBuffer("dst", x, y, "s", sum, error));
+        EXPECT_EQ(z, xs);
+        for (int i = 0; i < kN; ++i)
+          EXPECT_EQ(y1[size_t(i)], std::exp(xs[size_t(i)]));
+        EXPECT_FLOAT_EQ(sum[0], expectSum);
+        sram.insert(sram.end(), y1.begin(), y1.end());
+        sram.insert(sram.end(), sum.begin(), sum.end());
+      }
+    return std::make_pair(r, sram);
+  };
+  const auto [one, sram] = once(1);
+  EXPECT_EQ(one.pes, kSide * kSide);
+  // Two colors share each link down a column: each hop carries 2 x kN
+  // wavelets, so the run takes more than twice kN cycles.
+  EXPECT_GT(one.cycles, 2 * kN);
+  ASSERT_EQ(one.links.size(), size_t(kSide * (kSide - 1)));
+  for (const LinkActivity &l : one.links)
+    EXPECT_EQ(l.wavelets, 2 * kN);
+  for (int threads = 2; threads <= 5; ++threads) {
+    const auto [r, s] = once(threads);
+    EXPECT_EQ(r.cycles, one.cycles) << threads;
+    EXPECT_EQ(r.hops, one.hops) << threads;
+    EXPECT_EQ(r.elements, one.elements) << threads;
+    EXPECT_EQ(s, sram) << threads;
+    ASSERT_EQ(r.programs.size(), one.programs.size());
+    for (size_t p = 0; p < r.programs.size(); ++p) {
+      EXPECT_EQ(r.programs[p].firstCycle, one.programs[p].firstCycle);
+      EXPECT_EQ(r.programs[p].lastCycle, one.programs[p].lastCycle);
+      EXPECT_EQ(r.programs[p].computeCycles, one.programs[p].computeCycles);
+      EXPECT_EQ(r.programs[p].sendStallCycles, one.programs[p].sendStallCycles);
+      EXPECT_EQ(r.programs[p].recvStallCycles, one.programs[p].recvStallCycles);
+    }
+    ASSERT_EQ(r.links.size(), one.links.size());
+    for (size_t l = 0; l < r.links.size(); ++l) {
+      EXPECT_EQ(r.links[l].x, one.links[l].x);
+      EXPECT_EQ(r.links[l].y, one.links[l].y);
+      EXPECT_EQ(r.links[l].port, one.links[l].port);
+      EXPECT_EQ(r.links[l].wavelets, one.links[l].wavelets);
+    }
+  }
+}
+
+TEST(FabricSimulator, HostIoMovesBlocks) {
+  // x: f32[2, 3] loaded into a 2x2 program with dim 1 over its columns
+  // (blocks of 2x2, the second column's padded) and the rows unsplit (both
+  // rows hold the same); y read back the same way, from row 0.
+  wfb::Manifest m;
+  for (const char *name : {"x", "y"}) {
+    wfb::Tensor *t = m.add_tensors();
+    t->set_name(name);
+    t->set_dtype(wfb::F32);
+    t->add_shape(2);
+    t->add_shape(3);
+  }
+  wfb::Binding *in = m.mutable_signature()->add_inputs();
+  in->set_name("x");
+  in->set_tensor(0);
+  wfb::Binding *out = m.mutable_signature()->add_outputs();
+  out->set_name("y");
+  out->set_tensor(1);
+  Builder b;
+  wfb::PeProgram *p = b.program("k", 0, 0, 2, 2);
+  Builder::buffer(p, "v", 4);
+  for (bool output : {false, true}) {
+    wfb::PeIo *io = p->add_io();
+    io->set_output(output);
+    io->set_buffer(0);
+    io->set_column_dim(1);
+    io->set_row_dim(-1);
+  }
+  auto sim = make(b);
+  const std::vector<float> x = {1, 2, 3, 4, 5, 6};
+  sim->loadInputs(m, {x.data()});
+  std::string error;
+  std::vector<float> v;
+  for (int64_t row : {0, 1}) {
+    ASSERT_TRUE(sim->readBuffer("k", 0, row, "v", v, error)) << error;
+    EXPECT_EQ(v, (std::vector<float>{1, 2, 4, 5})) << row;
+    ASSERT_TRUE(sim->readBuffer("k", 1, row, "v", v, error)) << error;
+    EXPECT_EQ(v, (std::vector<float>{3, 0, 6, 0})) << row;
+  }
+  // Row 1 changed: the output still comes from row 0.
+  ASSERT_TRUE(sim->setBuffer("k", 0, 1, "v", {9, 9, 9, 9}, error));
+  std::vector<float> y(6, -1);
+  sim->readOutputs(m, {y.data()});
+  EXPECT_EQ(y, x);
 }
 
 TEST(FabricSimulator, RefusesWhatItCannotRun) {

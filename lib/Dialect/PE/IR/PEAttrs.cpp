@@ -46,4 +46,19 @@ LogicalResult MemRangeAttr::verify(function_ref<InFlightDiagnostic()> emitError,
   return success();
 }
 
+LogicalResult
+BlockLayoutAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                        std::optional<int64_t> columns,
+                        std::optional<int64_t> rows) {
+  for (std::optional<int64_t> dim : {columns, rows})
+    if (dim && *dim < 0)
+      return emitError() << "a block layout splits tensor dimensions 0 and "
+                            "up, not "
+                         << *dim;
+  if (columns && rows && *columns == *rows)
+    return emitError() << "a block layout cannot split dimension " << *rows
+                       << " over both the columns and the rows";
+  return success();
+}
+
 } // namespace wafer::pe

@@ -205,16 +205,27 @@ LogicalResult ProgramOp::verifyRegions() {
       buffers[buffer.getSymName()] = buffer;
     else if (auto task = dyn_cast<TaskOp>(op))
       tasks[task.getSymName()] = task;
-    else
+    else if (!isa<InputOp, OutputOp>(op))
       return op.emitOpError()
-             << "cannot appear in a program; a program holds pe.buffer and "
-                "pe.task ops";
+             << "cannot appear in a program; a program holds pe.buffer, "
+                "pe.task, pe.input and pe.output ops";
+  }
+  for (Operation &op : getBody().front()) {
+    FlatSymbolRefAttr buffer;
+    if (auto input = dyn_cast<InputOp>(op))
+      buffer = input.getBufferAttr();
+    else if (auto output = dyn_cast<OutputOp>(op))
+      buffer = output.getBufferAttr();
+    if (buffer && !buffers.count(buffer.getValue()))
+      return op.emitOpError() << "names " << buffer
+                              << ", which is not a buffer of program @"
+                              << getSymName();
   }
 
   // Each memory range names one of the program's buffers and lies inside it;
   // each task control op names one of its tasks.
   WalkResult walk = getBody().walk([&](Operation *op) -> WalkResult {
-    if (isa<BufferOp, TaskOp>(op))
+    if (isa<BufferOp, TaskOp, InputOp, OutputOp>(op))
       return WalkResult::advance();
     if (op->getDialect() != getOperation()->getDialect())
       return op->emitOpError()
