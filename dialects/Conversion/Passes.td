@@ -52,4 +52,30 @@ def FabricTile : Pass<"fabric-tile", "::mlir::ModuleOp"> {
   ];
 }
 
+// fabric -> pe (lib/Conversion/FabricToPE).
+def PeLower : Pass<"pe-lower", "::mlir::ModuleOp"> {
+  let summary = "Lower a placed fabric design to per-PE programs";
+  let description = [{
+    Adds a `pe.design` for the module's placed `fabric.design`: for each
+    kernel, a `pe.program` for it on its region (the kernel it implements
+    named with `for`), its buffers, host I/O and tasks. One lowering per
+    scheme; so far `elementwise`, whose body of f32 `graph` ops of one shape
+    (add, sub, mul, max, exp, relu, neg, splat constants) becomes one entry
+    task of vector ops over each PE's block. Every tensor of such a kernel
+    is spread the same way (`#pe.blocks`: the last dimension over the
+    program's columns, the one before over its rows), on as much of the
+    region as that gives work to.
+
+    A design it cannot lower is refused with the kernel and the reason: a
+    scheme without a lowering yet, an op or type an elementwise lowering
+    does not have, or a stream between kernels (streams are not lowered
+    yet, so every kernel reads model inputs and gives model outputs).
+    Run `pe-allocate` and `pe-verify` after it.
+  }];
+  let dependentDialects = ["::wafer::pe::PEDialect"];
+  let statistics = [
+    Statistic<"numPrograms", "programs", "PE programs built">
+  ];
+}
+
 #endif // WAFER_CONVERSION_PASSES

@@ -136,15 +136,21 @@ def PE_BlockLayoutAttr : AttrDef<PE_Dialect, "BlockLayout"> {
     with zeros when loaded and the padding ignored when read back
     (wfb::BlockLayout).
 
+    With `flat = true` instead, the tensor's elements in row-major order
+    are split in equal chunks over the rectangle's PEs in row-major order,
+    whatever its shape: how an elementwise kernel uses its whole region.
+
     ```mlir
     #pe.blocks<columns = 1, rows = 0>  // [M, N]: M over the rows, N over the columns
     #pe.blocks<columns = 0>            // dim 0 over the columns, each column whole
     #pe.blocks<>                       // the whole tensor in every PE
+    #pe.blocks<flat = true>            // equal chunks of the flattened tensor
     ```
   }];
   let parameters = (ins
     OptionalParameter<"std::optional<int64_t>">:$columns,
-    OptionalParameter<"std::optional<int64_t>">:$rows
+    OptionalParameter<"std::optional<int64_t>">:$rows,
+    DefaultValuedParameter<"bool", "false">:$flat
   );
   let assemblyFormat = "`<` struct(params) `>`";
   let genVerifyDecl = 1;

@@ -195,6 +195,20 @@ class PE_BinaryVectorOp<string mnemonic, string what>
 }
 
 def PE_FmovOp : PE_UnaryVectorOp<"fmov", "Copy a range">;
+def PE_FillOp : PE_TaskBodyOp<"fill"> {
+  let summary = "Set every element of a range to a constant";
+  let description = [{
+    `dst[i] = value`, at the rate of the other elementwise ops (CSL's
+    `@fmovs` with a scalar source). How a program sets the zeros of a relu
+    or the splat constants of an elementwise kernel.
+
+    ```mlir
+    pe.fill #pe.mem<@zero[0 : 64]>, 0.000000e+00
+    ```
+  }];
+  let arguments = (ins PE_MemRangeAttr:$dst, F32Attr:$value);
+  let assemblyFormat = "qualified($dst) `,` $value attr-dict";
+}
 def PE_ExpOp : PE_UnaryVectorOp<"exp", "Exponential of each element">;
 def PE_RsqrtOp : PE_UnaryVectorOp<"rsqrt",
     "Reciprocal square root of each element">;

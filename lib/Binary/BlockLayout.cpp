@@ -46,4 +46,32 @@ bool BlockLayout::make(const std::vector<int64_t> &shape, int64_t columnDim,
   return true;
 }
 
+bool BlockLayout::makeFlat(const std::vector<int64_t> &shape, int64_t columns,
+                           int64_t rows, BlockLayout &out, std::string &error) {
+  if (columns < 1 || rows < 1) {
+    error = "spreads over " + std::to_string(columns) + " x " +
+            std::to_string(rows) + " PEs";
+    return false;
+  }
+  constexpr int64_t kMaxElements = int64_t(1) << 40;
+  int64_t elements = 1;
+  for (int64_t d : shape) {
+    if (d < 0 || (d > 0 && elements > kMaxElements / d)) {
+      error = "has more than 2^40 elements";
+      return false;
+    }
+    elements *= d;
+  }
+  BlockLayout l;
+  l.shape_ = shape;
+  l.flat_ = true;
+  l.columns_ = columns;
+  l.elements_ = elements;
+  const int64_t pes = columns > kMaxElements / rows ? kMaxElements : columns * rows;
+  l.blockElements_ = (elements + pes - 1) / pes;
+  l.block_ = {l.blockElements_};
+  out = std::move(l);
+  return true;
+}
+
 } // namespace wafer::wfb

@@ -9,6 +9,21 @@
 
 namespace wafer::wfb {
 
+bool layoutOf(const PeIo &io, const Tensor &tensor, const PeProgram &program,
+              BlockLayout &layout, std::string &error) {
+  const std::vector<int64_t> shape(tensor.shape().begin(),
+                                   tensor.shape().end());
+  if (!io.flat())
+    return BlockLayout::make(shape, io.column_dim(), io.row_dim(),
+                             program.width(), program.height(), layout, error);
+  if (io.column_dim() != -1 || io.row_dim() != -1) {
+    error = "is flat and splits dimensions as well";
+    return false;
+  }
+  return BlockLayout::makeFlat(shape, program.width(), program.height(), layout,
+                               error);
+}
+
 std::string hostIoProblem(const PeIo &io, const PeProgram &program,
                           const Manifest &manifest) {
   const auto &bindings = io.output() ? manifest.signature().outputs()
@@ -34,9 +49,7 @@ std::string hostIoProblem(const PeIo &io, const PeProgram &program,
            "); host I/O moves f32 tensors through f32 buffers";
   BlockLayout layout;
   std::string why;
-  if (!BlockLayout::make({tensor.shape().begin(), tensor.shape().end()},
-                         io.column_dim(), io.row_dim(), program.width(),
-                         program.height(), layout, why))
+  if (!layoutOf(io, tensor, program, layout, why))
     return "of " + name + " " + why;
   if (layout.blockElements() > buffer.length()) {
     std::string shape;

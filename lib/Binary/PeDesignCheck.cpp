@@ -41,6 +41,9 @@ struct Shape {
 };
 bool shapeOf(PeInstruction::Opcode opcode, Shape &shape) {
   switch (opcode) {
+  case PeInstruction::FILL:
+    shape = {1};
+    return true;
   case PeInstruction::FMOV:
   case PeInstruction::EXP:
   case PeInstruction::RSQRT:

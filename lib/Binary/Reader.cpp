@@ -176,6 +176,10 @@ bool staysInsideFolder(const std::string &path) {
 
 } // namespace
 
+std::string targetProblemOf(const Target &target) {
+  return targetProblem(figuresOf(target));
+}
+
 BinaryFile::~BinaryFile() = default;
 
 std::unique_ptr<BinaryFile> BinaryFile::open(const std::string &path,
@@ -356,7 +360,7 @@ bool BinaryFile::load(std::string &error, const OpenOptions &options,
   if (wfb::targetHash(manifest_.target()) != targetHash_)
     return fail("the header's target hash does not match the manifest's "
                 "target");
-  if (std::string problem = targetProblem(figuresOf(manifest_.target()));
+  if (std::string problem = targetProblemOf(manifest_.target());
       !problem.empty())
     return fail("the manifest's target '" + manifest_.target().name() +
                 "' is not one Wafer models: " + problem);

@@ -16,6 +16,7 @@ namespace {
 const char *opcodeText(PeInstruction::Opcode opcode) {
   switch (opcode) {
   case PeInstruction::FMOV: return "fmov";
+  case PeInstruction::FILL: return "fill";
   case PeInstruction::EXP: return "exp";
   case PeInstruction::RSQRT: return "rsqrt";
   case PeInstruction::FADD: return "fadd";
@@ -62,6 +63,8 @@ void printPeDesign(const PeDesign &design, const Manifest &manifest,
          << bindings[io.binding()].name() << "' "
          << (io.output() ? "from " : "into ")
          << program.buffers(io.buffer()).name() << " as blocks<";
+      if (io.flat())
+        os << "flat = true";
       if (io.column_dim() >= 0)
         os << "columns = " << io.column_dim()
            << (io.row_dim() >= 0 ? ", " : "");
@@ -88,6 +91,8 @@ void printPeDesign(const PeDesign &design, const Manifest &manifest,
         }
         if (inst.opcode() == PeInstruction::SEND)
           os << " on color " << inst.color();
+        if (inst.opcode() == PeInstruction::FILL)
+          os << ", " << inst.value();
         if (inst.opcode() == PeInstruction::ACTIVATE ||
             inst.opcode() == PeInstruction::BLOCK ||
             inst.opcode() == PeInstruction::UNBLOCK)

@@ -14,6 +14,7 @@
 #include "wafer/Simulator/FabricSimulator.h"
 
 #include "wafer/Binary/BlockLayout.h"
+#include "wafer/Binary/HostIo.h"
 #include "wafer/Binary/Ports.h"
 #include "wafer/Binary/Reader.h"
 #include "wafer/CostModel/CostModel.h"
@@ -193,6 +194,10 @@ struct FabricSimulator::State {
     switch (inst.opcode()) {
     case PeInstruction::FMOV:
       return unary([](float a) { return a; });
+    case PeInstruction::FILL:
+      for (int64_t i = 0; i < r[0].length(); ++i)
+        *element(pe, r[0], i) = inst.value();
+      return;
     case PeInstruction::EXP:
       return unary([](float a) { return std::exp(a); });
     case PeInstruction::RSQRT:
@@ -437,6 +442,11 @@ FabricSimulator::~FabricSimulator() = default;
 std::unique_ptr<FabricSimulator>
 FabricSimulator::create(const wfb::PeDesign &design, const wfb::Target &target,
                         int64_t slot, std::string &error) {
+  if (std::string problem = wfb::targetProblemOf(target); !problem.empty()) {
+    error = "the target '" + target.name() + "' is not one Wafer models: " +
+            problem;
+    return nullptr;
+  }
   auto state = std::make_unique<State>();
   state->target = target;
   state->slot = slot;
@@ -447,9 +457,10 @@ FabricSimulator::create(const wfb::PeDesign &design, const wfb::Target &target,
   m.clockHz = double(target.clock_khz()) * 1e3;
   m.linkBytesPerCycle = target.link_bytes_per_cycle();
   m.hopLatencyCycles = target.hop_latency_cycles();
-  m.fmacF32 = std::max<int64_t>(1, target.fmac_f32());
-  m.memReadBytesPerCycle = std::max<int64_t>(1, target.mem_read_bytes_per_cycle());
-  m.memWriteBytesPerCycle = std::max<int64_t>(1, target.mem_write_bytes_per_cycle());
+  // Positive, as targetProblemOf has checked.
+  m.fmacF32 = target.fmac_f32();
+  m.memReadBytesPerCycle = target.mem_read_bytes_per_cycle();
+  m.memWriteBytesPerCycle = target.mem_write_bytes_per_cycle();
   // What the slot needs, estimated before anything is allocated: every
   // PE's buffers and every router setting with a full queue.
   constexpr double kMaxBytes = 16.0 * (1u << 30);
@@ -601,11 +612,9 @@ void forEachIo(StateT &s, const wfb::Manifest &manifest, bool outputs, F f) {
       wfb::BlockLayout layout;
       std::string error;
       // The loader has checked the layout (wfb::hostIoProblem).
-      wfb::BlockLayout::make({t.shape().begin(), t.shape().end()},
-                             io.column_dim(), io.row_dim(), p.width(),
-                             p.height(), layout, error);
-      const bool allColumns = !outputs || io.column_dim() >= 0;
-      const bool allRows = !outputs || io.row_dim() >= 0;
+      wfb::layoutOf(io, t, p, layout, error);
+      const bool allColumns = !outputs || io.flat() || io.column_dim() >= 0;
+      const bool allRows = !outputs || io.flat() || io.row_dim() >= 0;
       for (int64_t j = 0; j < (allRows ? p.height() : 1); ++j)
         for (int64_t i = 0; i < (allColumns ? p.width() : 1); ++i) {
           auto &pe = s.pes[size_t(s.peAt.at(s.routerKey(p.x() + i, p.y() + j)))];

@@ -12,7 +12,9 @@
 // CHECK-DAG: --keep-weights {{.*}}- Print weight data in full so that the IR round-trips exactly
 // CHECK-DAG: --summary {{.*}}- Print a summary of the model (signature, weights, ops per kind) after the IR
 // CHECK-DAG: --summary-json=<file> {{.*}}- Write the summary as JSON
+// CHECK-DAG: =pe {{.*}}- the per-PE programs beside the fabric design (pe-lower, pe-allocate, pe-verify)
 // CHECK-DAG: =wfb {{.*}}- the kernel binary (the default when -o names a .wfb file)
+// CHECK-DAG: --pe=<value> {{.*}}- Whether a .wfb holds the per-PE programs that wafer-run --mode=sim runs
 // CHECK-DAG: -o <file> {{.*}}- Write the IR (or, for a .wfb file, the kernel binary) to this file
 // MLIR's own options pass through.
 // RUN: waferc --help | FileCheck %s --check-prefix=MLIR
@@ -36,5 +38,5 @@
 // UNKNOWN: Unknown command line argument '--no-such-option'
 // RUN: not waferc 2>&1 | FileCheck %s --check-prefix=NO-INPUT
 // NO-INPUT: waferc: error: no input model (see waferc --help)
-// RUN: not waferc %s --emit=pe 2>&1 | FileCheck %s --check-prefix=BAD-EMIT
-// BAD-EMIT: Cannot find option named 'pe'!
+// RUN: not waferc %s --emit=csl 2>&1 | FileCheck %s --check-prefix=BAD-EMIT
+// BAD-EMIT: Cannot find option named 'csl'!

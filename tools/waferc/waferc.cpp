@@ -9,9 +9,11 @@
 #include "wafer/Analysis/FabricPlot.h"
 #include "wafer/Analysis/FabricReport.h"
 #include "wafer/Analysis/GraphSummary.h"
+#include "wafer/Conversion/FabricToPE.h"
 #include "wafer/Conversion/Passes.h"
 #include "wafer/Dialect/Fabric/Transforms/Passes.h"
 #include "wafer/Dialect/Graph/Transforms/Passes.h"
+#include "wafer/Dialect/PE/Transforms/Passes.h"
 #include "wafer/Import/OnnxImporter.h"
 #include "wafer/InitAllDialects.h"
 #include "wafer/InitAllPasses.h"
@@ -36,7 +38,10 @@ namespace cl = llvm::cl;
 
 namespace {
 
-enum class Stage { Graph, Fabric, Placed, Routed, Wfb };
+enum class Stage { Graph, Fabric, Placed, Routed, Pe, Wfb };
+
+/// Whether a .wfb holds the per-PE programs.
+enum class PeMode { Auto, On, Off };
 
 cl::OptionCategory waferCategory("Wafer options");
 
@@ -63,10 +68,23 @@ cl::opt<Stage> emitStage(
                clEnumValN(Stage::Routed, "routed",
                           "every stream routed with a color "
                           "(fabric-route)"),
+               clEnumValN(Stage::Pe, "pe",
+                          "the per-PE programs beside the fabric design "
+                          "(pe-lower, pe-allocate, pe-verify)"),
                clEnumValN(Stage::Wfb, "wfb",
                           "the kernel binary (the default when -o names a "
                           ".wfb file)")),
     cl::init(Stage::Graph), cl::cat(waferCategory));
+cl::opt<PeMode> peMode(
+    "pe", cl::desc("Whether a .wfb holds the per-PE programs that "
+                   "wafer-run --mode=sim runs"),
+    cl::values(clEnumValN(PeMode::Auto, "auto",
+                          "when pe-lower can lower the design; otherwise a "
+                          "note says why not (default)"),
+               clEnumValN(PeMode::On, "on",
+                          "always: an error when pe-lower cannot"),
+               clEnumValN(PeMode::Off, "off", "never")),
+    cl::init(PeMode::Auto), cl::cat(waferCategory));
 cl::opt<wafer::ExternalWeights> externalWeights(
     "external-weights",
     cl::desc("Where a .wfb keeps the weights of a model with external data"),
@@ -166,6 +184,8 @@ public:
     if (progress)
       llvm::errs() << "[" << ++done << "/" << total << "] " << what << "\n";
   }
+  /// A step that turned out not to be needed.
+  void drop() { --total; }
 
 private:
   int total, done = 0;
@@ -229,8 +249,13 @@ int compile(MLIRContext &context) {
   applyDefaultTimingManagerCLOptions(timingManager);
   TimingScope timing = timingManager.getRootScope();
   // import, fold and fuse, one step per later stage, and the write.
+  // The per-PE programs: for --emit=pe, and in a binary unless --pe=off
+  // (with --pe=auto, only where pe-lower has a lowering for every kernel;
+  // that is known once the design is routed).
+  bool lowerToPe = stage == Stage::Pe ||
+                   (stage == Stage::Wfb && peMode != PeMode::Off);
   Progress steps(/*total=*/3 + int(std::min(stage, Stage::Routed)) -
-                 int(Stage::Graph));
+                 int(Stage::Graph) + int(lowerToPe));
 
   steps.step("import " + inputFile);
   OwningOpRef<ModuleOp> module;
@@ -288,6 +313,24 @@ int compile(MLIRContext &context) {
   if (stage >= Stage::Routed &&
       failed(runStage("route", [&](PassManager &pm) {
         pm.addPass(wafer::fabric::createFabricRoute());
+      })))
+    return 1;
+  if (lowerToPe && stage == Stage::Wfb && peMode == PeMode::Auto) {
+    std::string why = wafer::peLoweringProblem(*module);
+    if (!why.empty()) {
+      llvm::errs() << "waferc: note: " << outputFile
+                   << " has no per-PE programs (wafer-run --mode=sim needs "
+                      "them): "
+                   << why << "\n";
+      lowerToPe = false;
+      steps.drop();
+    }
+  }
+  if (lowerToPe &&
+      failed(runStage("lower to per-PE programs", [&](PassManager &pm) {
+        pm.addPass(wafer::createPeLower());
+        pm.addPass(wafer::pe::createPEAllocate());
+        pm.addPass(wafer::pe::createPEVerify());
       })))
     return 1;
 

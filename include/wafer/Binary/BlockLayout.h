@@ -30,6 +30,14 @@ public:
                    int64_t rowDim, int64_t columns, int64_t rows,
                    BlockLayout &out, std::string &error);
 
+  /// The tensor's elements in row-major order, in equal chunks over the
+  /// rectangle's PEs in row-major order (PE (column, row) is chunk
+  /// row * columns + column): how an elementwise kernel spreads a tensor
+  /// over its whole region whatever its shape. False with `error` when a
+  /// chunk would not fit 2^40 elements.
+  static bool makeFlat(const std::vector<int64_t> &shape, int64_t columns,
+                       int64_t rows, BlockLayout &out, std::string &error);
+
   /// The shape of every PE's block, and its element count.
   const std::vector<int64_t> &blockShape() const { return block_; }
   int64_t blockElements() const { return blockElements_; }
@@ -39,6 +47,12 @@ public:
   /// the rectangle that lies inside the tensor.
   template <typename F>
   void forEachElement(int64_t column, int64_t row, F &&f) const {
+    if (flat_) {
+      const int64_t first = (row * columns_ + column) * blockElements_;
+      for (int64_t b = 0; b < blockElements_ && first + b < elements_; ++b)
+        f(first + b, b);
+      return;
+    }
     const size_t rank = shape_.size();
     std::vector<int64_t> origin(rank, 0), at(rank, 0);
     if (columnDim_ >= 0)
@@ -66,6 +80,8 @@ public:
 private:
   std::vector<int64_t> shape_, block_;
   int64_t columnDim_ = -1, rowDim_ = -1, blockElements_ = 1;
+  bool flat_ = false;
+  int64_t columns_ = 1, elements_ = 1;
 };
 
 } // namespace wafer::wfb

@@ -14,6 +14,14 @@
 
 namespace wafer::wfb {
 
+class BlockLayout;
+
+/// The layout `io` spreads `tensor` with over `program`'s rectangle; false
+/// with `error` when it has none (dimensions out of range, or flat and
+/// split at once).
+bool layoutOf(const PeIo &io, const Tensor &tensor, const PeProgram &program,
+              BlockLayout &layout, std::string &error);
+
 /// What is wrong with `io` of `program` against the manifest's signature
 /// (the entry it names, its buffer, f32 on both sides, the layout and the
 /// block's size), or "".

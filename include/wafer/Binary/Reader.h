@@ -35,6 +35,9 @@ struct SectionInfo {
 size_t dtypeBytes(DType type);
 /// "f32", "bf16", "i64", "bool", ...
 const char *dtypeName(DType type);
+/// What is wrong with a binary's target (wafer::targetProblem: the
+/// figures Wafer models, the same checks as #fabric.target's), or "".
+std::string targetProblemOf(const Target &target);
 
 /// What a caller may skip when opening a binary.
 struct OpenOptions {

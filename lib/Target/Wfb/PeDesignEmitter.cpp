@@ -64,6 +64,11 @@ struct ProgramEmitter {
     bool known = true;
     llvm::TypeSwitch<Operation *>(&op)
         .Case([&](pe::FmovOp o) { unary(I::FMOV, o.getDst(), o.getSrc()); })
+        .Case([&](pe::FillOp o) {
+          out.set_opcode(I::FILL);
+          range(o.getDst(), out);
+          out.set_value(o.getValue().convertToFloat());
+        })
         .Case([&](pe::ExpOp o) { unary(I::EXP, o.getDst(), o.getSrc()); })
         .Case([&](pe::RsqrtOp o) { unary(I::RSQRT, o.getDst(), o.getSrc()); })
         .Case([&](pe::FaddOp o) { binary(I::FADD, o); })
@@ -131,6 +136,7 @@ struct ProgramEmitter {
     io.set_buffer(buffers.lookup(buffer.getValue()));
     io.set_column_dim(int32_t(layout.columnDim()));
     io.set_row_dim(int32_t(layout.rowDim()));
+    io.set_flat(layout.getFlat());
     if (std::string problem = wfb::hostIoProblem(io, out, manifest);
         !problem.empty())
       return op.emitOpError() << problem;

@@ -366,10 +366,7 @@ LogicalResult Emitter::run(StringRef path) {
   manifest.set_modeled_step_cycles(FabricReport::of(module).latencyCycles);
 
   for (BlockArgument arg : main.getArguments()) {
-    auto name = main.getArgAttrOfType<StringAttr>(arg.getArgNumber(),
-                                                  "graph.name");
-    std::string text = name ? name.str()
-                            : "input" + std::to_string(arg.getArgNumber());
+    std::string text = fabric::signatureName(main, false, arg.getArgNumber());
     FailureOr<int32_t> id = addTensor(arg, wfb::Tensor::INPUT, text);
     if (failed(id))
       return failure();
@@ -444,9 +441,8 @@ LogicalResult Emitter::run(StringRef path) {
     }
     if (auto ret = dyn_cast<func::ReturnOp>(op)) {
       for (auto [i, value] : llvm::enumerate(ret.getOperands())) {
-        auto name = main.getResultAttrOfType<StringAttr>(i, "graph.name");
         wfb::Binding *b = manifest.mutable_signature()->add_outputs();
-        b->set_name(name ? name.str() : "output" + std::to_string(i));
+        b->set_name(fabric::signatureName(main, true, unsigned(i)));
         int32_t id = lookup(value, tensorOf);
         if (id < 0)
           return ret.emitOpError() << "returns a value emit-wfb has no "

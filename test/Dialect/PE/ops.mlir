@@ -15,6 +15,7 @@
 // CHECK-NEXT: pe.input "x" into @x as #pe.blocks<columns = 1, rows = 0>
 // CHECK-NEXT: pe.input "x" into @w as #pe.blocks<>
 // CHECK-NEXT: pe.output "y" from @y as #pe.blocks<rows = 1>
+// CHECK-NEXT: pe.input "z" into @h as #pe.blocks<flat = true>
 // CHECK-NEXT: pe.task @recv_x data color 2 {
 // CHECK-NEXT: pe.recv color 2 into #pe.mem<@x[0 : 64]>
 // CHECK-NEXT: pe.activate @step
@@ -26,6 +27,7 @@
 // CHECK-NEXT: pe.fmul #pe.mem<@y[0 : 8]>, #pe.mem<@y[0 : 8]>, #pe.mem<@w[0 : 8]>
 // CHECK-NEXT: pe.fmax #pe.mem<@y[0 : 8]>, #pe.mem<@y[0 : 8]>, #pe.mem<@w[8 : 8]>
 // CHECK-NEXT: pe.fmov #pe.mem<@w[0 : 8]>, #pe.mem<@y[0 : 8]>
+// CHECK-NEXT: pe.fill #pe.mem<@w[8 : 8]>, -2.500000e-01
 // CHECK-NEXT: pe.exp #pe.mem<@y[0 : 8]>, #pe.mem<@y[0 : 8]>
 // CHECK-NEXT: pe.rsqrt #pe.mem<@y[0 : 8]>, #pe.mem<@y[0 : 8]>
 // CHECK-NEXT: pe.reduce max #pe.mem<@y[0 : 1]>, #pe.mem<@y[0 : 8]>
@@ -54,6 +56,7 @@ module {
       pe.input "x" into @x as #pe.blocks<columns = 1, rows = 0>
       pe.input "x" into @w as #pe.blocks<>
       pe.output "y" from @y as #pe.blocks<rows = 1>
+      pe.input "z" into @h as #pe.blocks<flat = true>
       pe.task @recv_x data color 2 {
         pe.recv color 2 into #pe.mem<@x[0 : 64]>
         pe.activate @step
@@ -65,6 +68,7 @@ module {
         pe.fmul #pe.mem<@y[0 : 8]>, #pe.mem<@y[0 : 8]>, #pe.mem<@w[0 : 8]>
         pe.fmax #pe.mem<@y[0 : 8]>, #pe.mem<@y[0 : 8]>, #pe.mem<@w[8 : 8]>
         pe.fmov #pe.mem<@w[0 : 8]>, #pe.mem<@y[0 : 8]>
+        pe.fill #pe.mem<@w[8 : 8]>, -0.25
         pe.exp #pe.mem<@y[0 : 8]>, #pe.mem<@y[0 : 8]>
         pe.rsqrt #pe.mem<@y[0 : 8]>, #pe.mem<@y[0 : 8]>
         pe.reduce max #pe.mem<@y[0 : 1]>, #pe.mem<@y[0 : 8]>

@@ -458,6 +458,13 @@ TEST(Binary, BlockLayoutSpreadsATensorInBlocks) {
   // A scalar.
   ASSERT_TRUE(BlockLayout::make({}, -1, -1, 1, 1, l, error)) << error;
   EXPECT_EQ(pairs(0, 0), (P{{0, 0}}));
+  // Flat: 15 elements in chunks of 4 over 2x2 PEs in row-major order, the
+  // last chunk (PE (1, 1)) 3 long.
+  ASSERT_TRUE(BlockLayout::makeFlat({3, 5}, 2, 2, l, error)) << error;
+  EXPECT_EQ(l.blockElements(), 4);
+  EXPECT_EQ(pairs(1, 0), (P{{4, 0}, {5, 1}, {6, 2}, {7, 3}}));
+  EXPECT_EQ(pairs(0, 1), (P{{8, 0}, {9, 1}, {10, 2}, {11, 3}}));
+  EXPECT_EQ(pairs(1, 1), (P{{12, 0}, {13, 1}, {14, 2}}));
   EXPECT_FALSE(BlockLayout::make({3, 5}, 2, 0, 2, 2, l, error));
   EXPECT_EQ(error, "splits dimension 2 of a rank-2 tensor");
   EXPECT_FALSE(BlockLayout::make({3, 5}, 1, 1, 2, 2, l, error));
@@ -516,6 +523,10 @@ TEST(Binary, PeHostIoIsChecked) {
   d.mutable_programs(0)->mutable_buffers(0)->set_length(3);
   refused(d, "program 0 'k' input 0 puts blocks of 4 elements (4) of 'x' in "
              "buffer 'x', which holds 3");
+  d = withIo();
+  io(d, 0)->set_flat(true);
+  refused(d, "program 0 'k' input 0 of 'x' is flat and splits dimensions as "
+             "well");
   d = withIo();
   d.mutable_programs(0)->mutable_buffers(0)->set_dtype(I32);
   refused(d, "program 0 'k' input 0 moves 'x' (f32) through buffer 'x' "

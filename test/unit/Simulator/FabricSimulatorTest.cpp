@@ -46,6 +46,8 @@ TEST(FabricSimulator, VectorOpsComputeOnSram) {
               {{0, 0, 4, 2}, {0, 0, 4, 2}, {1, 1, 4, 2}, {3, 1, 1}});
   Builder::op(t, PeInstruction::REDUCE_ADD, {{3, 0, 1}, {2, 0, 8}});
   Builder::op(t, PeInstruction::REDUCE_MAX, {{3, 1, 1}, {0, 0, 8}});
+  // b[4 ..] = -0.75, after b was read.
+  Builder::op(t, PeInstruction::FILL, {{1, 4, 4}})->set_value(-0.75f);
   auto sim = make(b);
   const std::vector<float> a = ramp(8, 0.5f), bv = ramp(8, -0.25f);
   const std::vector<float> s = {0.0f, 2.0f};
@@ -72,10 +74,13 @@ TEST(FabricSimulator, VectorOpsComputeOnSram) {
   ASSERT_TRUE(sim->readBuffer("k", 2, 3, "s", got, error)) << error;
   EXPECT_FLOAT_EQ(got[0], sum);
   EXPECT_EQ(got[1], *std::max_element(a2.begin(), a2.end()));
+  ASSERT_TRUE(sim->readBuffer("k", 2, 3, "b", got, error)) << error;
+  EXPECT_EQ(got, (std::vector<float>{bv[0], bv[1], bv[2], bv[3], -0.75f,
+                                     -0.75f, -0.75f, -0.75f}));
   // Cycles: fmul, fmax, exp at elementRate(f32, 1) = min(8, 4) / 4 = 1
   // element per cycle: 8 each; fmac at fmacRate 1: 4; the two reductions
-  // over 8 elements: 8 each. 8 + 8 + 8 + 4 + 8 + 8.
-  EXPECT_EQ(r.cycles, 44);
+  // over 8 elements: 8 each; the fill over 4: 4. 8 + 8 + 8 + 4 + 8 + 8 + 4.
+  EXPECT_EQ(r.cycles, 48);
   EXPECT_EQ(r.hops, 0);
 }
 
@@ -308,21 +313,16 @@ TEST(FabricSimulator, ThreadsDoNotChangeTheOutcome) {
     EXPECT_EQ(r.hops, one.hops) << threads;
     EXPECT_EQ(r.elements, one.elements) << threads;
     EXPECT_EQ(s, sram) << threads;
-    ASSERT_EQ(r.programs.size(), one.programs.size());
-    for (size_t p = 0; p < r.programs.size(); ++p) {
-      EXPECT_EQ(r.programs[p].firstCycle, one.programs[p].firstCycle);
-      EXPECT_EQ(r.programs[p].lastCycle, one.programs[p].lastCycle);
-      EXPECT_EQ(r.programs[p].computeCycles, one.programs[p].computeCycles);
-      EXPECT_EQ(r.programs[p].sendStallCycles, one.programs[p].sendStallCycles);
-      EXPECT_EQ(r.programs[p].recvStallCycles, one.programs[p].recvStallCycles);
-    }
-    ASSERT_EQ(r.links.size(), one.links.size());
-    for (size_t l = 0; l < r.links.size(); ++l) {
-      EXPECT_EQ(r.links[l].x, one.links[l].x);
-      EXPECT_EQ(r.links[l].y, one.links[l].y);
-      EXPECT_EQ(r.links[l].port, one.links[l].port);
-      EXPECT_EQ(r.links[l].wavelets, one.links[l].wavelets);
-    }
+    auto activity = [](const SimResult &x) {
+      std::vector<std::vector<int64_t>> rows;
+      for (const ProgramActivity &a : x.programs)
+        rows.push_back({a.program, a.firstCycle, a.lastCycle, a.computeCycles,
+                        a.sendStallCycles, a.recvStallCycles});
+      for (const LinkActivity &l : x.links)
+        rows.push_back({l.x, l.y, int64_t(l.port), l.wavelets});
+      return rows;
+    };
+    EXPECT_EQ(activity(r), activity(one)) << threads;
   }
 }
 
@@ -370,6 +370,20 @@ TEST(FabricSimulator, HostIoMovesBlocks) {
   std::vector<float> y(6, -1);
   sim->readOutputs(m, {y.data()});
   EXPECT_EQ(y, x);
+}
+
+TEST(FabricSimulator, RefusesATargetWaferDoesNotModel) {
+  // A rate of 0 would make every vector op take forever; the simulator
+  // refuses the target as the loader does, instead of clamping it.
+  Builder b;
+  Builder::buffer(b.program("k", 0, 0, 1, 1), "x", 4);
+  wfb::Target t = target();
+  t.set_fmac_f32(0);
+  std::string error;
+  EXPECT_FALSE(FabricSimulator::create(b.design, t, 0, error));
+  EXPECT_NE(error.find("the target 'custom' is not one Wafer models: "),
+            std::string::npos)
+      << error;
 }
 
 TEST(FabricSimulator, RefusesWhatItCannotRun) {

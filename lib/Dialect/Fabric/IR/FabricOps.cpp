@@ -65,6 +65,14 @@ wafer::fabric::getMappedDesign(ModuleOp module, StringRef pass,
   return std::make_pair(design, main);
 }
 
+std::string wafer::fabric::signatureName(func::FuncOp main, bool output,
+                                        unsigned index) {
+  auto name = output ? main.getResultAttrOfType<StringAttr>(index, "graph.name")
+                     : main.getArgAttrOfType<StringAttr>(index, "graph.name");
+  return name ? name.str()
+              : (output ? "output" : "input") + std::to_string(index);
+}
+
 //===----------------------------------------------------------------------===//
 // KernelOp
 //===----------------------------------------------------------------------===//

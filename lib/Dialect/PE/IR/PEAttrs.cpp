@@ -49,7 +49,10 @@ LogicalResult MemRangeAttr::verify(function_ref<InFlightDiagnostic()> emitError,
 LogicalResult
 BlockLayoutAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                         std::optional<int64_t> columns,
-                        std::optional<int64_t> rows) {
+                        std::optional<int64_t> rows, bool flat) {
+  if (flat && (columns || rows))
+    return emitError() << "a flat block layout splits no dimension; drop "
+                          "`columns` and `rows`";
   for (std::optional<int64_t> dim : {columns, rows})
     if (dim && *dim < 0)
       return emitError() << "a block layout splits tensor dimensions 0 and "

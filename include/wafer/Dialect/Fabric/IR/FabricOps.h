@@ -38,6 +38,12 @@ mlir::FailureOr<std::pair<DesignOp, mlir::func::FuncOp>>
 getMappedDesign(mlir::ModuleOp module, llvm::StringRef pass,
                 llvm::StringRef prerequisites);
 
+/// The ONNX name of @main's input (or output) `index`: its `graph.name`,
+/// or `input<index>` (`output<index>`) without one. The binary's
+/// signature and pe-lower's host I/O name them the same way.
+std::string signatureName(mlir::func::FuncOp main, bool output,
+                          unsigned index);
+
 /// A kernel's placed rectangle [x0, x1) x [y0, y1) on the mesh, in
 /// routers (one per PE).
 struct PlacedRect {

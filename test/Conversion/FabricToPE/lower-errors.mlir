@@ -1,0 +1,153 @@
+// RUN: wafer-opt %s -split-input-file -verify-diagnostics --pe-lower
+
+// Every design pe-lower refuses, one case each, with the kernel (or op) and
+// the reason; nothing is lowered then.
+
+// A scheme without a lowering yet.
+module {
+  fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    func.func @main(%arg0: tensor<3x5xf32> {graph.name = "x"}) -> (tensor<3x5xf32> {graph.name = "y"}) {
+      // expected-error @+1 {{pe-lower: kernel @fc is mesh_gemm; pe-lower lowers elementwise kernels only so far}}
+      %0 = fabric.kernel @fc mesh_gemm(%arg0) {blocks = array<i64: 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 8, 2>, slot = 0 : i64, weight_bytes = 0 : i64} : (tensor<3x5xf32>) -> tensor<3x5xf32> {
+      ^bb0(%a: tensor<3x5xf32>):
+        %w = graph.constant dense<1.0> : tensor<5x5xf32>
+        %1 = graph.matmul %a, %w : (tensor<3x5xf32>, tensor<5x5xf32>) -> tensor<3x5xf32>
+        fabric.yield %1 : tensor<3x5xf32>
+      }
+      return %0 : tensor<3x5xf32>
+    }
+  }
+}
+
+// -----
+
+// An op the elementwise lowering does not have.
+module {
+  fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    func.func @main(%arg0: tensor<3x5xf32> {graph.name = "x"}) -> (tensor<3x5xf32> {graph.name = "y"}) {
+      // expected-error @+1 {{pe-lower: kernel @t: 'graph.tanh' has no lowering to the pe dialect yet (the elementwise lowering takes add, sub, mul, max, exp, relu, neg and splat constants)}}
+      %0 = fabric.kernel @t elementwise(%arg0) {blocks = array<i64: 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 8, 2>, slot = 0 : i64, weight_bytes = 0 : i64} : (tensor<3x5xf32>) -> tensor<3x5xf32> {
+      ^bb0(%a: tensor<3x5xf32>):
+        %1 = graph.tanh %a : tensor<3x5xf32>
+        fabric.yield %1 : tensor<3x5xf32>
+      }
+      return %0 : tensor<3x5xf32>
+    }
+  }
+}
+
+// -----
+
+// A kernel that is not placed.
+module {
+  fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    func.func @main(%arg0: tensor<3x5xf32> {graph.name = "x"}) -> (tensor<3x5xf32> {graph.name = "y"}) {
+      // expected-error @+1 {{pe-lower: kernel @u is not placed (run fabric-place first)}}
+      %0 = fabric.kernel @u elementwise(%arg0) {blocks = array<i64: 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, region = array<i64: 8, 2>, slot = 0 : i64, weight_bytes = 0 : i64} : (tensor<3x5xf32>) -> tensor<3x5xf32> {
+      ^bb0(%a: tensor<3x5xf32>):
+        %1 = graph.exp %a : tensor<3x5xf32>
+        fabric.yield %1 : tensor<3x5xf32>
+      }
+      return %0 : tensor<3x5xf32>
+    }
+  }
+}
+
+// -----
+
+// Broadcasting.
+module {
+  fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    func.func @main(%arg0: tensor<3x5xf32> {graph.name = "x"}, %arg1: tensor<5xf32> {graph.name = "v"}) -> (tensor<3x5xf32> {graph.name = "y"}) {
+      // expected-error @+1 {{pe-lower: kernel @b's input 1 is not an f32 tensor of its result's shape; the elementwise lowering does not broadcast yet}}
+      %0 = fabric.kernel @b elementwise(%arg0, %arg1) {blocks = array<i64: 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 8, 2>, slot = 0 : i64, weight_bytes = 0 : i64} : (tensor<3x5xf32>, tensor<5xf32>) -> tensor<3x5xf32> {
+      ^bb0(%a: tensor<3x5xf32>, %v: tensor<5xf32>):
+        %1 = graph.add %a, %v : (tensor<3x5xf32>, tensor<5xf32>) -> tensor<3x5xf32>
+        fabric.yield %1 : tensor<3x5xf32>
+      }
+      return %0 : tensor<3x5xf32>
+    }
+  }
+}
+
+// -----
+
+// A constant that is not a splat (weights have no lowering yet).
+module {
+  fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    func.func @main(%arg0: tensor<3x5xf32> {graph.name = "x"}) -> (tensor<3x5xf32> {graph.name = "y"}) {
+      // expected-error @+1 {{pe-lower: kernel @k: 'graph.constant' is not an f32 splat; the elementwise lowering has no weights yet}}
+      %0 = fabric.kernel @k elementwise(%arg0) {blocks = array<i64: 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 8, 2>, slot = 0 : i64, weight_bytes = 0 : i64} : (tensor<3x5xf32>) -> tensor<3x5xf32> {
+      ^bb0(%a: tensor<3x5xf32>):
+        %c = graph.constant dense<[1.0, 2.0, 3.0, 4.0, 5.0]> : tensor<5xf32>
+        %1 = graph.add %a, %c : (tensor<3x5xf32>, tensor<5xf32>) -> tensor<3x5xf32>
+        fabric.yield %1 : tensor<3x5xf32>
+      }
+      return %0 : tensor<3x5xf32>
+    }
+  }
+}
+
+// -----
+
+// A stream between kernels.
+module {
+  fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    func.func @main(%arg0: tensor<3x5xf32> {graph.name = "x"}) -> (tensor<3x5xf32> {graph.name = "y"}) {
+      %0 = fabric.kernel @p elementwise(%arg0) {blocks = array<i64: 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 8, 2>, slot = 0 : i64, weight_bytes = 0 : i64} : (tensor<3x5xf32>) -> tensor<3x5xf32> {
+      ^bb0(%a: tensor<3x5xf32>):
+        %1 = graph.exp %a : tensor<3x5xf32>
+        fabric.yield %1 : tensor<3x5xf32>
+      }
+      // expected-error @+1 {{pe-lower: the design streams between kernels; pe-lower does not lower streams yet}}
+      %s = fabric.stream %0 {bytes = 60 : i64, cycles = 1 : i64} : tensor<3x5xf32>
+      %2 = fabric.kernel @q elementwise(%s) {blocks = array<i64: 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 4>, region = array<i64: 8, 2>, slot = 0 : i64, weight_bytes = 0 : i64} : (tensor<3x5xf32>) -> tensor<3x5xf32> {
+      ^bb0(%a: tensor<3x5xf32>):
+        %1 = graph.exp %a : tensor<3x5xf32>
+        fabric.yield %1 : tensor<3x5xf32>
+      }
+      return %2 : tensor<3x5xf32>
+    }
+  }
+}
+
+// -----
+
+// A type the elementwise lowering does not have.
+module {
+  fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    func.func @main(%arg0: tensor<3x5xf64> {graph.name = "x"}) -> (tensor<3x5xf64> {graph.name = "y"}) {
+      // expected-error @+1 {{pe-lower: kernel @d computes a non-f32 tensor; the elementwise lowering handles f32 only}}
+      %0 = fabric.kernel @d elementwise(%arg0) {blocks = array<i64: 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 8, 2>, slot = 0 : i64, weight_bytes = 0 : i64} : (tensor<3x5xf64>) -> tensor<3x5xf64> {
+      ^bb0(%a: tensor<3x5xf64>):
+        %1 = graph.exp %a : tensor<3x5xf64>
+        fabric.yield %1 : tensor<3x5xf64>
+      }
+      return %0 : tensor<3x5xf64>
+    }
+  }
+}
+
+// -----
+
+// A model output that is a model input as it is.
+module {
+  fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    func.func @main(%arg0: tensor<3x5xf32> {graph.name = "x"}) -> (tensor<3x5xf32> {graph.name = "y"}, tensor<3x5xf32> {graph.name = "x2"}) {
+      %0 = fabric.kernel @e elementwise(%arg0) {blocks = array<i64: 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 8, 2>, slot = 0 : i64, weight_bytes = 0 : i64} : (tensor<3x5xf32>) -> tensor<3x5xf32> {
+      ^bb0(%a: tensor<3x5xf32>):
+        %1 = graph.exp %a : tensor<3x5xf32>
+        fabric.yield %1 : tensor<3x5xf32>
+      }
+      // expected-error @+1 {{pe-lower: a model output is a model input as it is; pe-lower has no program to give it}}
+      return %0, %arg0 : tensor<3x5xf32>, tensor<3x5xf32>
+    }
+  }
+}
+
+// -----
+
+// No fabric design.
+// expected-error @+1 {{pe-lower: pe-lower needs a placed fabric.design (run fabric-tile and fabric-place first)}}
+module {
+}
