@@ -9,8 +9,9 @@
 //  * IR with graph ops (fabric IR too: kernels hold graph ops):
 //    graph-fold-shapes, cse, graph-fuse, then fabric-tile on a 16x16 mesh,
 //    fabric-place (low effort), fabric-route;
-//  * fabric IR: fabric-place, fabric-route; and fabric-route alone (for IR
-//    that is placed already);
+//  * fabric IR: fabric-place, fabric-route; fabric-route alone (for IR
+//    that is placed already); fabric-place, then pe-lower, pe-allocate and
+//    pe-verify (the per-PE programs of whatever it can lower);
 //  * pe IR: pe-allocate then pe-verify, and pe-verify alone.
 //
 // Errors are fine; crashes, sanitizer reports, timeouts, running out of
@@ -78,6 +79,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     runPipelines(*module, {"fabric-place{seed=1 effort=4}",
                            "fabric-route{max-iterations=8}"});
     runPipelines(*module, {"fabric-route{max-iterations=8}"});
+    runPipelines(*module, {"fabric-place{seed=1 effort=4}", "pe-lower",
+                           "pe-allocate", "pe-verify"});
   }
   if (wafer::fuzz::containsDialect(*module, "pe")) {
     runPipelines(*module, {"pe-allocate", "pe-verify"});

@@ -64,10 +64,10 @@ Options:
                           default 10^8), reported like a deadlock
   --queue-depth N         sim: wavelets per router and receive queue (1 to
                           1024; default 4)
-  --report-json FILE      sim: the same as JSON, {"cycles": N, "kernels":
-                          [{"name", "onnx_node", "scheme",
-                          "predicted_cycles", "simulated_cycles", ...}],
-                          "links": {...}, ...}
+  --report-json FILE      sim: what --report prints, as JSON:
+                          {"cycles": N, "kernels": [{"name", "onnx_node",
+                          "scheme", "predicted_cycles", "simulated_cycles",
+                          ...}], "links": {...}, ...}
   --plot FILE.svg|png     sim: a link-utilization heat map of the mesh and
                           a per-kernel timeline
   --input NAME=FILE.npy   the value of model input NAME (repeat for each

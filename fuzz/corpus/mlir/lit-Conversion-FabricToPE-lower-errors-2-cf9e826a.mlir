@@ -1,0 +1,14 @@
+
+module {
+  fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    func.func @main(%arg0: tensor<3x5xf32> {graph.name = "x"}) -> (tensor<3x5xf32> {graph.name = "y"}) {
+      %0 = fabric.kernel @u elementwise(%arg0) {blocks = array<i64: 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, region = array<i64: 8, 2>, slot = 0 : i64, weight_bytes = 0 : i64} : (tensor<3x5xf32>) -> tensor<3x5xf32> {
+      ^bb0(%a: tensor<3x5xf32>):
+        %1 = graph.exp %a : tensor<3x5xf32>
+        fabric.yield %1 : tensor<3x5xf32>
+      }
+      return %0 : tensor<3x5xf32>
+    }
+  }
+}
+

@@ -1,0 +1,19 @@
+
+pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+  pe.program @src at [0, 0] size [2, 1] slot 0 {
+    pe.buffer @x f32[64]
+    pe.task @main local entry {
+      pe.send #pe.mem<@x[0 : 64]> on color 2
+    }
+  }
+  pe.program @dst at [2, 0] size [1, 1] slot 0 {
+    pe.buffer @x f32[64]
+    pe.task @in data color 2 {
+      pe.recv color 2 into #pe.mem<@x[0 : 64]>
+    }
+  }
+  pe.route color 2 slot 0 at [0, 0] size [1, 1] from ramp to east
+  pe.route color 2 slot 0 at [1, 0] size [1, 1] from west to east
+  pe.route color 2 slot 0 at [2, 0] size [1, 1] from west to ramp
+}
+
