@@ -374,18 +374,19 @@ const std::vector<TensorSpec> &Runtime::outputs() const {
   return impl_->outputs;
 }
 
-int Runtime::findInput(std::string_view name) const {
-  for (size_t i = 0; i < impl_->inputs.size(); ++i)
-    if (impl_->inputs[i].name == name)
+int findSpec(const std::vector<TensorSpec> &specs, std::string_view name) {
+  for (size_t i = 0; i < specs.size(); ++i)
+    if (specs[i].name == name)
       return int(i);
   return -1;
 }
 
+int Runtime::findInput(std::string_view name) const {
+  return findSpec(impl_->inputs, name);
+}
+
 int Runtime::findOutput(std::string_view name) const {
-  for (size_t i = 0; i < impl_->outputs.size(); ++i)
-    if (impl_->outputs[i].name == name)
-      return int(i);
-  return -1;
+  return findSpec(impl_->outputs, name);
 }
 
 bool Runtime::run(const std::vector<const void *> &inputs,

@@ -26,6 +26,7 @@
 #include <cstring>
 #include <limits>
 #include <map>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -157,10 +158,18 @@ struct FabricSimulator::State {
     return *programs[pe.program].program;
   }
 
+  /// The f32 elements of buffer `buffer` of the PE's program.
+  float *bufferData(Pe &pe, int buffer) const {
+    return reinterpret_cast<float *>(
+        pe.sram.data() + programOf(pe).buffers(buffer).address());
+  }
+  const float *bufferData(const Pe &pe, int buffer) const {
+    return reinterpret_cast<const float *>(
+        pe.sram.data() + programOf(pe).buffers(buffer).address());
+  }
+
   float *element(Pe &pe, const wfb::PeRange &range, int64_t i) {
-    const wfb::PeBuffer &b = programOf(pe).buffers(range.buffer());
-    return reinterpret_cast<float *>(pe.sram.data() + b.address()) +
-           range.offset() + i * range.stride();
+    return bufferData(pe, range.buffer()) + range.offset() + i * range.stride();
   }
 
   int64_t cost(const PeInstruction &inst) const {
@@ -241,10 +250,10 @@ struct FabricSimulator::State {
   /// has something the simulator cannot run.
   bool build(const wfb::PeDesign &design, std::string &error);
   void stuckReport(SimResult &result) const;
-  /// Fills the result's programs and links from the counts of the run.
+  /// Fills the result's programs from the run's merged counts, and its
+  /// links from the channels' counts of what came in over them.
   void activityReport(SimResult &result,
-                      std::vector<ProgramActivity> &programActivity,
-                      const std::unordered_map<int64_t, int64_t> &linkCount) const;
+                      std::vector<ProgramActivity> &programActivity) const;
 };
 
 bool FabricSimulator::State::build(const wfb::PeDesign &design,
@@ -417,19 +426,28 @@ void FabricSimulator::State::stuckReport(SimResult &result) const {
 }
 
 void FabricSimulator::State::activityReport(
-    SimResult &result, std::vector<ProgramActivity> &programActivity,
-    const std::unordered_map<int64_t, int64_t> &linkCount) const {
+    SimResult &result, std::vector<ProgramActivity> &programActivity) const {
   for (size_t p = 0; p < programs.size(); ++p) {
     const wfb::PeProgram &program = *programs[p].program;
     programActivity[p].program = programs[p].index;
     programActivity[p].pes = program.width() * program.height();
   }
   result.programs = std::move(programActivity);
-  std::vector<std::pair<int64_t, int64_t>> links(linkCount.begin(),
-                                                  linkCount.end());
+  // (router * 4 + link, wavelets) per channel fed over a link; the colors
+  // sharing a link are summed.
+  std::vector<std::pair<int64_t, int64_t>> links;
+  for (const Channel &c : channels)
+    if (c.received) {
+      const Channel &up = channels[size_t(c.upstream)];
+      links.emplace_back(routerKey(up.x, up.y) * 4 + c.upstreamLink,
+                         c.received);
+    }
   std::sort(links.begin(), links.end());
-  for (const auto &[key, wavelets] : links) {
-    const int64_t router = key / 4;
+  for (size_t i = 0; i < links.size();) {
+    const int64_t key = links[i].first, router = key / 4;
+    int64_t wavelets = 0;
+    for (; i < links.size() && links[i].first == key; ++i)
+      wavelets += links[i].second;
     result.links.push_back({router % target.width(), router / target.width(),
                             kLinks[key % 4], wavelets});
   }
@@ -592,11 +610,7 @@ struct Band {
   std::string error;
 };
 
-} // namespace
-
-namespace {
-
-/// Calls `f(pe, io, layout)` for every host I/O binding of the slot's
+/// Calls `f(pe, io, layout, column, row)` for every host I/O binding of the slot's
 /// programs (inputs or outputs) and every PE it touches: all of a loaded
 /// input's, and for an output the first PE along an axis it does not split.
 template <typename StateT, typename F>
@@ -635,8 +649,7 @@ void FabricSimulator::loadInputs(const wfb::Manifest &manifest,
               const float *in = inputs[size_t(io.binding())];
               if (!in)
                 return;
-              float *block = reinterpret_cast<float *>(
-                  pe.sram.data() + s.programOf(pe).buffers(io.buffer()).address());
+              float *block = s.bufferData(pe, io.buffer());
               layout.forEachElement(i, j, [&](int64_t t, int64_t b) {
                 block[b] = in[t];
               });
@@ -652,8 +665,7 @@ void FabricSimulator::readOutputs(const wfb::Manifest &manifest,
               float *out = outputs[size_t(io.binding())];
               if (!out)
                 return;
-              const float *block = reinterpret_cast<const float *>(
-                  pe.sram.data() + s.programOf(pe).buffers(io.buffer()).address());
+              const float *block = s.bufferData(pe, io.buffer());
               layout.forEachElement(i, j, [&](int64_t t, int64_t b) {
                 out[t] = block[b];
               });
@@ -916,10 +928,10 @@ SimResult FabricSimulator::run(const SimOptions &options) {
   };
 
   // Every thread runs the same loop over its band and reaches the same
-  // verdict from all bands' flags after the last phase; thread 0 records
-  // it.
-  std::atomic<int64_t> endCycle{0};
-  std::atomic<int> verdict{-1}; // a SimResult::Status, or the error band
+  // verdict from all bands' flags after the last phase; thread 0 (this
+  // one) records it.
+  int64_t endCycle = 0;
+  auto verdict = SimResult::Status::Finished;
   auto worker = [&](int t) {
     Band &band = bands[size_t(t)];
     for (int64_t cycle = 1;; ++cycle) {
@@ -937,19 +949,20 @@ SimResult FabricSimulator::run(const SimOptions &options) {
         failed = failed || !b.error.empty();
         queued += b.queued;
       }
-      int status = -1;
+      using Status = SimResult::Status;
+      std::optional<Status> status;
       if (failed)
-        status = int(SimResult::Status::Error);
+        status = Status::Error;
       else if (!busy && queued == 0)
-        status = int(SimResult::Status::Finished);
+        status = Status::Finished;
       else if (!progressed)
-        status = int(SimResult::Status::Deadlock);
+        status = Status::Deadlock;
       else if (cycle >= options.cycleLimit)
-        status = int(SimResult::Status::CycleLimit);
-      if (status >= 0) {
+        status = Status::CycleLimit;
+      if (status) {
         if (t == 0) {
           endCycle = cycle;
-          verdict = status;
+          verdict = *status;
         }
         return;
       }
@@ -971,7 +984,6 @@ SimResult FabricSimulator::run(const SimOptions &options) {
 
   // Merge the bands' counts in band order.
   std::vector<ProgramActivity> activity(s.programs.size());
-  std::unordered_map<int64_t, int64_t> linkCount;
   for (Band &b : bands) {
     result.hops += b.hops;
     result.elements += b.elements;
@@ -986,15 +998,10 @@ SimResult FabricSimulator::run(const SimOptions &options) {
       to.recvStallCycles += from.recvStallCycles;
     }
   }
-  for (const Channel &c : s.channels)
-    if (c.received) {
-      const Channel &up = s.channels[size_t(c.upstream)];
-      linkCount[s.routerKey(up.x, up.y) * 4 + c.upstreamLink] += c.received;
-    }
   result.cycles = endCycle;
   result.pes = int64_t(s.pes.size());
   result.threads = threads;
-  result.status = SimResult::Status(verdict.load());
+  result.status = verdict;
   if (result.status == SimResult::Status::Error) {
     for (const Band &b : bands)
       if (!b.error.empty()) {
@@ -1005,7 +1012,7 @@ SimResult FabricSimulator::run(const SimOptions &options) {
   }
   if (result.status != SimResult::Status::Finished)
     s.stuckReport(result);
-  s.activityReport(result, activity, linkCount);
+  s.activityReport(result, activity);
   return result;
 }
 

@@ -40,6 +40,14 @@ double stallShare(const ActivityRow &row) {
              : 0;
 }
 
+/// The links' mean utilization (0 without links).
+double meanUtilization(const SimReport &report) {
+  double sum = 0;
+  for (const LinkLoadRow &l : report.links)
+    sum += l.utilization;
+  return report.links.empty() ? 0.0 : sum / double(report.links.size());
+}
+
 } // namespace
 
 SimReport buildReport(const wfb::BinaryFile &binary,
@@ -165,13 +173,10 @@ void printReport(const SimReport &report, std::FILE *out) {
     std::fprintf(out, "links: no wavelet crossed a link\n");
     return;
   }
-  double sum = 0;
-  for (const LinkLoadRow &l : report.links)
-    sum += l.utilization;
   std::fprintf(out,
                "links: %zu used, mean utilization %.1f%% of their slot's "
                "cycles; busiest:\n",
-               report.links.size(), 100.0 * sum / double(report.links.size()));
+               report.links.size(), 100.0 * meanUtilization(report));
   for (size_t i = 0; i < report.links.size() && i < 5; ++i) {
     const LinkLoadRow &l = report.links[i];
     std::fprintf(out, "  slot %lld router (%lld, %lld) %s: %lld wavelets, %.1f%%\n",
@@ -235,12 +240,8 @@ std::string reportJson(const SimReport &report, size_t maxLinks) {
     row(r);
     first = false;
   }
-  double sum = 0;
-  for (const LinkLoadRow &l : report.links)
-    sum += l.utilization;
   os << "], \"links\": {\"used\": " << report.links.size()
-     << ", \"mean_utilization\": "
-     << (report.links.empty() ? 0.0 : sum / double(report.links.size()))
+     << ", \"mean_utilization\": " << meanUtilization(report)
      << ", \"listed\": " << std::min(maxLinks, report.links.size())
      << ", \"busiest\": [";
   for (size_t i = 0; i < report.links.size() && i < maxLinks; ++i) {

@@ -613,14 +613,6 @@ __attribute__((section(".preinit_array"), used)) static void (
 
 namespace {
 
-/// Index of the spec named `name`, or -1.
-int findSpec(const std::vector<TensorSpec> &specs, const std::string &name) {
-  for (size_t i = 0; i < specs.size(); ++i)
-    if (specs[i].name == name)
-      return int(i);
-  return -1;
-}
-
 /// The --input arguments against the model's inputs: each input's bytes,
 /// in signature order. Dies on an unknown, repeated, missing or invalid one.
 std::vector<std::string> readInputs(const std::vector<TensorSpec> &specs,

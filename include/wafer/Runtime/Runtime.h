@@ -55,6 +55,9 @@ struct TensorSpec {
   int64_t numBytes = 0;
 };
 
+/// Index of the spec named `name` in `specs`, or -1.
+int findSpec(const std::vector<TensorSpec> &specs, std::string_view name);
+
 /// A model input or output as it is bound in `binary`'s signature (what
 /// Runtime::inputs() and outputs() give), read without loading the model:
 /// for the fabric simulator's host I/O. False with `error` for a type the

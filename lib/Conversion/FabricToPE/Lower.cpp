@@ -53,8 +53,6 @@ struct KernelPlan {
   std::vector<std::pair<std::string, std::string>> inputs, outputs;
 };
 
-std::string refOf(fabric::KernelOp kernel) { return kernel.getRef(); }
-
 /// Whether `type` is an f32 tensor of `shape`.
 bool isF32Of(Type type, ArrayRef<int64_t> shape) {
   auto ranked = dyn_cast<RankedTensorType>(type);
@@ -65,7 +63,7 @@ bool isF32Of(Type type, ArrayRef<int64_t> shape) {
 /// Plans an elementwise kernel; "" on success, the reason otherwise.
 std::string planElementwise(fabric::KernelOp kernel, func::FuncOp main,
                             KernelPlan &plan) {
-  const std::string name = refOf(kernel);
+  const std::string name = kernel.getRef();
   plan.kernel = kernel;
   if (kernel.getNumResults() == 0)
     return "kernel " + name + " has no results";
@@ -210,10 +208,10 @@ std::string planDesign(ModuleOp module, std::vector<KernelPlan> &plans,
   for (fabric::KernelOp kernel : kernels) {
     where = kernel;
     if (!kernel.getOrigin())
-      return "kernel " + refOf(kernel) +
+      return "kernel " + kernel.getRef() +
              " is not placed (run fabric-place first)";
     if (kernel.getScheme() != fabric::KernelScheme::elementwise)
-      return "kernel " + refOf(kernel) + " is " +
+      return "kernel " + kernel.getRef() + " is " +
              fabric::stringifyKernelScheme(kernel.getScheme()).str() +
              "; pe-lower lowers elementwise kernels only so far";
   }

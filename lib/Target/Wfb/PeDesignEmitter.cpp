@@ -118,18 +118,19 @@ struct ProgramEmitter {
     const auto &bindings = input ? manifest.signature().inputs()
                                  : manifest.signature().outputs();
     int32_t binding = -1;
-    std::string names;
-    for (int32_t i = 0; i < bindings.size(); ++i) {
+    for (int32_t i = 0; i < bindings.size(); ++i)
       if (bindings[i].name() == tensorName)
         binding = i;
-      names += (names.empty() ? "'" : ", '") + bindings[i].name() + "'";
-    }
     const char *kind = input ? "input" : "output";
-    if (binding < 0)
+    if (binding < 0) {
+      std::string names;
+      for (const wfb::Binding &b : bindings)
+        names += (names.empty() ? "'" : ", '") + b.name() + "'";
       return op.emitOpError()
              << "of program @" << program.getSymName() << " names '"
              << tensorName << "', which is not an " << kind
              << " of the model; its " << kind << "s are " << names;
+    }
     wfb::PeIo io;
     io.set_output(output != nullptr);
     io.set_binding(binding);
