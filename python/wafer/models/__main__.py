@@ -1,7 +1,9 @@
 """Write the test models: ``python3 -m wafer.models --out DIR [--opset 17 23] [--names ...]``.
 
 Writes DIR/<name>-opset<N>.onnx for every selected builder and opset and prints one
-line per file with its size and node count.
+line per file with its size and node count.  The decode (KV-cache) variants
+gpt2-decode and llama-decode are written when named (--names gpt2-decode ...); the
+default is the forward models.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import onnx
 
-from . import BUILDERS, OPSETS, build, op_histogram, save
+from . import BUILDERS, DECODERS, OPSETS, build, op_histogram, save
 
 
 def main(argv=None) -> int:
@@ -20,8 +22,10 @@ def main(argv=None) -> int:
     ap.add_argument("--out", required=True, type=Path, help="output directory")
     ap.add_argument("--opset", nargs="+", type=int, default=list(OPSETS),
                     help="opsets to build (17..23; <23 = decomposed form, 23 = fused form); default: 17 23")
-    ap.add_argument("--names", nargs="+", choices=sorted(BUILDERS), default=list(BUILDERS),
-                    help="models to build; default: all")
+    ap.add_argument("--names", nargs="+", choices=sorted(BUILDERS) + sorted(DECODERS),
+                    default=list(BUILDERS),
+                    help="models to build; default: the forward models "
+                         f"({' '.join(BUILDERS)}), not the decode variants")
     ap.add_argument("--external-data", action="store_true",
                     help="store tensors >= 1024 bytes in <file>.onnx.data beside each model")
     ap.add_argument("--seed", type=int, default=None, help="weight seed (default: config default 0)")

@@ -95,10 +95,13 @@ class GraphBuilder:
         """Append a node; returns its output name (or list of names if n_out > 1).
 
         ``out_names`` overrides the torch-style ``<node>_output_<i>`` names (used for
-        graph outputs such as ``logits``).
+        graph outputs such as ``logits``); a ``None`` entry keeps the torch-style name.
         """
         name = self._node_name(op_type)
-        outs = list(out_names) if out_names else [f"{name}_output_{i}" for i in range(n_out)]
+        if out_names:
+            outs = [o or f"{name}_output_{i}" for i, o in enumerate(out_names)]
+        else:
+            outs = [f"{name}_output_{i}" for i in range(n_out)]
         n_out = len(outs)
         attrs = {k: v for k, v in attrs.items() if v is not None}
         self.nodes.append(helper.make_node(op_type, list(inputs), outs, name=name, **attrs))

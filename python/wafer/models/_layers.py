@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 
-from ._graph import GraphBuilder
+from ._graph import FLOAT, FP32_MIN, INT64, GraphBuilder
 
 
 def normal(rng: np.random.Generator, shape, std: float) -> np.ndarray:
@@ -113,3 +113,52 @@ def merge_heads(g: GraphBuilder, x: str, last: int) -> str:
     b = g.dim(t, 0)
     s = g.dim(t, 1)
     return g.op("Reshape", [t, g.shape_of([b, s, last])])
+
+
+# ------------------------------------------------------------ decode (KV cache)
+# Graph I/O names of the KV cache, as Hugging Face optimum exports them.
+PAST_KEY = "past_key_values.{}.key"
+PAST_VALUE = "past_key_values.{}.value"
+PRESENT_KEY = "present.{}.key"
+PRESENT_VALUE = "present.{}.value"
+PAST_DIM = "past_sequence_length"
+TOTAL_DIM = "total_sequence_length"
+
+
+def decode_inputs(g: GraphBuilder, layers: int, kv_heads: int, head_dim: int):
+    """The decode inputs in optimum's order: input_ids, attention_mask, position_ids,
+    then past_key_values.<i>.key / .value per layer.  Returns (ids, mask, pos, pasts)."""
+    ids = g.input("input_ids", INT64, ["batch", "seq"])
+    mask = g.input("attention_mask", INT64, ["batch", TOTAL_DIM])
+    pos = g.input("position_ids", INT64, ["batch", "seq"])
+    pasts = []
+    for i in range(layers):
+        shape = ["batch", kv_heads, PAST_DIM, head_dim]
+        pasts.append((g.input(PAST_KEY.format(i), FLOAT, shape),
+                      g.input(PAST_VALUE.format(i), FLOAT, shape)))
+    return ids, mask, pos, pasts
+
+
+def present_outputs(g: GraphBuilder, layers: int, kv_heads: int, head_dim: int) -> None:
+    """Declare present.<i>.key / .value (after ``logits``)."""
+    for i in range(layers):
+        shape = ["batch", kv_heads, TOTAL_DIM, head_dim]
+        g.output(PRESENT_KEY.format(i), FLOAT, shape)
+        g.output(PRESENT_VALUE.format(i), FLOAT, shape)
+
+
+def padding_bias(g: GraphBuilder, mask: str) -> str:
+    """HF's extended attention mask: ``(1.0 - mask[:, None, None, :].float()) * finfo.min``,
+    [batch, 1, 1, total]: 0 on real tokens, float32 min on padding."""
+    m = g.unsqueeze(mask, [1, 2])
+    m = g.op("Cast", [m], to=FLOAT)
+    m = g.op("Sub", [g.f32(1.0), m])
+    return g.op("Mul", [m, g.f32(FP32_MIN)])
+
+
+def expand_queries(g: GraphBuilder, bias: str, ids: str, mask: str) -> str:
+    """``bias`` [batch, 1, 1, total] expanded to [batch, 1, seq, total]: onnxruntime's
+    Attention (1.32) requires attn_mask.shape[-2] == q_sequence_length and does not
+    broadcast a query dim of 1 (the ONNX spec allows any broadcastable mask)."""
+    shape = g.shape_of([g.dim(ids, 0), 1, g.dim(ids, 1), g.dim(mask, 1)])
+    return g.op("Expand", [bias, shape])

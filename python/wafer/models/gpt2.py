@@ -6,6 +6,18 @@ by slicing the constant lower-triangular ``bias`` buffer and ``Where``.
 
 opset 23 ("fused"): LayerNormalization, Gelu(approximate="tanh") and a 3-D
 ``Attention`` (q_num_heads = kv_num_heads = heads, is_causal=1).
+
+``decode=True`` gives the KV-cache variant shaped like optimum's ``with_past`` export
+(inputs input_ids, attention_mask, position_ids, past_key_values.<i>.key/.value;
+outputs logits, present.<i>.key/.value; see ``wafer.models.decode``), same weights:
+
+* opset < 23: wpe Gather-ed by position_ids; present = Concat(past, new K/V) on the
+  sequence axis; the causal mask is the ``bias`` buffer sliced at rows
+  [total - seq, total) (the triangle offset by the past length), and the padding
+  mask HF's ``(1 - attention_mask[:, None, None, :]) * finfo.min`` added after it;
+* opset 23: ``Attention`` with past_key/past_value inputs and present_key/present_value
+  outputs, is_causal=1 (bottom-right aligned: query i sees keys <= past + i) and the
+  padding bias as a float attn_mask Expand-ed to [batch, 1, seq, total].
 """
 
 from __future__ import annotations
@@ -17,6 +29,10 @@ import onnx
 
 from ._graph import FLOAT, FP32_MIN, INT64, GraphBuilder, check_opset
 from ._layers import (
+    PRESENT_KEY,
+    PRESENT_VALUE,
+    decode_inputs,
+    expand_queries,
     gelu_tanh,
     layer_norm,
     linear,
@@ -24,6 +40,8 @@ from ._layers import (
     norm_weight,
     dense,
     normal,
+    padding_bias,
+    present_outputs,
     split_heads,
 )
 from .config import GPT2Config
@@ -64,12 +82,14 @@ def build_gpt2(
     opset: int = 17,
     *,
     fused_layernorm: bool = False,
+    decode: bool = False,
     **overrides,
 ) -> onnx.ModelProto:
     """Build the GPT-2 style model.
 
     ``opset`` 17..22 gives the decomposed exporter form (``fused_layernorm=True``
-    keeps LayerNormalization there); 23 gives the fused form.
+    keeps LayerNormalization there); 23 gives the fused form.  ``decode=True``
+    gives the KV-cache variant (module docstring).
     """
     cfg = (config or GPT2Config()).replace(**overrides) if overrides else (config or GPT2Config())
     cfg.validate()
@@ -86,17 +106,24 @@ def build_gpt2(
     # HF registers a bool lower-triangular "bias" buffer per attention layer.
     bias = np.tril(np.ones((cfg.max_pos, cfg.max_pos), dtype=bool))[None, None]
 
-    ids = g.input("input_ids", INT64, ["batch", "seq"])
+    if decode:
+        ids, mask, pos, pasts = decode_inputs(g, cfg.layers, nh, hd)
+    else:
+        ids = g.input("input_ids", INT64, ["batch", "seq"])
 
-    # position_ids = arange(0, seq).unsqueeze(0)
-    seq = g.dim(ids, 1)
-    pos = g.op("Range", [g.i64(0), seq, g.i64(1)])
-    pos = g.unsqueeze(pos, [0])
+        # position_ids = arange(0, seq).unsqueeze(0)
+        seq = g.dim(ids, 1)
+        pos = g.op("Range", [g.i64(0), seq, g.i64(1)])
+        pos = g.unsqueeze(pos, [0])
     with g.scope("wte"):
         tok = g.op("Gather", [wt("wte.weight"), ids], axis=0)
     with g.scope("wpe"):
         pe = g.op("Gather", [wt("wpe.weight"), pos], axis=0)
     h = g.op("Add", [tok, pe])
+    if decode:
+        pad = padding_bias(g, mask)  # [batch, 1, 1, total]
+        if fused:
+            pad = expand_queries(g, pad, ids, mask)
 
     for i in range(cfg.layers):
         p = f"h.{i}."
@@ -107,12 +134,26 @@ def build_gpt2(
                 with g.scope("c_attn"):
                     qkv = linear(g, x, wt(p + "attn.c_attn.weight"), wt(p + "attn.c_attn.bias"))
                 q, k, v = g.split(qkv, [H, H, H], axis=2)
-                if fused:
+                if fused and decode:
+                    a, _, _ = g.op("Attention", [q, k, v, pad, *pasts[i]],
+                                   out_names=[None, PRESENT_KEY.format(i), PRESENT_VALUE.format(i)],
+                                   q_num_heads=nh, kv_num_heads=nh, is_causal=1)
+                elif fused:
                     a = g.op("Attention", [q, k, v], q_num_heads=nh, kv_num_heads=nh, is_causal=1)
                 else:
                     qh = split_heads(g, q, nh, hd, [0, 2, 1, 3])
-                    kh = split_heads(g, k, nh, hd, [0, 2, 3, 1])  # already k^T
-                    vh = split_heads(g, v, nh, hd, [0, 2, 1, 3])
+                    if decode:
+                        # key = cat((past_key, key), dim=-2); present = (key, value)
+                        kh = split_heads(g, k, nh, hd, [0, 2, 1, 3])
+                        vh = split_heads(g, v, nh, hd, [0, 2, 1, 3])
+                        kh = g.op("Concat", [pasts[i][0], kh], axis=-2,
+                                  out_names=[PRESENT_KEY.format(i)])
+                        vh = g.op("Concat", [pasts[i][1], vh], axis=-2,
+                                  out_names=[PRESENT_VALUE.format(i)])
+                        kh = g.op("Transpose", [kh], perm=[0, 1, 3, 2])
+                    else:
+                        kh = split_heads(g, k, nh, hd, [0, 2, 3, 1])  # already k^T
+                        vh = split_heads(g, v, nh, hd, [0, 2, 1, 3])
                     s = g.op("MatMul", [qh, kh])
                     s = g.op("Div", [s, g.f32(math.sqrt(hd))])
                     # causal_mask = bias[:, :, key_len - query_len : key_len, :key_len]
@@ -128,6 +169,8 @@ def build_gpt2(
                     )
                     m = g.slice(m, [0], g.unsqueeze(k_len, [0]), [3], [1])
                     s = g.op("Where", [m, s, g.f32(FP32_MIN)])
+                    if decode:
+                        s = g.op("Add", [s, pad])
                     pr = g.op("Softmax", [s], axis=-1)
                     o = g.op("MatMul", [pr, vh])
                     a = merge_heads(g, o, H)
@@ -150,5 +193,8 @@ def build_gpt2(
     with g.scope("lm_head"):
         linear(g, h, wt("lm_head.weight"), out_names=["logits"])
     g.output("logits", FLOAT, ["batch", "seq", cfg.vocab])
+    if decode:
+        present_outputs(g, cfg.layers, nh, hd)
+        return g.model("gpt2-decode", f"Wafer GPT-2 style decoder with KV cache, {cfg}, opset {opset}")
     return g.model("gpt2", f"Wafer GPT-2 style decoder, {cfg}, opset {opset}")
 

@@ -11,6 +11,23 @@ opset 23: RMSNormalization, RotaryEmbedding on 4-D [batch, heads, seq, head_dim]
 with half-width cos/sin caches and [batch, seq] position_ids (onnxruntime 1.32
 requires position_ids to have exactly the batch size, so [1, seq] is Expand-ed),
 and a 4-D ``Attention`` with fewer K/V heads than query heads and is_causal=1.
+
+``decode=True`` gives the KV-cache variant shaped like optimum's ``with_past`` export
+(inputs input_ids, attention_mask, position_ids, past_key_values.<i>.key/.value with
+kv_heads heads; outputs logits, present.<i>.key/.value; see ``wafer.models.decode``),
+same weights:
+
+* opset < 23: cos/sin_cached Gather-ed by the position_ids input; present =
+  Concat(past, rotated K / V) on the sequence axis before repeat_kv; the 4-D mask
+  as HF's ``_prepare_4d_causal_attention_mask_with_cache_position`` builds it:
+  ``triu(full((seq, total), finfo.min), 1) * (arange(total) > cache_position[:, None])``
+  with cache_position = arange(past, past + seq) (past from the Shape of
+  past_key_values.0.key), expanded to [batch, 1, seq, total], then
+  ``masked_fill(mask + attention_mask[:, None, None, :] == 0, finfo.min)``;
+* opset 23: RotaryEmbedding with the position_ids input, ``Attention`` with
+  past_key/past_value and present_key/present_value, is_causal=1 (bottom-right
+  aligned) and the padding bias ``(1 - attention_mask) * finfo.min`` as a float
+  attn_mask Expand-ed to [batch, 1, seq, total].
 """
 
 from __future__ import annotations
@@ -20,7 +37,22 @@ import onnx
 import numpy as np
 
 from ._graph import FLOAT, FP32_MIN, INT64, INT64_MAX, GraphBuilder, check_opset
-from ._layers import dense, linear, merge_heads, norm_weight, normal, rms_norm, silu, split_heads
+from ._layers import (
+    PRESENT_KEY,
+    PRESENT_VALUE,
+    decode_inputs,
+    dense,
+    expand_queries,
+    linear,
+    merge_heads,
+    norm_weight,
+    normal,
+    padding_bias,
+    present_outputs,
+    rms_norm,
+    silu,
+    split_heads,
+)
 from .config import LlamaConfig
 
 
@@ -81,7 +113,35 @@ def _repeat_kv(g: GraphBuilder, x: str, kv_heads: int, n_rep: int, hd: int) -> s
     return g.op("Reshape", [e, g.shape_of([b, kv_heads * n_rep, s, hd])])
 
 
-def build_llama(config: LlamaConfig | None = None, opset: int = 17, **overrides) -> onnx.ModelProto:
+def _decode_mask(g: GraphBuilder, ids: str, mask: str, past_key: str) -> str:
+    """The opset < 23 decode mask [batch, 1, seq, total]: 0 where query i may see key j
+    (j <= past + i and attention_mask[j] == 1), float32 min elsewhere."""
+    b = g.dim(ids, 0)
+    seq = g.dim(ids, 1)
+    past = g.dim(past_key, 2)  # past_key_values.get_seq_length()
+    total = g.dim(mask, 1)  # target_length = attention_mask.shape[-1]
+    cache_pos = g.op("Range", [past, g.op("Add", [past, seq]), g.i64(1)])
+    full = g.op(
+        "ConstantOfShape",
+        [g.shape_of([seq, total])],
+        value=onnx.helper.make_tensor("value", FLOAT, [1], [FP32_MIN]),
+    )
+    tri = g.op("Trilu", [full, g.i64(1)], upper=1)
+    # causal_mask *= arange(target_length) > cache_position.reshape(-1, 1)
+    later = g.op("Greater", [g.op("Range", [g.i64(0), total, g.i64(1)]),
+                             g.op("Reshape", [cache_pos, g.i64([-1, 1])])])
+    tri = g.op("Mul", [tri, g.op("Cast", [later], to=FLOAT)])
+    # causal_mask[None, None, :, :].expand(batch_size, 1, -1, -1)
+    cm = g.op("Expand", [g.unsqueeze(tri, [0, 1]), g.shape_of([b, 1, seq, total])])
+    # padding_mask = causal_mask + attention_mask[:, None, None, :] == 0
+    am = g.op("Cast", [g.unsqueeze(mask, [1, 2])], to=FLOAT)
+    padding = g.op("Equal", [g.op("Add", [cm, am]), g.f32(0.0)])
+    return g.op("Where", [padding, g.f32(FP32_MIN), cm])
+
+
+def build_llama(config: LlamaConfig | None = None, opset: int = 17, *, decode: bool = False,
+                **overrides) -> onnx.ModelProto:
+    """Build the Llama style model (``decode=True``: the KV-cache variant, module docstring)."""
     cfg = config or LlamaConfig()
     if overrides:
         cfg = cfg.replace(**overrides)
@@ -96,21 +156,25 @@ def build_llama(config: LlamaConfig | None = None, opset: int = 17, **overrides)
     def wt(name):
         return g.weight(name, W[name])
 
-    ids = g.input("input_ids", INT64, ["batch", "seq"])
+    if decode:
+        ids, mask, pos, pasts = decode_inputs(g, cfg.layers, nkv, hd)
+    else:
+        ids = g.input("input_ids", INT64, ["batch", "seq"])
 
     with g.scope("model"):
         with g.scope("embed_tokens"):
             h = g.op("Gather", [wt("model.embed_tokens.weight"), ids], axis=0)
-        # cache_position = arange(0, seq); position_ids = cache_position.unsqueeze(0)
-        seq = g.dim(ids, 1)
-        cache_pos = g.op("Range", [g.i64(0), seq, g.i64(1)])
-        pos = g.unsqueeze(cache_pos, [0])
+        if not decode:
+            # cache_position = arange(0, seq); position_ids = cache_position.unsqueeze(0)
+            seq = g.dim(ids, 1)
+            cache_pos = g.op("Range", [g.i64(0), seq, g.i64(1)])
+            pos = g.unsqueeze(cache_pos, [0])
 
         cos_h, sin_h = rope_tables(cfg)
         with g.scope("rotary_emb"):
             if fused:
-                # [1, seq] -> [batch, seq]
-                pos_b = g.op("Expand", [pos, g.op("Shape", [ids])])
+                # [1, seq] -> [batch, seq]; the decode input already is [batch, seq]
+                pos_b = pos if decode else g.op("Expand", [pos, g.op("Shape", [ids])])
                 cos_c = g.weight("model.rotary_emb.cos_cache", cos_h)
                 sin_c = g.weight("model.rotary_emb.sin_cache", sin_h)
             else:
@@ -121,7 +185,11 @@ def build_llama(config: LlamaConfig | None = None, opset: int = 17, **overrides)
                 cos = g.unsqueeze(cos, [1])  # [1, 1, seq, head_dim]
                 sin = g.unsqueeze(sin, [1])
 
-        if not fused:
+        if decode:
+            # from here on ``mask`` is the additive [batch, 1, seq, total] mask
+            mask = expand_queries(g, padding_bias(g, mask), ids, mask) if fused else \
+                _decode_mask(g, ids, mask, pasts[0][0])
+        elif not fused:
             # causal_mask = triu(full((seq, seq), finfo.min), diagonal=1)[None, None]
             full = g.op(
                 "ConstantOfShape",
@@ -147,13 +215,22 @@ def build_llama(config: LlamaConfig | None = None, opset: int = 17, **overrides)
                     qh = split_heads(g, q, -1, hd, [0, 2, 1, 3])
                     kh = split_heads(g, k, -1, hd, [0, 2, 1, 3])
                     vh = split_heads(g, v, -1, hd, [0, 2, 1, 3])
+                    present = [PRESENT_KEY.format(i), PRESENT_VALUE.format(i)]
                     if fused:
                         qr = g.op("RotaryEmbedding", [qh, cos_c, sin_c, pos_b])
                         kr = g.op("RotaryEmbedding", [kh, cos_c, sin_c, pos_b])
-                        o = g.op("Attention", [qr, kr, vh], is_causal=1)
+                        if decode:
+                            o, _, _ = g.op("Attention", [qr, kr, vh, mask, *pasts[i]],
+                                           out_names=[None] + present, is_causal=1)
+                        else:
+                            o = g.op("Attention", [qr, kr, vh], is_causal=1)
                     else:
                         qr = _apply_rope(g, qh, cos, sin, hd)
                         kr = _apply_rope(g, kh, cos, sin, hd)
+                        if decode:
+                            # key_states, value_states = past_key_value.update(...)
+                            kr = g.op("Concat", [pasts[i][0], kr], axis=-2, out_names=present[:1])
+                            vh = g.op("Concat", [pasts[i][1], vh], axis=-2, out_names=present[1:])
                         kr = _repeat_kv(g, kr, nkv, n_rep, hd)
                         vr = _repeat_kv(g, vh, nkv, n_rep, hd)
                         kt = g.op("Transpose", [kr], perm=[0, 1, 3, 2])
@@ -184,4 +261,7 @@ def build_llama(config: LlamaConfig | None = None, opset: int = 17, **overrides)
     with g.scope("lm_head"):
         linear(g, h, wt("lm_head.weight"), out_names=["logits"])
     g.output("logits", FLOAT, ["batch", "seq", cfg.vocab])
+    if decode:
+        present_outputs(g, cfg.layers, nkv, hd)
+        return g.model("llama-decode", f"Wafer Llama style decoder with KV cache, {cfg}, opset {opset}")
     return g.model("llama", f"Wafer Llama style decoder, {cfg}, opset {opset}")
