@@ -57,14 +57,19 @@ def PeLower : Pass<"pe-lower", "::mlir::ModuleOp"> {
   let summary = "Lower a placed fabric design to per-PE programs";
   let description = [{
     Adds a `pe.design` for the module's placed `fabric.design`: for each
-    kernel, a `pe.program` for it on its region (the kernel it implements
-    named with `for`), its buffers, host I/O and tasks. One lowering per
-    scheme; so far `elementwise`, whose body of f32 `graph` ops of one shape
-    (add, sub, mul, max, exp, relu, neg, splat constants) becomes one entry
-    task of vector ops over each PE's block. Every tensor of such a kernel
-    is spread the same way (`#pe.blocks`: the last dimension over the
-    program's columns, the one before over its rows), on as much of the
-    region as that gives work to.
+    kernel, the `pe.program`s on its region (the kernel they implement
+    named with `for`), their buffers, host I/O, weights and tasks, and the
+    `pe.route`s of its collectives. One lowering per scheme; so far:
+
+    - `elementwise`: a body of f32 `graph` ops of one shape (add, sub, mul,
+      max, exp, relu, neg, splat constants) becomes one program on the
+      whole region, every tensor flattened in equal chunks over its PEs
+      (`#pe.blocks<flat = true>`), one entry task of vector ops.
+    - `mesh_gemv`: one f32 matmul or linear (bias, relu) of a row by a
+      constant [K, N] weight: K in blocks over the region's rows, N over
+      its columns, each PE's weight block a `pe.weight` view, one `fmac`
+      per k, then a binary reduction tree up every column (one color per
+      level); one program per region row.
 
     A design it cannot lower is refused with the kernel and the reason: a
     scheme without a lowering yet, an op or type an elementwise lowering

@@ -124,6 +124,12 @@ def PE_MemRangeAttr : AttrDef<PE_Dialect, "MemRange"> {
   }];
 }
 
+// `[a, b]`: two non-negative integers, as `grid` and `at` spell them.
+class PE_PairParameter<string desc> : OptionalArrayRefParameter<"int64_t", desc> {
+  let parser = [{ ::wafer::pe::parsePair($_parser) }];
+  let printer = [{ ::wafer::pe::printPair($_printer, $_self) }];
+}
+
 def PE_BlockLayoutAttr : AttrDef<PE_Dialect, "BlockLayout"> {
   let mnemonic = "blocks";
   let summary = "A tensor in equal blocks over a program's rectangle";
@@ -140,6 +146,13 @@ def PE_BlockLayoutAttr : AttrDef<PE_Dialect, "BlockLayout"> {
     are split in equal chunks over the rectangle's PEs in row-major order,
     whatever its shape: how an elementwise kernel uses its whole region.
 
+    `grid = [columns, rows]` and `at = [column, row]` place the program's
+    rectangle inside a larger grid of blocks: the tensor is split over the
+    grid, and the program's PE (i, j) holds the grid's block (column + i,
+    row + j). A kernel whose PEs run different programs (one per row of a
+    reduction tree, say) spreads one tensor over all of them this way.
+    Without them the grid is the program's rectangle.
+
     ```mlir
     #pe.blocks<columns = 1, rows = 0>  // [M, N]: M over the rows, N over the columns
     #pe.blocks<columns = 0>            // dim 0 over the columns, each column whole
@@ -150,7 +163,9 @@ def PE_BlockLayoutAttr : AttrDef<PE_Dialect, "BlockLayout"> {
   let parameters = (ins
     OptionalParameter<"std::optional<int64_t>">:$columns,
     OptionalParameter<"std::optional<int64_t>">:$rows,
-    DefaultValuedParameter<"bool", "false">:$flat
+    DefaultValuedParameter<"bool", "false">:$flat,
+    PE_PairParameter<"grid of blocks [columns, rows]">:$grid,
+    PE_PairParameter<"the program's corner in the grid [column, row]">:$at
   );
   let assemblyFormat = "`<` struct(params) `>`";
   let genVerifyDecl = 1;
@@ -158,6 +173,16 @@ def PE_BlockLayoutAttr : AttrDef<PE_Dialect, "BlockLayout"> {
     /// The dimensions as the binary stores them: -1 when not split.
     int64_t columnDim() const { return getColumns().value_or(-1); }
     int64_t rowDim() const { return getRows().value_or(-1); }
+    /// The grid's [columns, rows] for a program of `size`, and the
+    /// program's corner in it.
+    std::array<int64_t, 2> gridFor(::llvm::ArrayRef<int64_t> size) const {
+      return getGrid().empty() ? std::array<int64_t, 2>{size[0], size[1]}
+                               : std::array<int64_t, 2>{getGrid()[0], getGrid()[1]};
+    }
+    std::array<int64_t, 2> corner() const {
+      return getAt().empty() ? std::array<int64_t, 2>{0, 0}
+                             : std::array<int64_t, 2>{getAt()[0], getAt()[1]};
+    }
   }];
 }
 

@@ -140,6 +140,31 @@ def PE_OutputOp : PE_HostIoOp<"output", "A model output read from every PE's buf
   }];
 }
 
+def PE_WeightOp : PE_Op<"weight", [HasParent<"ProgramOp">]> {
+  let summary = "A weight of the program's kernel in every PE's buffer";
+  let description = [{
+    Constant number `index` of the fabric kernel the program implements (the
+    kernel body's `graph.constant` ops in order) lies in `buffer` of every
+    PE of the program, in blocks by `layout`, for the kernel's whole life:
+    the binary stores the weight once and each PE's block is a view of it,
+    loaded before the program's first slot. The binary's writer checks that
+    the kernel has that constant, that it and the buffer hold f32, and that
+    a block fits the buffer.
+
+    ```mlir
+    pe.program @fc.row0 for @fc at [0, 0] size [8, 1] slot 0 {
+      pe.buffer @w f32[96]
+      // w: f32[64, 96]: K over an 8x8 grid's rows, N over its columns
+      pe.weight 0 into @w as #pe.blocks<columns = 1, rows = 0, grid = [8, 8], at = [0, 0]>
+      ...
+    }
+    ```
+  }];
+  let arguments = (ins PE_CountAttr:$index, FlatSymbolRefAttr:$buffer,
+                       PE_BlockLayoutAttr:$layout);
+  let assemblyFormat = "$index `into` $buffer `as` qualified($layout) attr-dict";
+}
+
 def PE_TaskOp : PE_Op<"task", [Symbol, SingleBlock, NoTerminator,
     NoRegionArguments, HasParent<"ProgramOp">]> {
   let summary = "A task: a data task bound to a color, or a local task";

@@ -30,6 +30,8 @@ bool BlockLayout::make(const std::vector<int64_t> &shape, int64_t columnDim,
   l.block_ = shape;
   l.columnDim_ = columnDim;
   l.rowDim_ = rowDim;
+  l.columns_ = columns;
+  l.rows_ = rows;
   if (columnDim >= 0)
     l.block_[size_t(columnDim)] = (shape[size_t(columnDim)] + columns - 1) / columns;
   if (rowDim >= 0)
@@ -66,11 +68,28 @@ bool BlockLayout::makeFlat(const std::vector<int64_t> &shape, int64_t columns,
   l.shape_ = shape;
   l.flat_ = true;
   l.columns_ = columns;
+  l.rows_ = rows;
   l.elements_ = elements;
   const int64_t pes = columns > kMaxElements / rows ? kMaxElements : columns * rows;
   l.blockElements_ = (elements + pes - 1) / pes;
   l.block_ = {l.blockElements_};
   out = std::move(l);
+  return true;
+}
+
+bool BlockLayout::place(int64_t column, int64_t row, int64_t width,
+                        int64_t height, std::string &error) {
+  if (column < 0 || row < 0 || width < 1 || height < 1 ||
+      column > columns_ - width || row > rows_ - height) {
+    error = "places a program of " + std::to_string(width) + " x " +
+            std::to_string(height) + " PEs at block (" +
+            std::to_string(column) + ", " + std::to_string(row) +
+            ") of a grid of " + std::to_string(columns_) + " x " +
+            std::to_string(rows_) + " blocks, past its edge";
+    return false;
+  }
+  atColumn_ = column;
+  atRow_ = row;
   return true;
 }
 

@@ -9,19 +9,105 @@
 
 namespace wafer::wfb {
 
-bool layoutOf(const PeIo &io, const Tensor &tensor, const PeProgram &program,
-              BlockLayout &layout, std::string &error) {
+namespace {
+
+/// What a PeIo or a PeWeight says of its blocks.
+struct Placement {
+  int64_t columnDim, rowDim;
+  bool flat;
+  const google::protobuf::RepeatedField<int64_t> &grid, &at;
+};
+
+bool layoutIn(const Placement &p, const Tensor &tensor,
+              const PeProgram &program, BlockLayout &layout,
+              std::string &error) {
+  if ((p.grid.size() != 0 && p.grid.size() != 2) ||
+      (p.at.size() != 0 && p.at.size() != 2) ||
+      (p.at.size() == 2 && p.grid.empty())) {
+    error = "has a grid of " + std::to_string(p.grid.size()) +
+            " numbers and a corner of " + std::to_string(p.at.size()) +
+            "; a grid is [columns, rows] and a corner [column, row], and a "
+            "corner needs a grid";
+    return false;
+  }
+  const int64_t columns = p.grid.empty() ? program.width() : p.grid[0];
+  const int64_t rows = p.grid.empty() ? program.height() : p.grid[1];
   const std::vector<int64_t> shape(tensor.shape().begin(),
                                    tensor.shape().end());
-  if (!io.flat())
-    return BlockLayout::make(shape, io.column_dim(), io.row_dim(),
-                             program.width(), program.height(), layout, error);
-  if (io.column_dim() != -1 || io.row_dim() != -1) {
+  if (p.flat && (p.columnDim != -1 || p.rowDim != -1)) {
     error = "is flat and splits dimensions as well";
     return false;
   }
-  return BlockLayout::makeFlat(shape, program.width(), program.height(), layout,
-                               error);
+  if (!(p.flat ? BlockLayout::makeFlat(shape, columns, rows, layout, error)
+               : BlockLayout::make(shape, p.columnDim, p.rowDim, columns,
+                                   rows, layout, error)))
+    return false;
+  return layout.place(p.at.empty() ? 0 : p.at[0], p.at.empty() ? 0 : p.at[1],
+                      program.width(), program.height(), error);
+}
+
+/// What is wrong with putting blocks of `tensor` (called `name`) by
+/// `placement` into buffer `bufferIndex` of `program`, or "".
+std::string blocksProblem(const Placement &placement, const Tensor &tensor,
+                          const std::string &name, int32_t bufferIndex,
+                          const PeProgram &program, const char *movement) {
+  if (bufferIndex < 0 || bufferIndex >= program.buffers_size())
+    return "of " + name + " names buffer " + std::to_string(bufferIndex) +
+           ", which the program does not have";
+  const PeBuffer &buffer = program.buffers(bufferIndex);
+  if (tensor.dtype() != F32 || buffer.dtype() != F32)
+    return "moves " + name + " (" + dtypeName(tensor.dtype()) +
+           ") through buffer '" + buffer.name() + "' (" +
+           dtypeName(buffer.dtype()) + "); " + movement;
+  BlockLayout layout;
+  std::string why;
+  if (!layoutIn(placement, tensor, program, layout, why))
+    return "of " + name + " " + why;
+  if (layout.blockElements() > buffer.length()) {
+    std::string shape;
+    for (int64_t d : layout.blockShape())
+      shape += (shape.empty() ? "" : "x") + std::to_string(d);
+    return "puts blocks of " + std::to_string(layout.blockElements()) +
+           " elements (" + (shape.empty() ? "a scalar" : shape) + ") of " +
+           name + " in buffer '" + buffer.name() + "', which holds " +
+           std::to_string(buffer.length());
+  }
+  return "";
+}
+
+Placement placementOf(const PeIo &io) {
+  return {io.column_dim(), io.row_dim(), io.flat(), io.grid(), io.at()};
+}
+
+Placement placementOf(const PeWeight &w) {
+  return {w.column_dim(), w.row_dim(), false, w.grid(), w.at()};
+}
+
+} // namespace
+
+bool layoutOf(const PeIo &io, const Tensor &tensor, const PeProgram &program,
+              BlockLayout &layout, std::string &error) {
+  return layoutIn(placementOf(io), tensor, program, layout, error);
+}
+
+bool layoutOf(const PeWeight &weight, const Tensor &tensor,
+              const PeProgram &program, BlockLayout &layout,
+              std::string &error) {
+  return layoutIn(placementOf(weight), tensor, program, layout, error);
+}
+
+std::string weightProblem(const PeWeight &weight, const PeProgram &program,
+                          const Manifest &manifest) {
+  if (weight.tensor() < 0 || weight.tensor() >= manifest.tensors_size())
+    return "names tensor " + std::to_string(weight.tensor()) + "; there are " +
+           std::to_string(manifest.tensors_size());
+  const Tensor &tensor = manifest.tensors(weight.tensor());
+  const std::string name = "tensor " + std::to_string(weight.tensor()) +
+                           " ('" + tensor.name() + "')";
+  if (tensor.kind() != Tensor::CONSTANT)
+    return "names " + name + ", which is not a constant";
+  return blocksProblem(placementOf(weight), tensor, name, weight.buffer(),
+                       program, "weights are f32 tensors in f32 buffers");
 }
 
 std::string hostIoProblem(const PeIo &io, const PeProgram &program,
@@ -36,31 +122,9 @@ std::string hostIoProblem(const PeIo &io, const PeProgram &program,
   const Binding &binding = bindings[io.binding()];
   if (binding.tensor() < 0 || binding.tensor() >= manifest.tensors_size())
     return "names '" + binding.name() + "', which has no tensor";
-  const Tensor &tensor = manifest.tensors(binding.tensor());
-  const std::string name = "'" + binding.name() + "'";
-  if (io.buffer() < 0 || io.buffer() >= program.buffers_size())
-    return "of " + name + " names buffer " + std::to_string(io.buffer()) +
-           ", which the program does not have";
-  const PeBuffer &buffer = program.buffers(io.buffer());
-  if (tensor.dtype() != F32 || buffer.dtype() != F32)
-    return "moves " + name + " (" + dtypeName(tensor.dtype()) +
-           ") through buffer '" + buffer.name() + "' (" +
-           dtypeName(buffer.dtype()) +
-           "); host I/O moves f32 tensors through f32 buffers";
-  BlockLayout layout;
-  std::string why;
-  if (!layoutOf(io, tensor, program, layout, why))
-    return "of " + name + " " + why;
-  if (layout.blockElements() > buffer.length()) {
-    std::string shape;
-    for (int64_t d : layout.blockShape())
-      shape += (shape.empty() ? "" : "x") + std::to_string(d);
-    return "puts blocks of " + std::to_string(layout.blockElements()) +
-           " elements (" + (shape.empty() ? "a scalar" : shape) + ") of " +
-           name + " in buffer '" + buffer.name() + "', which holds " +
-           std::to_string(buffer.length());
-  }
-  return "";
+  return blocksProblem(placementOf(io), manifest.tensors(binding.tensor()),
+                       "'" + binding.name() + "'", io.buffer(), program,
+                       "host I/O moves f32 tensors through f32 buffers");
 }
 
 std::string hostIoCoverageProblem(const PeDesign &design,

@@ -143,6 +143,11 @@ bool checkPeDesign(const PeDesign &design, const Manifest &manifest,
         return fail(where + (io.output() ? " output " : " input ") +
                     std::to_string(i) + " " + problem);
     }
+    for (int i = 0; i < program.weights_size(); ++i)
+      if (std::string problem =
+              weightProblem(program.weights(i), program, manifest);
+          !problem.empty())
+        return fail(where + " weight " + std::to_string(i) + " " + problem);
 
     for (int t = 0; t < program.tasks_size(); ++t) {
       const PeTask &task = program.tasks(t);

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <cstring>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace wafer::wfb {
 
@@ -36,6 +38,29 @@ const char *opcodeText(PeInstruction::Opcode opcode) {
 }
 
 /// The pe-design section, in the pe dialect's spelling.
+/// `blocks<...>` as the pe dialect spells a layout.
+template <typename Message>
+void printBlocks(const Message &m, bool flat, std::ostream &os) {
+  std::vector<std::string> parts;
+  if (flat)
+    parts.push_back("flat = true");
+  if (m.column_dim() >= 0)
+    parts.push_back("columns = " + std::to_string(m.column_dim()));
+  if (m.row_dim() >= 0)
+    parts.push_back("rows = " + std::to_string(m.row_dim()));
+  auto pair = [](const auto &v) {
+    return "[" + std::to_string(v[0]) + ", " + std::to_string(v[1]) + "]";
+  };
+  if (m.grid_size() == 2)
+    parts.push_back("grid = " + pair(m.grid()));
+  if (m.at_size() == 2)
+    parts.push_back("at = " + pair(m.at()));
+  os << "blocks<";
+  for (size_t i = 0; i < parts.size(); ++i)
+    os << (i ? ", " : "") << parts[i];
+  os << ">\n";
+}
+
 void printPeDesign(const PeDesign &design, const Manifest &manifest,
                    std::ostream &os) {
   os << "\n// ---- pe design (" << design.programs_size() << " programs, "
@@ -62,15 +87,14 @@ void printPeDesign(const PeDesign &design, const Manifest &manifest,
       os << "    " << (io.output() ? "output '" : "input '")
          << bindings[io.binding()].name() << "' "
          << (io.output() ? "from " : "into ")
-         << program.buffers(io.buffer()).name() << " as blocks<";
-      if (io.flat())
-        os << "flat = true";
-      if (io.column_dim() >= 0)
-        os << "columns = " << io.column_dim()
-           << (io.row_dim() >= 0 ? ", " : "");
-      if (io.row_dim() >= 0)
-        os << "rows = " << io.row_dim();
-      os << ">\n";
+         << program.buffers(io.buffer()).name() << " as ";
+      printBlocks(io, io.flat(), os);
+    }
+    for (const PeWeight &w : program.weights()) {
+      os << "    weight tensor " << w.tensor() << " ('"
+         << manifest.tensors(w.tensor()).name() << "') into "
+         << program.buffers(w.buffer()).name() << " as ";
+      printBlocks(w, false, os);
     }
     for (const PeTask &task : program.tasks()) {
       os << "    task '" << task.name() << "' "

@@ -672,6 +672,40 @@ void FabricSimulator::readOutputs(const wfb::Manifest &manifest,
             });
 }
 
+void FabricSimulator::loadWeights(
+    const wfb::Manifest &manifest,
+    const std::function<std::string_view(int32_t)> &data) {
+  State &s = *state_;
+  for (const ProgramInfo &info : s.programs) {
+    const wfb::PeProgram &p = *info.program;
+    for (const wfb::PeWeight &w : p.weights()) {
+      const wfb::Tensor &t = manifest.tensors(w.tensor());
+      const std::string_view bytes = data(w.tensor());
+      wfb::BlockLayout layout;
+      std::string error;
+      // The loader has checked the layout (wfb::weightProblem).
+      wfb::layoutOf(w, t, p, layout, error);
+      const size_t elements = bytes.size() / sizeof(float);
+      auto value = [&](int64_t i) {
+        float v = 0;
+        const size_t at = t.splat() ? 0 : size_t(i);
+        if (at < elements)
+          std::memcpy(&v, bytes.data() + at * sizeof(float), sizeof v);
+        return v;
+      };
+      for (int64_t j = 0; j < p.height(); ++j)
+        for (int64_t i = 0; i < p.width(); ++i) {
+          Pe &pe =
+              s.pes[size_t(s.peAt.at(s.routerKey(p.x() + i, p.y() + j)))];
+          float *block = s.bufferData(pe, w.buffer());
+          layout.forEachElement(i, j, [&](int64_t tensorIndex, int64_t b) {
+            block[b] = value(tensorIndex);
+          });
+        }
+    }
+  }
+}
+
 SimResult FabricSimulator::run(const SimOptions &options) {
   State &s = *state_;
   SimResult result;

@@ -798,6 +798,9 @@ static int runSim(const std::string &model, const std::string &target,
         *design, binary->manifest().target(), slot, error);
     if (!sim)
       die("slot " + std::to_string(slot) + ": " + error);
+    sim->loadWeights(binary->manifest(), [&](int32_t tensor) {
+      return binary->tensorData(tensor);
+    });
     if (hostIo)
       sim->loadInputs(binary->manifest(), inputs);
     const auto start = std::chrono::steady_clock::now();

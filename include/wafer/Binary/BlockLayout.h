@@ -38,15 +38,25 @@ public:
   static bool makeFlat(const std::vector<int64_t> &shape, int64_t columns,
                        int64_t rows, BlockLayout &out, std::string &error);
 
+  /// Places a program of `width` x `height` PEs at block (`column`, `row`)
+  /// of the layout's grid (the columns and rows it was made for): its PE
+  /// (i, j) then holds block (column + i, row + j). False with `error` when
+  /// the program does not lie inside the grid.
+  bool place(int64_t column, int64_t row, int64_t width, int64_t height,
+             std::string &error);
+
   /// The shape of every PE's block, and its element count.
   const std::vector<int64_t> &blockShape() const { return block_; }
   int64_t blockElements() const { return blockElements_; }
 
   /// Calls `f(tensorIndex, blockIndex)` (row-major flat indices) for each
   /// element of the block of the PE in column `column` and row `row` of
-  /// the rectangle that lies inside the tensor.
+  /// the program (placed by `place`, else the whole grid) that lies inside
+  /// the tensor.
   template <typename F>
   void forEachElement(int64_t column, int64_t row, F &&f) const {
+    column += atColumn_;
+    row += atRow_;
     if (flat_) {
       const int64_t first = (row * columns_ + column) * blockElements_;
       for (int64_t b = 0; b < blockElements_ && first + b < elements_; ++b)
@@ -81,7 +91,8 @@ private:
   std::vector<int64_t> shape_, block_;
   int64_t columnDim_ = -1, rowDim_ = -1, blockElements_ = 1;
   bool flat_ = false;
-  int64_t columns_ = 1, elements_ = 1;
+  int64_t columns_ = 1, rows_ = 1, elements_ = 1;
+  int64_t atColumn_ = 0, atRow_ = 0;
 };
 
 } // namespace wafer::wfb

@@ -39,7 +39,9 @@
 #include "wafer/Binary/wfb.pb.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -124,6 +126,12 @@ public:
                   const std::vector<const float *> &inputs);
   void readOutputs(const wfb::Manifest &manifest,
                    const std::vector<float *> &outputs) const;
+
+  /// Loads the slot's programs' weights (their pe.weight blocks, by
+  /// wfb::BlockLayout) from `data(tensor)`: the tensor's f32 bytes as the
+  /// binary stores them (one element for a splat), checked by the loader.
+  void loadWeights(const wfb::Manifest &manifest,
+                   const std::function<std::string_view(int32_t)> &data);
 
   /// Runs the slot from its start to its end (once).
   SimResult run(const SimOptions &options = {});

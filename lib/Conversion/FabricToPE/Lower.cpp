@@ -1,24 +1,22 @@
 //===- Lower.cpp - a placed fabric design as per-PE programs --------------===//
 //
 // Two steps, so that a design is either lowered whole or left as it was:
-// plan every kernel (its layout, program rectangle, buffers and the vector
-// op of each graph op), failing with the reason on the first that has no
-// lowering; then build the pe.design from the plans.
+// plan every kernel (Plan.h; one lowering per scheme in its own file),
+// failing with the reason on the first that has no lowering; then build
+// the pe.design from the plans.
 //
 //===----------------------------------------------------------------------===//
+
+#include "Plan.h"
 
 #include "wafer/Conversion/FabricToPE.h"
 #include "wafer/Conversion/Passes.h"
 
-#include "wafer/Binary/BlockLayout.h"
 #include "wafer/Dialect/Fabric/IR/FabricOps.h"
-#include "wafer/Dialect/Graph/IR/GraphOps.h"
 #include "wafer/Dialect/PE/IR/PEOps.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
-#include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/TypeSwitch.h"
 
 namespace wafer {
 #define GEN_PASS_DEF_PELOWER
@@ -28,171 +26,47 @@ namespace wafer {
 using namespace mlir;
 using namespace wafer;
 
-namespace {
+namespace wafer::pelower {
 
-/// The vector op a graph op becomes; operands and result are buffers.
-enum class VectorOp { Add, Sub, Mul, Max, Exp };
-
-/// One instruction of the kernel's task: `dst = lhs op rhs` (rhs unused
-/// for exp), or a fill of `dst` with `value`.
-struct Step {
-  bool fill = false;
-  VectorOp op = VectorOp::Add;
-  std::string dst, lhs, rhs;
-  float value = 0;
-};
-
-/// Everything the program of one elementwise kernel needs.
-struct KernelPlan {
-  fabric::KernelOp kernel;
-  int64_t width = 1, height = 1; // the program's rectangle: the region
-  int64_t blockElements = 1;     // per PE
-  std::vector<std::string> buffers; // in creation order
-  std::vector<Step> steps;
-  /// (model input name, buffer) and (model output name, buffer).
-  std::vector<std::pair<std::string, std::string>> inputs, outputs;
-};
-
-/// Whether `type` is an f32 tensor of `shape`.
 bool isF32Of(Type type, ArrayRef<int64_t> shape) {
   auto ranked = dyn_cast<RankedTensorType>(type);
   return ranked && ranked.getElementType().isF32() &&
          ranked.getShape() == shape;
 }
 
-/// Plans an elementwise kernel; "" on success, the reason otherwise.
-std::string planElementwise(fabric::KernelOp kernel, func::FuncOp main,
-                            KernelPlan &plan) {
-  const std::string name = kernel.getRef();
-  plan.kernel = kernel;
-  if (kernel.getNumResults() == 0)
-    return "kernel " + name + " has no results";
-  auto resultType = dyn_cast<RankedTensorType>(kernel.getResult(0).getType());
-  if (!resultType || !resultType.getElementType().isF32())
-    return "kernel " + name +
-           " computes a non-f32 tensor; the elementwise lowering handles f32 "
-           "only";
-  const SmallVector<int64_t> shape(resultType.getShape());
-
-  // Every tensor of the kernel flattened and in equal chunks over the whole
-  // region, as the cost model prices it (elements / PEs).
-  ArrayRef<int64_t> region = kernel.getRegion();
-  plan.width = region[0];
-  plan.height = region[1];
-  wfb::BlockLayout layout;
-  std::string why;
-  if (!wfb::BlockLayout::makeFlat({shape.begin(), shape.end()}, plan.width,
-                                  plan.height, layout, why))
-    return "kernel " + name + ": its layout " + why;
-  plan.blockElements = std::max<int64_t>(1, layout.blockElements());
-
-  // Inputs: model inputs only (streams are not lowered yet).
-  Block &body = kernel.getBody().front();
-  llvm::DenseMap<Value, std::string> bufferOf;
-  for (auto [i, operand] : llvm::enumerate(kernel.getInputs())) {
-    auto arg = dyn_cast<BlockArgument>(operand);
-    if (!arg || arg.getOwner() != &main.getBody().front())
-      return "kernel " + name + " takes input " + std::to_string(i) +
-             " from a stream; pe-lower does not lower streams between "
-             "kernels yet";
-    if (!isF32Of(operand.getType(), shape))
-      return "kernel " + name + "'s input " + std::to_string(i) +
-             " is not an f32 tensor of its result's shape; the elementwise "
-             "lowering does not broadcast yet";
-    const std::string buffer = "in" + std::to_string(i);
-    plan.buffers.push_back(buffer);
-    plan.inputs.emplace_back(
-        fabric::signatureName(main, false, arg.getArgNumber()), buffer);
-    bufferOf[body.getArgument(unsigned(i))] = buffer;
-  }
-
-  // The body, op by op.
-  auto fresh = [&](const char *prefix) {
-    std::string buffer = prefix + std::to_string(plan.buffers.size());
-    plan.buffers.push_back(buffer);
-    return buffer;
-  };
-  std::string zero;
-  auto zeros = [&]() {
-    if (zero.empty()) {
-      zero = fresh("zero");
-      plan.steps.insert(plan.steps.begin(), Step{true, {}, zero, "", "", 0});
-    }
-    return zero;
-  };
-  for (Operation &op : body.without_terminator()) {
-    const std::string what = "kernel " + name + ": '" +
-                             op.getName().getStringRef().str() + "'";
-    if (auto constant = dyn_cast<graph::ConstantOp>(op)) {
-      auto splat = dyn_cast<SplatElementsAttr>(constant.getValue());
-      if (!splat || !splat.getElementType().isF32())
-        return what + " is not an f32 splat; the elementwise lowering has "
-                      "no weights yet";
-      const std::string buffer = fresh("c");
-      plan.steps.insert(plan.steps.begin(),
-                        Step{true, {}, buffer, "", "",
-                             splat.getSplatValue<APFloat>().convertToFloat()});
-      bufferOf[constant.getResult()] = buffer;
-      continue;
-    }
-    if (op.getNumResults() != 1 || !isF32Of(op.getResult(0).getType(), shape))
-      return what + " does not compute an f32 tensor of the kernel's shape";
-    for (Value operand : op.getOperands()) {
-      auto it = bufferOf.find(operand);
-      if (it == bufferOf.end())
-        return what + " reads a value defined outside the kernel's body";
-      Operation *def = operand.getDefiningOp();
-      if (!isa_and_nonnull<graph::ConstantOp>(def) &&
-          !isF32Of(operand.getType(), shape))
-        return what + " broadcasts; the elementwise lowering does not yet";
-    }
-    auto in = [&](unsigned i) { return bufferOf[op.getOperand(i)]; };
-    auto vector = [](VectorOp v, std::string lhs, std::string rhs) {
-      return std::optional<Step>(Step{false, v, "", std::move(lhs),
-                                      std::move(rhs), 0});
-    };
-    std::optional<Step> step =
-        llvm::TypeSwitch<Operation *, std::optional<Step>>(&op)
-            .Case([&](graph::AddOp) { return vector(VectorOp::Add, in(0), in(1)); })
-            .Case([&](graph::SubOp) { return vector(VectorOp::Sub, in(0), in(1)); })
-            .Case([&](graph::MulOp) { return vector(VectorOp::Mul, in(0), in(1)); })
-            .Case([&](graph::MaxOp) { return vector(VectorOp::Max, in(0), in(1)); })
-            .Case([&](graph::ExpOp) { return vector(VectorOp::Exp, in(0), ""); })
-            .Case([&](graph::ReluOp) {
-              return vector(VectorOp::Max, in(0), zeros());
-            })
-            .Case([&](graph::NegOp) {
-              return vector(VectorOp::Sub, zeros(), in(0));
-            })
-            .Default([](Operation *) { return std::nullopt; });
-    if (!step)
-      return what + " has no lowering to the pe dialect yet (the elementwise "
-                    "lowering takes add, sub, mul, max, exp, relu, neg and "
-                    "splat constants)";
-    step->dst = fresh("t");
-    bufferOf[op.getResult(0)] = step->dst;
-    plan.steps.push_back(*step);
-  }
-
-  // Outputs: model outputs only.
-  Operation *yield = body.getTerminator();
-  for (auto [i, result] : llvm::enumerate(kernel.getResults())) {
-    std::optional<unsigned> index;
-    for (OpOperand &use : result.getUses()) {
-      if (!isa<func::ReturnOp>(use.getOwner()) || index)
-        return "kernel " + name + "'s result " + std::to_string(i) +
-               " feeds a stream or more than one model output; pe-lower "
-               "does not lower streams between kernels yet";
-      index = use.getOperandNumber();
-    }
-    if (!index)
-      return "kernel " + name + "'s result " + std::to_string(i) +
-             " is not a model output";
-    plan.outputs.emplace_back(fabric::signatureName(main, true, *index),
-                              bufferOf[yield->getOperand(unsigned(i))]);
-  }
+std::string modelInputOf(fabric::KernelOp kernel, func::FuncOp main,
+                         unsigned i, std::string &name) {
+  auto arg = dyn_cast<BlockArgument>(kernel.getInputs()[i]);
+  if (!arg || arg.getOwner() != &main.getBody().front())
+    return "kernel " + kernel.getRef() + " takes input " + std::to_string(i) +
+           " from a stream; pe-lower does not lower streams between kernels "
+           "yet";
+  name = fabric::signatureName(main, false, arg.getArgNumber());
   return "";
 }
+
+std::string modelOutputOf(fabric::KernelOp kernel, func::FuncOp main,
+                          unsigned i, std::string &name) {
+  std::optional<unsigned> index;
+  for (OpOperand &use : kernel.getResult(i).getUses()) {
+    if (!isa<func::ReturnOp>(use.getOwner()) || index)
+      return "kernel " + kernel.getRef() + "'s result " + std::to_string(i) +
+             " feeds a stream or more than one model output; pe-lower does "
+             "not lower streams between kernels yet";
+    index = use.getOperandNumber();
+  }
+  if (!index)
+    return "kernel " + kernel.getRef() + "'s result " + std::to_string(i) +
+           " is not a model output";
+  name = fabric::signatureName(main, true, *index);
+  return "";
+}
+
+} // namespace wafer::pelower
+
+namespace {
+
+using namespace wafer::pelower;
 
 /// Plans every kernel; "" with the plans, or the first kernel's reason.
 std::string planDesign(ModuleOp module, std::vector<KernelPlan> &plans,
@@ -210,10 +84,12 @@ std::string planDesign(ModuleOp module, std::vector<KernelPlan> &plans,
     if (!kernel.getOrigin())
       return "kernel " + kernel.getRef() +
              " is not placed (run fabric-place first)";
-    if (kernel.getScheme() != fabric::KernelScheme::elementwise)
+    const fabric::KernelScheme scheme = kernel.getScheme();
+    if (scheme != fabric::KernelScheme::elementwise &&
+        scheme != fabric::KernelScheme::mesh_gemv)
       return "kernel " + kernel.getRef() + " is " +
-             fabric::stringifyKernelScheme(kernel.getScheme()).str() +
-             "; pe-lower lowers elementwise kernels only so far";
+             fabric::stringifyKernelScheme(scheme).str() +
+             "; pe-lower lowers elementwise and mesh_gemv kernels so far";
   }
   for (auto stream : main.getBody().front().getOps<fabric::StreamOp>()) {
     where = stream;
@@ -223,7 +99,11 @@ std::string planDesign(ModuleOp module, std::vector<KernelPlan> &plans,
   for (fabric::KernelOp kernel : kernels) {
     where = kernel;
     KernelPlan plan;
-    if (std::string why = planElementwise(kernel, main, plan); !why.empty())
+    std::string why =
+        kernel.getScheme() == fabric::KernelScheme::mesh_gemv
+            ? planMeshGemv(kernel, main, design.getTarget(), plan)
+            : planElementwise(kernel, main, plan);
+    if (!why.empty())
       return why;
     plans.push_back(std::move(plan));
   }
@@ -238,63 +118,102 @@ std::string planDesign(ModuleOp module, std::vector<KernelPlan> &plans,
   return "";
 }
 
-void buildProgram(OpBuilder &b, const KernelPlan &plan) {
-  fabric::KernelOp kernel = plan.kernel;
+pe::BlockLayoutAttr layoutAttr(MLIRContext *ctx, const Blocks &blocks) {
+  auto pair = [](const std::optional<std::array<int64_t, 2>> &v) {
+    return v ? ArrayRef<int64_t>(*v) : ArrayRef<int64_t>();
+  };
+  return pe::BlockLayoutAttr::get(ctx, blocks.columns, blocks.rows,
+                                  blocks.flat, pair(blocks.grid),
+                                  pair(blocks.at));
+}
+
+void buildProgram(OpBuilder &b, fabric::KernelOp kernel,
+                  const ProgramPlan &plan) {
   Location loc = kernel.getLoc();
   MLIRContext *ctx = b.getContext();
-  ArrayRef<int64_t> origin = *kernel.getOrigin();
   auto program = pe::ProgramOp::create(
-      b, loc, kernel.getSymNameAttr(), FlatSymbolRefAttr::get(kernel.getSymNameAttr()),
-      b.getDenseI64ArrayAttr(origin),
+      b, loc, b.getStringAttr(plan.name),
+      FlatSymbolRefAttr::get(kernel.getSymNameAttr()),
+      b.getDenseI64ArrayAttr({plan.x, plan.y}),
       b.getDenseI64ArrayAttr({plan.width, plan.height}),
       b.getI64IntegerAttr(kernel.getSlot()));
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(&program.getBody().emplaceBlock());
-  const int64_t n = plan.blockElements;
-  for (const std::string &buffer : plan.buffers)
+  for (const auto &[buffer, length] : plan.buffers)
     pe::BufferOp::create(b, loc, b.getStringAttr(buffer),
                          TypeAttr::get(b.getF32Type()),
-                         b.getI64IntegerAttr(n), IntegerAttr());
-  auto layout = pe::BlockLayoutAttr::get(ctx, std::nullopt, std::nullopt,
-                                         /*flat=*/true);
-  for (const auto &[tensor, buffer] : plan.inputs)
-    pe::InputOp::create(b, loc, b.getStringAttr(tensor),
-                        FlatSymbolRefAttr::get(ctx, buffer), layout);
-  for (const auto &[tensor, buffer] : plan.outputs)
-    pe::OutputOp::create(b, loc, b.getStringAttr(tensor),
-                         FlatSymbolRefAttr::get(ctx, buffer), layout);
+                         b.getI64IntegerAttr(length), IntegerAttr());
+  // Inputs, then outputs, then weights, as the ops read best.
+  for (Binding::Kind kind :
+       {Binding::Kind::Input, Binding::Kind::Output, Binding::Kind::Weight})
+    for (const Binding &binding : plan.bindings) {
+      if (binding.kind != kind)
+        continue;
+      auto buffer = FlatSymbolRefAttr::get(ctx, binding.buffer);
+      pe::BlockLayoutAttr layout = layoutAttr(ctx, binding.layout);
+      if (kind == Binding::Kind::Input)
+        pe::InputOp::create(b, loc, b.getStringAttr(binding.tensor), buffer,
+                            layout);
+      else if (kind == Binding::Kind::Output)
+        pe::OutputOp::create(b, loc, b.getStringAttr(binding.tensor), buffer,
+                             layout);
+      else
+        pe::WeightOp::create(b, loc, b.getI64IntegerAttr(binding.weight),
+                             buffer, layout);
+    }
   auto task = pe::TaskOp::create(
       b, loc, b.getStringAttr("main"),
       pe::TaskKindAttr::get(ctx, pe::TaskKind::local), IntegerAttr(),
       b.getUnitAttr());
   b.setInsertionPointToStart(&task.getBody().emplaceBlock());
-  auto range = [&](const std::string &buffer) {
-    return pe::MemRangeAttr::get(ctx, FlatSymbolRefAttr::get(ctx, buffer), 0,
-                                 n, 1);
+  auto range = [&](const Range &r) {
+    return pe::MemRangeAttr::get(ctx, FlatSymbolRefAttr::get(ctx, r.buffer),
+                                 r.offset, r.length, 1);
   };
+  using K = Step::Kind;
   for (const Step &s : plan.steps) {
-    if (s.fill) {
+    switch (s.kind) {
+    case K::Fill:
       pe::FillOp::create(b, loc, range(s.dst), b.getF32FloatAttr(s.value));
-      continue;
-    }
-    switch (s.op) {
-    case VectorOp::Add:
+      break;
+    case K::Add:
       pe::FaddOp::create(b, loc, range(s.dst), range(s.lhs), range(s.rhs));
       break;
-    case VectorOp::Sub:
+    case K::Sub:
       pe::FsubOp::create(b, loc, range(s.dst), range(s.lhs), range(s.rhs));
       break;
-    case VectorOp::Mul:
+    case K::Mul:
       pe::FmulOp::create(b, loc, range(s.dst), range(s.lhs), range(s.rhs));
       break;
-    case VectorOp::Max:
+    case K::Max:
       pe::FmaxOp::create(b, loc, range(s.dst), range(s.lhs), range(s.rhs));
       break;
-    case VectorOp::Exp:
+    case K::Exp:
       pe::ExpOp::create(b, loc, range(s.dst), range(s.lhs));
+      break;
+    case K::Fmac:
+      pe::FmacOp::create(b, loc, range(s.dst), range(s.lhs), range(s.rhs),
+                         range(s.scalar));
+      break;
+    case K::Send:
+      pe::SendOp::create(b, loc, range(s.lhs), b.getI64IntegerAttr(s.color));
+      break;
+    case K::Recv:
+      pe::RecvOp::create(b, loc, b.getI64IntegerAttr(s.color), range(s.dst));
       break;
     }
   }
+}
+
+void buildRoute(OpBuilder &b, Location loc, int64_t slot,
+                const RoutePlan &route) {
+  MLIRContext *ctx = b.getContext();
+  pe::RouteOp::create(b, loc, b.getI64IntegerAttr(route.color),
+                      b.getI64IntegerAttr(slot),
+                      b.getDenseI64ArrayAttr({route.x, route.y}),
+                      b.getDenseI64ArrayAttr({route.width, route.height}),
+                      pe::PortsAttr::get(ctx, route.from),
+                      pe::PortsAttr::get(ctx, route.to));
 }
 
 struct PeLowerPass : wafer::impl::PeLowerBase<PeLowerPass> {
@@ -315,9 +234,13 @@ struct PeLowerPass : wafer::impl::PeLowerBase<PeLowerPass> {
     b.setInsertionPointAfter(design);
     auto pe = pe::DesignOp::create(b, design.getLoc(), design.getTarget());
     b.setInsertionPointToStart(&pe.getBody().emplaceBlock());
-    for (const KernelPlan &plan : plans)
-      buildProgram(b, plan);
-    numPrograms += int64_t(plans.size());
+    for (KernelPlan &plan : plans) {
+      for (const ProgramPlan &program : plan.programs)
+        buildProgram(b, plan.kernel, program);
+      for (const RoutePlan &route : plan.routes)
+        buildRoute(b, plan.kernel.getLoc(), plan.kernel.getSlot(), route);
+      numPrograms += int64_t(plan.programs.size());
+    }
   }
 };
 

@@ -29,9 +29,21 @@ wfb::DType bufferType(Type type) {
   return *dtype;
 }
 
+/// Where the blocks of a layout go, as the binary stores them.
+template <typename Message>
+void setPlacement(pe::BlockLayoutAttr layout, Message &out) {
+  out.set_column_dim(int32_t(layout.columnDim()));
+  out.set_row_dim(int32_t(layout.rowDim()));
+  for (int64_t v : layout.getGrid())
+    out.add_grid(v);
+  for (int64_t v : layout.getAt())
+    out.add_at(v);
+}
+
 struct ProgramEmitter {
   pe::ProgramOp program;
   const llvm::StringMap<int32_t> &kernels;
+  const KernelConstants &constants;
   const wfb::Manifest &manifest;
   llvm::StringMap<int32_t> buffers, tasks;
 
@@ -135,13 +147,38 @@ struct ProgramEmitter {
     io.set_output(output != nullptr);
     io.set_binding(binding);
     io.set_buffer(buffers.lookup(buffer.getValue()));
-    io.set_column_dim(int32_t(layout.columnDim()));
-    io.set_row_dim(int32_t(layout.rowDim()));
+    setPlacement(layout, io);
     io.set_flat(layout.getFlat());
     if (std::string problem = wfb::hostIoProblem(io, out, manifest);
         !problem.empty())
       return op.emitOpError() << problem;
     *out.add_io() = std::move(io);
+    return success();
+  }
+
+  /// A pe.weight: the tensor of its kernel's constant, and what the loader
+  /// checks of it (wfb::weightProblem), reported at the op.
+  LogicalResult weight(pe::WeightOp op, wfb::PeProgram &out) {
+    // The verifier has made sure the program names a kernel.
+    StringRef kernel = program.getKernelAttr().getValue();
+    auto it = constants.find(kernel);
+    const size_t count = it == constants.end() ? 0 : it->second.size();
+    if (size_t(op.getIndex()) >= count)
+      return op.emitOpError()
+             << "of program @" << program.getSymName() << " loads weight "
+             << op.getIndex() << " of @" << kernel << ", which has " << count
+             << " constant" << (count == 1 ? "" : "s");
+    wfb::PeWeight w;
+    w.set_tensor(it->second[size_t(op.getIndex())]);
+    w.set_buffer(buffers.lookup(op.getBufferAttr().getValue()));
+    setPlacement(op.getLayout(), w);
+    if (op.getLayout().getFlat())
+      return op.emitOpError() << "lays a weight out flat; weights are split "
+                                 "by dimensions";
+    if (std::string problem = wfb::weightProblem(w, out, manifest);
+        !problem.empty())
+      return op.emitOpError() << problem;
+    *out.add_weights() = std::move(w);
     return success();
   }
 
@@ -185,9 +222,12 @@ struct ProgramEmitter {
       b->set_length(buffer.getLength());
       b->set_address(*buffer.getAddress());
     }
-    for (Operation &op : program.getBody().front())
+    for (Operation &op : program.getBody().front()) {
       if (isa<pe::InputOp, pe::OutputOp>(op) && failed(hostIo(op, out)))
         return failure();
+      if (auto w = dyn_cast<pe::WeightOp>(op); w && failed(weight(w, out)))
+        return failure();
+    }
     for (pe::TaskOp task : program.getBody().getOps<pe::TaskOp>())
       tasks[task.getSymName()] = static_cast<int32_t>(tasks.size());
     for (pe::TaskOp task : program.getBody().getOps<pe::TaskOp>()) {
@@ -207,13 +247,14 @@ struct ProgramEmitter {
 } // namespace
 
 LogicalResult emitPeDesign(pe::DesignOp design, const wfb::Manifest &manifest,
+                           const KernelConstants &constants,
                            wfb::PeDesign &out) {
   llvm::StringMap<int32_t> kernels;
   for (int32_t k = 0; k < manifest.kernels_size(); ++k)
     kernels[manifest.kernels(k).name()] = k;
   for (Operation &op : design.getBody().front()) {
     if (auto program = dyn_cast<pe::ProgramOp>(op)) {
-      if (failed(ProgramEmitter{program, kernels, manifest, {}, {}}.run(
+      if (failed(ProgramEmitter{program, kernels, constants, manifest, {}, {}}.run(
               *out.add_programs())))
         return failure();
     } else if (auto route = dyn_cast<pe::RouteOp>(op)) {

@@ -377,6 +377,7 @@ LogicalResult Emitter::run(StringRef path) {
   }
 
   DenseMap<Operation *, int32_t> kernelIndex;
+  KernelConstants kernelConstants;
   for (Operation &op : main.getBody().front()) {
     if (auto c = dyn_cast<graph::ConstantOp>(op)) {
       FailureOr<int32_t> id = constant(c);
@@ -417,6 +418,7 @@ LogicalResult Emitter::run(StringRef path) {
           if (failed(id))
             return failure();
           local[c.getResult()] = *id;
+          kernelConstants[kernel.getSymName()].push_back(*id);
           continue;
         }
         if (failed(hostOp(&inner, index, local)))
@@ -466,7 +468,7 @@ LogicalResult Emitter::run(StringRef path) {
              << "is for another target than the fabric design: "
              << peDesignOp.getTarget() << " against " << target;
     peDesign.emplace();
-    if (failed(emitPeDesign(peDesignOp, manifest, *peDesign)))
+    if (failed(emitPeDesign(peDesignOp, manifest, kernelConstants, *peDesign)))
       return failure();
   }
 

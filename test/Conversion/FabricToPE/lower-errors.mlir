@@ -7,7 +7,7 @@
 module {
   fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
     func.func @main(%arg0: tensor<3x5xf32> {graph.name = "x"}) -> (tensor<3x5xf32> {graph.name = "y"}) {
-      // expected-error @+1 {{pe-lower: kernel @fc is mesh_gemm; pe-lower lowers elementwise kernels only so far}}
+      // expected-error @+1 {{pe-lower: kernel @fc is mesh_gemm; pe-lower lowers elementwise and mesh_gemv kernels so far}}
       %0 = fabric.kernel @fc mesh_gemm(%arg0) {blocks = array<i64: 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 8, 2>, slot = 0 : i64, weight_bytes = 0 : i64} : (tensor<3x5xf32>) -> tensor<3x5xf32> {
       ^bb0(%a: tensor<3x5xf32>):
         %w = graph.constant dense<1.0> : tensor<5x5xf32>
@@ -141,6 +141,96 @@ module {
       }
       // expected-error @+1 {{pe-lower: a model output is a model input as it is; pe-lower has no program to give it}}
       return %0, %arg0 : tensor<3x5xf32>, tensor<3x5xf32>
+    }
+  }
+}
+
+// -----
+
+// mesh_gemv: an activation other than relu.
+module {
+  fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    func.func @main(%arg0: tensor<1x8xf32> {graph.name = "x"}) -> (tensor<1x4xf32> {graph.name = "y"}) {
+      // expected-error @+1 {{pe-lower: kernel @g applies gelu; the mesh_gemv lowering applies none or relu so far}}
+      %0 = fabric.kernel @g mesh_gemv(%arg0) {blocks = array<i64: 1, 2, 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 4, 4>, slot = 0 : i64, weight_bytes = 8 : i64} : (tensor<1x8xf32>) -> tensor<1x4xf32> {
+      ^bb0(%a: tensor<1x8xf32>):
+        %w = graph.constant dense<0.5> : tensor<8x4xf32>
+        %1 = graph.linear %a, %w activation(gelu) : (tensor<1x8xf32>, tensor<8x4xf32>) -> tensor<1x4xf32>
+        fabric.yield %1 : tensor<1x4xf32>
+      }
+      return %0 : tensor<1x4xf32>
+    }
+  }
+}
+
+// -----
+
+// mesh_gemv: a weight that is an activation, not a constant.
+module {
+  fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    func.func @main(%arg0: tensor<1x8xf32> {graph.name = "x"}, %arg1: tensor<8x4xf32> {graph.name = "m"}) -> (tensor<1x4xf32> {graph.name = "y"}) {
+      // expected-error @+1 {{pe-lower: kernel @g multiplies by an operand that is not one of its constants; the mesh_gemv lowering needs its weights}}
+      %0 = fabric.kernel @g mesh_gemv(%arg0, %arg1) {blocks = array<i64: 1, 2, 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 4, 4>, slot = 0 : i64, weight_bytes = 8 : i64} : (tensor<1x8xf32>, tensor<8x4xf32>) -> tensor<1x4xf32> {
+      ^bb0(%a: tensor<1x8xf32>, %b: tensor<8x4xf32>):
+        %1 = graph.matmul %a, %b : (tensor<1x8xf32>, tensor<8x4xf32>) -> tensor<1x4xf32>
+        fabric.yield %1 : tensor<1x4xf32>
+      }
+      return %0 : tensor<1x4xf32>
+    }
+  }
+}
+
+// -----
+
+// mesh_gemv: more than the product in the body.
+module {
+  fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    func.func @main(%arg0: tensor<1x8xf32> {graph.name = "x"}) -> (tensor<1x4xf32> {graph.name = "y"}) {
+      // expected-error @+1 {{pe-lower: kernel @g: 'graph.exp' has no place in the mesh_gemv lowering, which takes one matmul or linear and its constant weights}}
+      %0 = fabric.kernel @g mesh_gemv(%arg0) {blocks = array<i64: 1, 2, 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 4, 4>, slot = 0 : i64, weight_bytes = 8 : i64} : (tensor<1x8xf32>) -> tensor<1x4xf32> {
+      ^bb0(%a: tensor<1x8xf32>):
+        %w = graph.constant dense<0.5> : tensor<8x4xf32>
+        %1 = graph.matmul %a, %w : (tensor<1x8xf32>, tensor<8x4xf32>) -> tensor<1x4xf32>
+        %2 = graph.exp %1 : tensor<1x4xf32>
+        fabric.yield %2 : tensor<1x4xf32>
+      }
+      return %0 : tensor<1x4xf32>
+    }
+  }
+}
+
+// -----
+
+// mesh_gemv: more rows than the target has colors for the tree (8 rows: 3 levels, 2 free colors).
+module {
+  fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 4, reserved_colors = [1, 3], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    func.func @main(%arg0: tensor<1x8xf32> {graph.name = "x"}) -> (tensor<1x4xf32> {graph.name = "y"}) {
+      // expected-error @+1 {{pe-lower: kernel @g's reduction tree over 8 rows needs 3 colors; the target has 2 free}}
+      %0 = fabric.kernel @g mesh_gemv(%arg0) {blocks = array<i64: 1, 2, 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 4, 8>, slot = 0 : i64, weight_bytes = 8 : i64} : (tensor<1x8xf32>) -> tensor<1x4xf32> {
+      ^bb0(%a: tensor<1x8xf32>):
+        %w = graph.constant dense<0.5> : tensor<8x4xf32>
+        %1 = graph.matmul %a, %w : (tensor<1x8xf32>, tensor<8x4xf32>) -> tensor<1x4xf32>
+        fabric.yield %1 : tensor<1x4xf32>
+      }
+      return %0 : tensor<1x4xf32>
+    }
+  }
+}
+
+// -----
+
+// mesh_gemv: a bias that is not a constant of the kernel's width.
+module {
+  fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    func.func @main(%arg0: tensor<1x8xf32> {graph.name = "x"}, %arg1: tensor<4xf32> {graph.name = "c"}) -> (tensor<1x4xf32> {graph.name = "y"}) {
+      // expected-error @+1 {{pe-lower: kernel @g's bias is not an f32 constant of 4 elements}}
+      %0 = fabric.kernel @g mesh_gemv(%arg0, %arg1) {blocks = array<i64: 1, 2, 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 4, 4>, slot = 0 : i64, weight_bytes = 8 : i64} : (tensor<1x8xf32>, tensor<4xf32>) -> tensor<1x4xf32> {
+      ^bb0(%a: tensor<1x8xf32>, %c: tensor<4xf32>):
+        %w = graph.constant dense<0.5> : tensor<8x4xf32>
+        %1 = graph.linear %a, %w, %c : (tensor<1x8xf32>, tensor<8x4xf32>, tensor<4xf32>) -> tensor<1x4xf32>
+        fabric.yield %1 : tensor<1x4xf32>
+      }
+      return %0 : tensor<1x4xf32>
     }
   }
 }

@@ -449,7 +449,7 @@ pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_b
 // A program holds buffers, tasks and host I/O.
 pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
     pe.program @k at [0, 0] size [2, 2] slot 0 {
-      // expected-error @+1 {{'func.func' op cannot appear in a program; a program holds pe.buffer, pe.task, pe.input and pe.output ops}}
+      // expected-error @+1 {{'func.func' op cannot appear in a program; a program holds pe.buffer, pe.task, pe.input, pe.output and pe.weight ops}}
       func.func @f() {
         return
       }
@@ -528,6 +528,72 @@ pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_b
         // expected-error @+1 {{'pe.input' op expects parent op 'pe.program'}}
         pe.input "x" into @a as #pe.blocks<>
       }
+    }
+}
+
+// -----
+
+// A block layout's corner needs its grid ...
+pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    pe.program @k at [0, 0] size [2, 2] slot 0 {
+      pe.buffer @a f32[16] at 0
+      // expected-error @+1 {{a block layout with a corner `at` needs the `grid` it is a corner of}}
+      pe.input "x" into @a as #pe.blocks<rows = 0, at = [0, 1]>
+    }
+}
+
+// -----
+
+// ... a grid is two positive numbers ...
+pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    pe.program @k at [0, 0] size [2, 2] slot 0 {
+      pe.buffer @a f32[16] at 0
+      // expected-error @+1 {{a block layout's grid is [columns, rows], each at least 1}}
+      pe.input "x" into @a as #pe.blocks<rows = 0, grid = [4, 0]>
+    }
+}
+
+// -----
+
+// ... and so is a corner, non-negative.
+pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    pe.program @k at [0, 0] size [2, 2] slot 0 {
+      pe.buffer @a f32[16] at 0
+      // expected-error @+1 {{a block layout's corner `at` is [column, row], each non-negative}}
+      pe.input "x" into @a as #pe.blocks<rows = 0, grid = [4, 4], at = [1]>
+    }
+}
+
+// -----
+
+// The program lies inside the grid its layouts place it in.
+pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    pe.program @k at [0, 0] size [2, 2] slot 0 {
+      pe.buffer @a f32[16] at 0
+      // expected-error @+1 {{'pe.output' op places program @k (2 x 2 PEs) at block (3, 0) of a grid of 4 x 4 blocks, past its edge}}
+      pe.output "y" from @a as #pe.blocks<columns = 1, grid = [4, 4], at = [3, 0]>
+    }
+}
+
+// -----
+
+// A weight comes from the kernel the program implements.
+pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    pe.program @k at [0, 0] size [2, 2] slot 0 {
+      pe.buffer @a f32[16] at 0
+      // expected-error @+1 {{'pe.weight' op loads weight 0 of program @k, which implements no kernel ('for @kernel') to take it from}}
+      pe.weight 0 into @a as #pe.blocks<columns = 1, rows = 0>
+    }
+}
+
+// -----
+
+// A weight goes into a buffer of its program.
+pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    pe.program @k for @fc at [0, 0] size [2, 2] slot 0 {
+      pe.buffer @a f32[16] at 0
+      // expected-error @+1 {{'pe.weight' op names @b, which is not a buffer of program @k}}
+      pe.weight 1 into @b as #pe.blocks<>
     }
 }
 

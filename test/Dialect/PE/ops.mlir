@@ -16,6 +16,8 @@
 // CHECK-NEXT: pe.input "x" into @w as #pe.blocks<>
 // CHECK-NEXT: pe.output "y" from @y as #pe.blocks<rows = 1>
 // CHECK-NEXT: pe.input "z" into @h as #pe.blocks<flat = true>
+// CHECK-NEXT: pe.weight 0 into @w as #pe.blocks<columns = 1, rows = 0, grid = [4, 6], at = [0, 2]>
+// CHECK-NEXT: pe.weight 1 into @y as #pe.blocks<columns = 0, grid = [8, 2], at = [4, 0]>
 // CHECK-NEXT: pe.task @recv_x data color 2 {
 // CHECK-NEXT: pe.recv color 2 into #pe.mem<@x[0 : 64]>
 // CHECK-NEXT: pe.activate @step
@@ -57,6 +59,8 @@ module {
       pe.input "x" into @w as #pe.blocks<>
       pe.output "y" from @y as #pe.blocks<rows = 1>
       pe.input "z" into @h as #pe.blocks<flat = true>
+      pe.weight 0 into @w as #pe.blocks<columns = 1, rows = 0, grid = [4, 6], at = [0, 2]>
+      pe.weight 1 into @y as #pe.blocks<columns = 0, grid = [8, 2], at = [4, 0]>
       pe.task @recv_x data color 2 {
         pe.recv color 2 into #pe.mem<@x[0 : 64]>
         pe.activate @step

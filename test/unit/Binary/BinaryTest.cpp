@@ -471,6 +471,94 @@ TEST(Binary, BlockLayoutSpreadsATensorInBlocks) {
   EXPECT_EQ(error, "splits dimension 1 over both the columns and the rows");
 }
 
+TEST(Binary, BlockLayoutPlacesAProgramInAGrid) {
+  // [8, 6]: dim 0 over 4 grid rows, dim 1 over 3 grid columns (blocks of
+  // 2x2); a program of 2 x 1 PEs at block (1, 2) holds blocks (1, 2) and
+  // (2, 2).
+  BlockLayout l;
+  std::string error;
+  ASSERT_TRUE(BlockLayout::make({8, 6}, 1, 0, 3, 4, l, error)) << error;
+  ASSERT_TRUE(l.place(1, 2, 2, 1, error)) << error;
+  auto pairs = [&](int64_t column, int64_t row) {
+    std::vector<std::pair<int64_t, int64_t>> out;
+    l.forEachElement(column, row,
+                     [&](int64_t t, int64_t b) { out.emplace_back(t, b); });
+    return out;
+  };
+  using P = std::vector<std::pair<int64_t, int64_t>>;
+  // Element (r, c) is 6r + c: block (1, 2) is rows 4-5, columns 2-3.
+  EXPECT_EQ(pairs(0, 0), (P{{26, 0}, {27, 1}, {32, 2}, {33, 3}}));
+  EXPECT_EQ(pairs(1, 0), (P{{28, 0}, {29, 1}, {34, 2}, {35, 3}}));
+  // Flat chunks follow the grid's row-major order too: 48 elements in
+  // chunks of 4 over 3 x 4; PE (0, 0) at (1, 2) holds chunk 2 * 3 + 1.
+  ASSERT_TRUE(BlockLayout::makeFlat({8, 6}, 3, 4, l, error)) << error;
+  ASSERT_TRUE(l.place(1, 2, 2, 1, error)) << error;
+  EXPECT_EQ(pairs(0, 0), (P{{28, 0}, {29, 1}, {30, 2}, {31, 3}}));
+  // Past the grid's edge.
+  EXPECT_FALSE(l.place(2, 2, 2, 1, error));
+  EXPECT_EQ(error, "places a program of 2 x 1 PEs at block (2, 2) of a grid "
+                   "of 3 x 4 blocks, past its edge");
+  EXPECT_FALSE(l.place(0, 4, 1, 1, error));
+}
+
+TEST(Binary, PeWeightsAreChecked) {
+  // The sample's weight w (tensor 1, f32[4]) in blocks of 2 over program
+  // k's two columns, as the first two of a 4-column grid.
+  auto withWeight = [] {
+    PeDesign d = samplePeDesign();
+    PeWeight *w = d.mutable_programs(0)->add_weights();
+    w->set_tensor(1);
+    w->set_buffer(0);
+    w->set_column_dim(0);
+    w->set_row_dim(-1);
+    w->add_grid(4);
+    w->add_grid(1);
+    w->add_at(0);
+    w->add_at(0);
+    return d;
+  };
+  std::string path = tempPath("pe-weight.wfb");
+  PeDesign d = withWeight();
+  write(sample(), path, 0, 0, &d);
+  std::string error;
+  auto binary = BinaryFile::open(path, error);
+  ASSERT_TRUE(binary) << error;
+  std::ostringstream text;
+  printBinary(*binary, text);
+  EXPECT_NE(text.str().find("    weight tensor 1 ('w') into x as "
+                            "blocks<columns = 0, grid = [4, 1], at = [0, 0]>"),
+            std::string::npos)
+      << text.str();
+
+  auto refused = [&](const PeDesign &bad, const char *why) {
+    write(sample(), path, 0, 0, &bad);
+    std::string e = openError(readFile(path));
+    EXPECT_NE(e.find(why), std::string::npos) << e;
+  };
+  auto weight = [](PeDesign &x) {
+    return x.mutable_programs(0)->mutable_weights(0);
+  };
+  d = withWeight();
+  weight(d)->set_tensor(9);
+  refused(d, "program 0 'k' weight 0 names tensor 9; there are 5");
+  d = withWeight();
+  weight(d)->set_tensor(0);
+  refused(d, "program 0 'k' weight 0 names tensor 0 ('x'), which is not a "
+             "constant");
+  d = withWeight();
+  weight(d)->set_at(0, 3);
+  refused(d, "program 0 'k' weight 0 of tensor 1 ('w') places a program of "
+             "2 x 1 PEs at block (3, 0) of a grid of 4 x 1 blocks, past its "
+             "edge");
+  d = withWeight();
+  weight(d)->clear_grid();
+  refused(d, "a corner needs a grid");
+  d = withWeight();
+  weight(d)->set_buffer(2);
+  refused(d, "program 0 'k' weight 0 of tensor 1 ('w') names buffer 2, which "
+             "the program does not have");
+}
+
 TEST(Binary, PeHostIoIsChecked) {
   // The sample's x and y, f32[4], in blocks of 2 over program k's two
   // columns (its buffer holds 8).

@@ -46,10 +46,39 @@ LogicalResult MemRangeAttr::verify(function_ref<InFlightDiagnostic()> emitError,
   return success();
 }
 
+FailureOr<SmallVector<int64_t>> parsePair(AsmParser &parser) {
+  SmallVector<int64_t> values;
+  if (parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&]() {
+        int64_t v = 0;
+        if (parser.parseInteger(v))
+          return failure();
+        values.push_back(v);
+        return success();
+      }))
+    return failure();
+  return values;
+}
+
+void printPair(AsmPrinter &printer, ArrayRef<int64_t> values) {
+  printer << '[';
+  llvm::interleaveComma(values, printer);
+  printer << ']';
+}
+
 LogicalResult
 BlockLayoutAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                         std::optional<int64_t> columns,
-                        std::optional<int64_t> rows, bool flat) {
+                        std::optional<int64_t> rows, bool flat,
+                        ArrayRef<int64_t> grid, ArrayRef<int64_t> at) {
+  if (!grid.empty() && (grid.size() != 2 || grid[0] < 1 || grid[1] < 1))
+    return emitError() << "a block layout's grid is [columns, rows], each at "
+                          "least 1";
+  if (!at.empty() && (at.size() != 2 || at[0] < 0 || at[1] < 0))
+    return emitError() << "a block layout's corner `at` is [column, row], "
+                          "each non-negative";
+  if (!at.empty() && grid.empty())
+    return emitError() << "a block layout with a corner `at` needs the "
+                          "`grid` it is a corner of";
   if (flat && (columns || rows))
     return emitError() << "a flat block layout splits no dimension; drop "
                           "`columns` and `rows`";

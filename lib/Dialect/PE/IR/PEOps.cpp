@@ -205,10 +205,10 @@ LogicalResult ProgramOp::verifyRegions() {
       buffers[buffer.getSymName()] = buffer;
     else if (auto task = dyn_cast<TaskOp>(op))
       tasks[task.getSymName()] = task;
-    else if (!isa<InputOp, OutputOp>(op))
+    else if (!isa<InputOp, OutputOp, WeightOp>(op))
       return op.emitOpError()
              << "cannot appear in a program; a program holds pe.buffer, "
-                "pe.task, pe.input and pe.output ops";
+                "pe.task, pe.input, pe.output and pe.weight ops";
   }
   for (Operation &op : getBody().front()) {
     FlatSymbolRefAttr buffer;
@@ -216,6 +216,33 @@ LogicalResult ProgramOp::verifyRegions() {
       buffer = input.getBufferAttr();
     else if (auto output = dyn_cast<OutputOp>(op))
       buffer = output.getBufferAttr();
+    else if (auto weight = dyn_cast<WeightOp>(op)) {
+      buffer = weight.getBufferAttr();
+      if (!getKernelAttr())
+        return op.emitOpError()
+               << "loads weight " << weight.getIndex() << " of program @"
+               << getSymName()
+               << ", which implements no kernel ('for @kernel') to take it "
+                  "from";
+    }
+    BlockLayoutAttr layout;
+    if (auto input = dyn_cast<InputOp>(op))
+      layout = input.getLayout();
+    else if (auto output = dyn_cast<OutputOp>(op))
+      layout = output.getLayout();
+    else if (auto weight = dyn_cast<WeightOp>(op))
+      layout = weight.getLayout();
+    if (layout) {
+      ArrayRef<int64_t> size = getSize();
+      const std::array<int64_t, 2> grid = layout.gridFor(size);
+      const std::array<int64_t, 2> at = layout.corner();
+      if (at[0] > grid[0] - size[0] || at[1] > grid[1] - size[1])
+        return op.emitOpError()
+               << "places program @" << getSymName() << " (" << size[0]
+               << " x " << size[1] << " PEs) at block (" << at[0] << ", "
+               << at[1] << ") of a grid of " << grid[0] << " x " << grid[1]
+               << " blocks, past its edge";
+    }
     if (buffer && !buffers.count(buffer.getValue()))
       return op.emitOpError() << "names " << buffer
                               << ", which is not a buffer of program @"
@@ -225,7 +252,7 @@ LogicalResult ProgramOp::verifyRegions() {
   // Each memory range names one of the program's buffers and lies inside it;
   // each task control op names one of its tasks.
   WalkResult walk = getBody().walk([&](Operation *op) -> WalkResult {
-    if (isa<BufferOp, TaskOp, InputOp, OutputOp>(op))
+    if (isa<BufferOp, TaskOp, InputOp, OutputOp, WeightOp>(op))
       return WalkResult::advance();
     if (op->getDialect() != getOperation()->getDialect())
       return op->emitOpError()

@@ -8,6 +8,16 @@
 
 #include "wafer/Dialect/PE/IR/PEDialect.h"
 
+#include "mlir/IR/DialectImplementation.h"
+
+#include <array>
+
+namespace wafer::pe {
+/// `[a, b, ...]` of integers: the spelling of #pe.blocks' grid and at.
+mlir::FailureOr<llvm::SmallVector<int64_t>> parsePair(mlir::AsmParser &parser);
+void printPair(mlir::AsmPrinter &printer, llvm::ArrayRef<int64_t> values);
+} // namespace wafer::pe
+
 #include "wafer/Dialect/PE/IR/PEEnums.h.inc"
 
 #define GET_ATTRDEF_CLASSES
