@@ -55,7 +55,9 @@ std::string blocksProblem(const Placement &placement, const Tensor &tensor,
     return "of " + name + " names buffer " + std::to_string(bufferIndex) +
            ", which the program does not have";
   const PeBuffer &buffer = program.buffers(bufferIndex);
-  if (tensor.dtype() != F32 || buffer.dtype() != F32)
+  const bool isFloat = tensor.dtype() == F32 || tensor.dtype() == F16 ||
+                       tensor.dtype() == BF16;
+  if (!isFloat || buffer.dtype() != tensor.dtype())
     return "moves " + name + " (" + dtypeName(tensor.dtype()) +
            ") through buffer '" + buffer.name() + "' (" +
            dtypeName(buffer.dtype()) + "); " + movement;
@@ -107,7 +109,7 @@ std::string weightProblem(const PeWeight &weight, const PeProgram &program,
   if (tensor.kind() != Tensor::CONSTANT)
     return "names " + name + ", which is not a constant";
   return blocksProblem(placementOf(weight), tensor, name, weight.buffer(),
-                       program, "weights are f32 tensors in f32 buffers");
+                       program, "weights are f32, f16 or bf16 tensors in buffers of their type");
 }
 
 std::string hostIoProblem(const PeIo &io, const PeProgram &program,
@@ -124,7 +126,7 @@ std::string hostIoProblem(const PeIo &io, const PeProgram &program,
     return "names '" + binding.name() + "', which has no tensor";
   return blocksProblem(placementOf(io), manifest.tensors(binding.tensor()),
                        "'" + binding.name() + "'", io.buffer(), program,
-                       "host I/O moves f32 tensors through f32 buffers");
+                       "host I/O moves f32, f16 and bf16 tensors through buffers of their type");
 }
 
 std::string hostIoCoverageProblem(const PeDesign &design,

@@ -18,6 +18,7 @@
 #include "wafer/Binary/Ports.h"
 #include "wafer/Binary/Reader.h"
 #include "wafer/CostModel/CostModel.h"
+#include "wafer/Runtime/Float16.h"
 
 #include <algorithm>
 #include <atomic>
@@ -158,21 +159,82 @@ struct FabricSimulator::State {
     return *programs[pe.program].program;
   }
 
-  /// The f32 elements of buffer `buffer` of the PE's program.
-  float *bufferData(Pe &pe, int buffer) const {
-    return reinterpret_cast<float *>(
-        pe.sram.data() + programOf(pe).buffers(buffer).address());
+  /// Element i of a buffer as f32 (f16 and bf16 widened exactly), and
+  /// stored back rounded to the buffer's type (to nearest even).
+  float loadElement(const Pe &pe, int buffer, int64_t i) const {
+    const wfb::PeBuffer &b = programOf(pe).buffers(buffer);
+    const uint8_t *base = pe.sram.data() + b.address();
+    switch (b.dtype()) {
+    case wfb::F16:
+    case wfb::BF16: {
+      uint16_t h;
+      std::memcpy(&h, base + 2 * i, 2);
+      return b.dtype() == wfb::F16 ? runtime::halfToFloat(h)
+                                   : runtime::bf16ToFloat(h);
+    }
+    default: {
+      float v;
+      std::memcpy(&v, base + 4 * i, 4);
+      return v;
+    }
+    }
   }
-  const float *bufferData(const Pe &pe, int buffer) const {
-    return reinterpret_cast<const float *>(
-        pe.sram.data() + programOf(pe).buffers(buffer).address());
+  void storeElement(Pe &pe, int buffer, int64_t i, float v) const {
+    const wfb::PeBuffer &b = programOf(pe).buffers(buffer);
+    uint8_t *base = pe.sram.data() + b.address();
+    switch (b.dtype()) {
+    case wfb::F16:
+    case wfb::BF16: {
+      const uint16_t h = b.dtype() == wfb::F16 ? runtime::floatToHalf(v)
+                                               : runtime::floatToBf16(v);
+      std::memcpy(base + 2 * i, &h, 2);
+      return;
+    }
+    default:
+      std::memcpy(base + 4 * i, &v, 4);
+    }
+  }
+  int64_t indexOf(const wfb::PeRange &range, int64_t i) const {
+    return range.offset() + i * range.stride();
+  }
+  float load(const Pe &pe, const wfb::PeRange &range, int64_t i) const {
+    return loadElement(pe, range.buffer(), indexOf(range, i));
+  }
+  void store(Pe &pe, const wfb::PeRange &range, int64_t i, float v) const {
+    storeElement(pe, range.buffer(), indexOf(range, i), v);
+  }
+  /// A wavelet carries an element's bits: all 32 of an f32, the low 16 of
+  /// an f16 or bf16 (as CSL sends 16-bit values).
+  uint32_t wavelet(const Pe &pe, const wfb::PeRange &range, int64_t i) const {
+    const wfb::PeBuffer &b = programOf(pe).buffers(range.buffer());
+    const size_t bytes = wfb::dtypeBytes(b.dtype());
+    uint32_t bits = 0;
+    std::memcpy(&bits, pe.sram.data() + b.address() + bytes * indexOf(range, i),
+                bytes);
+    return bits;
+  }
+  void receive(Pe &pe, const wfb::PeRange &range, int64_t i,
+               uint32_t bits) const {
+    const wfb::PeBuffer &b = programOf(pe).buffers(range.buffer());
+    const size_t bytes = wfb::dtypeBytes(b.dtype());
+    std::memcpy(pe.sram.data() + b.address() + bytes * indexOf(range, i), &bits,
+                bytes);
+  }
+  cost::DType costType(const Pe &pe, const wfb::PeRange &range) const {
+    switch (programOf(pe).buffers(range.buffer()).dtype()) {
+    case wfb::F16:
+      return cost::DType::F16;
+    case wfb::BF16:
+      return cost::DType::BF16;
+    default:
+      return cost::DType::F32;
+    }
   }
 
-  float *element(Pe &pe, const wfb::PeRange &range, int64_t i) {
-    return bufferData(pe, range.buffer()) + range.offset() + i * range.stride();
-  }
-
-  int64_t cost(const PeInstruction &inst) const {
+  /// Cycles of an instruction at the cost model's rates for its operands'
+  /// type: fmac by the multiplied range's (f16 and bf16 accumulate in
+  /// f32), the others by the destination's.
+  int64_t cost(const Pe &pe, const PeInstruction &inst) const {
     // Sends and receives move one wavelet per cycle and are not costed here.
     switch (inst.opcode()) {
     case PeInstruction::ACTIVATE:
@@ -183,29 +245,31 @@ struct FabricSimulator::State {
       break;
     }
     const int64_t n = workElements(inst);
-    const double rate = inst.opcode() == PeInstruction::FMAC
-                            ? machine.fmacRate(cost::DType::F32)
-                            : machine.elementRate(cost::DType::F32, 1);
+    const bool fmac = inst.opcode() == PeInstruction::FMAC;
+    const cost::DType type = costType(pe, inst.ranges(fmac ? 2 : 0));
+    const double rate =
+        fmac ? machine.fmacRate(type) : machine.elementRate(type, 1);
     return std::max<int64_t>(1, int64_t(std::ceil(double(n) / rate)));
   }
 
-  /// The arithmetic of a vector instruction, done when it completes.
+  /// The arithmetic of a vector instruction, done when it completes: in
+  /// f32, each result rounded to its buffer's type.
   void compute(Pe &pe, const PeInstruction &inst) {
     const auto &r = inst.ranges();
     auto unary = [&](auto f) {
       for (int64_t i = 0; i < r[0].length(); ++i)
-        *element(pe, r[0], i) = f(*element(pe, r[1], i));
+        store(pe, r[0], i, f(load(pe, r[1], i)));
     };
     auto binary = [&](auto f) {
       for (int64_t i = 0; i < r[0].length(); ++i)
-        *element(pe, r[0], i) = f(*element(pe, r[1], i), *element(pe, r[2], i));
+        store(pe, r[0], i, f(load(pe, r[1], i), load(pe, r[2], i)));
     };
     switch (inst.opcode()) {
     case PeInstruction::FMOV:
       return unary([](float a) { return a; });
     case PeInstruction::FILL:
       for (int64_t i = 0; i < r[0].length(); ++i)
-        *element(pe, r[0], i) = inst.value();
+        store(pe, r[0], i, inst.value());
       return;
     case PeInstruction::EXP:
       return unary([](float a) { return std::exp(a); });
@@ -220,10 +284,9 @@ struct FabricSimulator::State {
     case PeInstruction::FMAX:
       return binary([](float a, float b) { return std::max(a, b); });
     case PeInstruction::FMAC: {
-      const float s = *element(pe, r[3], 0);
+      const float scalar = load(pe, r[3], 0);
       for (int64_t i = 0; i < r[0].length(); ++i)
-        *element(pe, r[0], i) =
-            *element(pe, r[1], i) + *element(pe, r[2], i) * s;
+        store(pe, r[0], i, load(pe, r[1], i) + load(pe, r[2], i) * scalar);
       return;
     }
     case PeInstruction::REDUCE_ADD:
@@ -231,10 +294,10 @@ struct FabricSimulator::State {
       const bool add = inst.opcode() == PeInstruction::REDUCE_ADD;
       float acc = add ? 0.0f : -std::numeric_limits<float>::infinity();
       for (int64_t i = 0; i < r[1].length(); ++i) {
-        const float v = *element(pe, r[1], i);
+        const float v = load(pe, r[1], i);
         acc = add ? acc + v : std::max(acc, v);
       }
-      *element(pe, r[0], 0) = acc;
+      store(pe, r[0], 0, acc);
       return;
     }
     default:
@@ -266,10 +329,11 @@ bool FabricSimulator::State::build(const wfb::PeDesign &design,
     info.program = &program;
     info.index = p;
     for (const wfb::PeBuffer &b : program.buffers()) {
-      if (b.dtype() != wfb::F32) {
+      if (b.dtype() != wfb::F32 && b.dtype() != wfb::F16 &&
+          b.dtype() != wfb::BF16) {
         error = "buffer '" + b.name() + "' of program '" + program.name() +
                 "' holds " + wfb::DType_Name(b.dtype()) +
-                "; the simulator computes with f32 buffers only";
+                "; the simulator computes with f32, f16 and bf16 buffers";
         return false;
       }
     }
@@ -545,7 +609,8 @@ bool FabricSimulator::setBuffer(const std::string &program, int64_t x,
             " elements, not " + std::to_string(values.size());
     return false;
   }
-  std::memcpy(p.sram.data() + info.address(), values.data(), 4 * values.size());
+  for (size_t i = 0; i < values.size(); ++i)
+    state_->storeElement(p, b, int64_t(i), values[i]);
   return true;
 }
 
@@ -560,7 +625,8 @@ bool FabricSimulator::readBuffer(const std::string &program, int64_t x,
   const Pe &p = state_->pes[size_t(pe)];
   const wfb::PeBuffer &info = state_->programOf(p).buffers(b);
   values.resize(size_t(info.length()));
-  std::memcpy(values.data(), p.sram.data() + info.address(), 4 * values.size());
+  for (size_t i = 0; i < values.size(); ++i)
+    values[i] = state_->loadElement(p, b, int64_t(i));
   return true;
 }
 
@@ -649,9 +715,8 @@ void FabricSimulator::loadInputs(const wfb::Manifest &manifest,
               const float *in = inputs[size_t(io.binding())];
               if (!in)
                 return;
-              float *block = s.bufferData(pe, io.buffer());
               layout.forEachElement(i, j, [&](int64_t t, int64_t b) {
-                block[b] = in[t];
+                s.storeElement(pe, io.buffer(), b, in[t]);
               });
             });
 }
@@ -665,9 +730,8 @@ void FabricSimulator::readOutputs(const wfb::Manifest &manifest,
               float *out = outputs[size_t(io.binding())];
               if (!out)
                 return;
-              const float *block = s.bufferData(pe, io.buffer());
               layout.forEachElement(i, j, [&](int64_t t, int64_t b) {
-                out[t] = block[b];
+                out[t] = s.loadElement(pe, io.buffer(), b);
               });
             });
 }
@@ -685,21 +749,28 @@ void FabricSimulator::loadWeights(
       std::string error;
       // The loader has checked the layout (wfb::weightProblem).
       wfb::layoutOf(w, t, p, layout, error);
-      const size_t elements = bytes.size() / sizeof(float);
+      const size_t width = wfb::dtypeBytes(t.dtype());
+      const size_t elements = bytes.size() / width;
       auto value = [&](int64_t i) {
-        float v = 0;
         const size_t at = t.splat() ? 0 : size_t(i);
-        if (at < elements)
-          std::memcpy(&v, bytes.data() + at * sizeof(float), sizeof v);
+        if (at >= elements)
+          return 0.0f;
+        if (width == 2) {
+          uint16_t h;
+          std::memcpy(&h, bytes.data() + at * 2, 2);
+          return t.dtype() == wfb::F16 ? runtime::halfToFloat(h)
+                                       : runtime::bf16ToFloat(h);
+        }
+        float v;
+        std::memcpy(&v, bytes.data() + at * 4, 4);
         return v;
       };
       for (int64_t j = 0; j < p.height(); ++j)
         for (int64_t i = 0; i < p.width(); ++i) {
           Pe &pe =
               s.pes[size_t(s.peAt.at(s.routerKey(p.x() + i, p.y() + j)))];
-          float *block = s.bufferData(pe, w.buffer());
           layout.forEachElement(i, j, [&](int64_t tensorIndex, int64_t b) {
-            block[b] = value(tensorIndex);
+            s.storeElement(pe, w.buffer(), b, value(tensorIndex));
           });
         }
     }
@@ -897,10 +968,7 @@ SimResult FabricSimulator::run(const SimOptions &options) {
             }
             Channel &c = s.channels[size_t(pe.sendChannel)];
             if (c.queue.size() < depth) {
-              float v = *s.element(pe, inst.ranges(0), pe.progress);
-              uint32_t bits;
-              std::memcpy(&bits, &v, 4);
-              c.queue.push_back(bits);
+              c.queue.push_back(s.wavelet(pe, inst.ranges(0), pe.progress));
               ++band.queued;
               band.progressed = true;
               done = ++pe.progress == inst.ranges(0).length();
@@ -916,7 +984,7 @@ SimResult FabricSimulator::run(const SimOptions &options) {
               const uint32_t bits = inbox.front();
               inbox.pop_front();
               --band.queued;
-              std::memcpy(s.element(pe, inst.ranges(0), pe.progress), &bits, 4);
+              s.receive(pe, inst.ranges(0), pe.progress, bits);
               band.progressed = true;
               done = ++pe.progress == inst.ranges(0).length();
             } else {
@@ -926,7 +994,7 @@ SimResult FabricSimulator::run(const SimOptions &options) {
           }
           default:
             if (pe.busy == 0)
-              pe.busy = s.cost(inst);
+              pe.busy = s.cost(pe, inst);
             band.progressed = true;
             ++act.computeCycles;
             if (--pe.busy == 0) {

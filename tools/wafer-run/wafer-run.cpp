@@ -743,6 +743,39 @@ struct SimRequest {
   std::string reportJson, plot;
 };
 
+/// A tensor's bytes (f32, f16 or bf16) as f32 values, and back, rounding
+/// to nearest even: the simulator's host I/O moves f32.
+static std::vector<float> toFloats(ElementType type, const std::string &bytes,
+                                   int64_t elements) {
+  std::vector<float> out(size_t(elements), 0.0f);
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (type == ElementType::F16 || type == ElementType::BF16) {
+      uint16_t h;
+      std::memcpy(&h, bytes.data() + 2 * i, 2);
+      out[i] = type == ElementType::F16 ? halfToFloat(h) : bf16ToFloat(h);
+    } else {
+      std::memcpy(&out[i], bytes.data() + 4 * i, 4);
+    }
+  }
+  return out;
+}
+
+static std::string fromFloats(ElementType type,
+                              const std::vector<float> &values) {
+  const bool half = type == ElementType::F16 || type == ElementType::BF16;
+  std::string out(values.size() * (half ? 2 : 4), '\0');
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (half) {
+      const uint16_t h = type == ElementType::F16 ? floatToHalf(values[i])
+                                                  : floatToBf16(values[i]);
+      std::memcpy(out.data() + 2 * i, &h, 2);
+    } else {
+      std::memcpy(out.data() + 4 * i, &values[i], 4);
+    }
+  }
+  return out;
+}
+
 static int runSim(const std::string &model, const std::string &target,
                   const SimRequest &request) {
   wafer::wfb::OpenOptions open;
@@ -768,21 +801,27 @@ static int runSim(const std::string &model, const std::string &target,
         "programs on zeroed SRAM and takes no --input, --check or "
         "--output-dir");
   std::vector<TensorSpec> inSpecs, outSpecs;
-  std::vector<std::string> inputData, outputData;
+  std::vector<std::string> outputData;
+  // The simulator moves f32 values; 16-bit floats are widened on the way in
+  // and rounded on the way out (the loader checks that host I/O binds
+  // floating-point tensors only). A value no slot writes stays zero.
+  std::vector<std::vector<float>> inputValues, outputValues;
   std::vector<const float *> inputs;
   std::vector<float *> outputs;
   if (hostIo) {
     if (!signatureSpecs(*binary, inSpecs, outSpecs, error))
       die(error);
-    inputData = readInputs(inSpecs, request.inputArgs);
+    const std::vector<std::string> inputData =
+        readInputs(inSpecs, request.inputArgs);
     prepareOutputs(request.checkDir, request.outputDir);
-    for (const std::string &d : inputData)
-      inputs.push_back(reinterpret_cast<const float *>(d.data()));
-    // Outputs are f32 (the loader checks the bindings); a value no slot
-    // writes stays zero.
+    for (size_t i = 0; i < inSpecs.size(); ++i)
+      inputValues.push_back(
+          toFloats(inSpecs[i].type, inputData[i], inSpecs[i].numElements));
+    for (const auto &v : inputValues)
+      inputs.push_back(v.data());
     for (const TensorSpec &spec : outSpecs) {
-      outputData.emplace_back(size_t(spec.numBytes), '\0');
-      outputs.push_back(reinterpret_cast<float *>(outputData.back().data()));
+      outputValues.emplace_back(size_t(spec.numElements), 0.0f);
+      outputs.push_back(outputValues.back().data());
     }
   }
 
@@ -855,6 +894,8 @@ static int runSim(const std::string &model, const std::string &target,
   }
   if (!hostIo)
     return 0;
+  for (size_t i = 0; i < outSpecs.size(); ++i)
+    outputData.push_back(fromFloats(outSpecs[i].type, outputValues[i]));
   const CheckCounts checked = finishOutputs(outSpecs, outputData,
                                             request.outputDir,
                                             request.checkDir, request.rtol);

@@ -107,8 +107,9 @@ public:
   create(const wfb::PeDesign &design, const wfb::Target &target, int64_t slot,
          std::string &error);
 
-  /// Sets or reads an f32 buffer of the PE at mesh coordinates (x, y),
-  /// which must run `program`. False with `error` set otherwise, or when
+  /// Sets or reads a buffer of the PE at mesh coordinates (x, y), which
+  /// must run `program`, as f32 values (an f16 or bf16 buffer's rounded
+  /// to nearest even when set). False with `error` set otherwise, or when
   /// the sizes differ.
   bool setBuffer(const std::string &program, int64_t x, int64_t y,
                  const std::string &buffer, const std::vector<float> &values,

@@ -2,7 +2,8 @@
 //
 // Every tensor of the kernel flattened and in equal chunks over its whole
 // region, as the cost model prices it (elements over PEs): one program, a
-// buffer per input, constant and op, and one vector op per graph op.
+// buffer per input, constant and op (of the kernel's type: f32, f16 or
+// bf16), and one vector op per graph op.
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,12 +25,13 @@ std::string planElementwise(fabric::KernelOp kernel, func::FuncOp main,
   plan.kernel = kernel;
   if (kernel.getNumResults() == 0)
     return "kernel " + name + " has no results";
-  auto resultType = dyn_cast<RankedTensorType>(kernel.getResult(0).getType());
-  if (!resultType || !resultType.getElementType().isF32())
+  const FloatType element = computeTypeOf(kernel.getResult(0).getType());
+  if (!element)
     return "kernel " + name +
-           " computes a non-f32 tensor; the elementwise lowering handles f32 "
-           "only";
-  const SmallVector<int64_t> shape(resultType.getShape());
+           " computes a tensor that is not f32, f16 or bf16; the elementwise "
+           "lowering handles those";
+  const SmallVector<int64_t> shape(
+      cast<RankedTensorType>(kernel.getResult(0).getType()).getShape());
 
   ArrayRef<int64_t> region = kernel.getRegion();
   ArrayRef<int64_t> origin = *kernel.getOrigin();
@@ -53,7 +55,7 @@ std::string planElementwise(fabric::KernelOp kernel, func::FuncOp main,
   llvm::DenseMap<Value, std::string> bufferOf;
   auto fresh = [&](const char *prefix) {
     std::string buffer = prefix + std::to_string(program.buffers.size());
-    program.buffers.emplace_back(buffer, n);
+    program.buffers.push_back({buffer, n, element});
     return buffer;
   };
   for (auto [i, operand] : llvm::enumerate(kernel.getInputs())) {
@@ -61,12 +63,12 @@ std::string planElementwise(fabric::KernelOp kernel, func::FuncOp main,
     if (std::string why = modelInputOf(kernel, main, unsigned(i), tensor);
         !why.empty())
       return why;
-    if (!isF32Of(operand.getType(), shape))
+    if (!isTensorOf(operand.getType(), element, shape))
       return "kernel " + name + "'s input " + std::to_string(i) +
-             " is not an f32 tensor of its result's shape; the elementwise "
-             "lowering does not broadcast yet";
+             " is not a tensor of its result's type and shape; the "
+             "elementwise lowering does not broadcast or convert yet";
     const std::string buffer = "in" + std::to_string(i);
-    program.buffers.emplace_back(buffer, n);
+    program.buffers.push_back({buffer, n, element});
     program.bindings.push_back(
         {Binding::Kind::Input, tensor, 0, buffer, flat});
     bufferOf[body.getArgument(unsigned(i))] = buffer;
@@ -87,9 +89,9 @@ std::string planElementwise(fabric::KernelOp kernel, func::FuncOp main,
                              op.getName().getStringRef().str() + "'";
     if (auto constant = dyn_cast<graph::ConstantOp>(op)) {
       auto splat = dyn_cast<SplatElementsAttr>(constant.getValue());
-      if (!splat || !splat.getElementType().isF32())
-        return what + " is not an f32 splat; the elementwise lowering has "
-                      "no weights yet";
+      if (!splat || splat.getElementType() != element)
+        return what + " is not a splat of the kernel's type; the "
+                      "elementwise lowering has no weights yet";
       const std::string buffer = fresh("c");
       Step fill{Step::Kind::Fill, whole(buffer)};
       fill.value = splat.getSplatValue<APFloat>().convertToFloat();
@@ -97,15 +99,17 @@ std::string planElementwise(fabric::KernelOp kernel, func::FuncOp main,
       bufferOf[constant.getResult()] = buffer;
       continue;
     }
-    if (op.getNumResults() != 1 || !isF32Of(op.getResult(0).getType(), shape))
-      return what + " does not compute an f32 tensor of the kernel's shape";
+    if (op.getNumResults() != 1 ||
+        !isTensorOf(op.getResult(0).getType(), element, shape))
+      return what + " does not compute a tensor of the kernel's type and "
+                    "shape";
     for (Value operand : op.getOperands()) {
       auto it = bufferOf.find(operand);
       if (it == bufferOf.end())
         return what + " reads a value defined outside the kernel's body";
       Operation *def = operand.getDefiningOp();
       if (!isa_and_nonnull<graph::ConstantOp>(def) &&
-          !isF32Of(operand.getType(), shape))
+          !isTensorOf(operand.getType(), element, shape))
         return what + " broadcasts; the elementwise lowering does not yet";
     }
     auto in = [&](unsigned i) { return bufferOf[op.getOperand(i)]; };

@@ -28,9 +28,18 @@ using namespace wafer;
 
 namespace wafer::pelower {
 
-bool isF32Of(Type type, ArrayRef<int64_t> shape) {
+FloatType computeTypeOf(Type type) {
   auto ranked = dyn_cast<RankedTensorType>(type);
-  return ranked && ranked.getElementType().isF32() &&
+  if (!ranked)
+    return {};
+  Type e = ranked.getElementType();
+  return e.isF32() || e.isF16() || e.isBF16() ? cast<FloatType>(e)
+                                              : FloatType();
+}
+
+bool isTensorOf(Type type, Type element, ArrayRef<int64_t> shape) {
+  auto ranked = dyn_cast<RankedTensorType>(type);
+  return ranked && ranked.getElementType() == element &&
          ranked.getShape() == shape;
 }
 
@@ -139,10 +148,11 @@ void buildProgram(OpBuilder &b, fabric::KernelOp kernel,
       b.getI64IntegerAttr(kernel.getSlot()));
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(&program.getBody().emplaceBlock());
-  for (const auto &[buffer, length] : plan.buffers)
-    pe::BufferOp::create(b, loc, b.getStringAttr(buffer),
-                         TypeAttr::get(b.getF32Type()),
-                         b.getI64IntegerAttr(length), IntegerAttr());
+  for (const BufferPlan &buffer : plan.buffers)
+    pe::BufferOp::create(
+        b, loc, b.getStringAttr(buffer.name),
+        TypeAttr::get(buffer.type ? Type(buffer.type) : b.getF32Type()),
+        b.getI64IntegerAttr(buffer.length), IntegerAttr());
   // Inputs, then outputs, then weights, as the ops read best.
   for (Binding::Kind kind :
        {Binding::Kind::Input, Binding::Kind::Output, Binding::Kind::Weight})
@@ -190,6 +200,9 @@ void buildProgram(OpBuilder &b, fabric::KernelOp kernel,
       break;
     case K::Exp:
       pe::ExpOp::create(b, loc, range(s.dst), range(s.lhs));
+      break;
+    case K::Fmov:
+      pe::FmovOp::create(b, loc, range(s.dst), range(s.lhs));
       break;
     case K::Fmac:
       pe::FmacOp::create(b, loc, range(s.dst), range(s.lhs), range(s.rhs),

@@ -7,7 +7,8 @@
 // of each column meet in a binary tree up the column: at level l (span
 // s = 2^l) row r + s sends its partial north to row r (r a multiple of
 // 2s), which adds it. Row 0 ends with the column's y block, adds the bias
-// and applies relu. One color per level; the columns' flows are side by
+// and applies relu. x, W, the bias and y are f32, f16 or bf16; partial
+// sums are f32 (as the cost model counts them), y rounded once at the end. One color per level; the columns' flows are side by
 // side on the same colors, and every setting spans the region's width.
 //
 // PEs of one row do the same, rows differ by their place in the tree, so
@@ -97,11 +98,11 @@ std::string planMeshGemv(fabric::KernelOp kernel, func::FuncOp main,
     return "kernel " + name +
            " multiplies by an operand that is not one of its constants; the "
            "mesh_gemv lowering needs its weights";
-  if (!weightType || weightType.getRank() != 2 ||
-      !weightType.getElementType().isF32())
+  const FloatType element = computeTypeOf(weight.getType());
+  if (!element || weightType.getRank() != 2)
     return "kernel " + name +
-           "'s weight is not a 2-D f32 tensor; the mesh_gemv lowering "
-           "handles f32 [K, N] weights";
+           "'s weight is not a 2-D f32, f16 or bf16 tensor; the mesh_gemv "
+           "lowering handles [K, N] weights of those";
   const int64_t K = weightType.getDimSize(0), N = weightType.getDimSize(1);
 
   if (input != body.getArgument(0))
@@ -110,16 +111,16 @@ std::string planMeshGemv(fabric::KernelOp kernel, func::FuncOp main,
   if (std::string why = modelInputOf(kernel, main, 0, inputName); !why.empty())
     return why;
   auto inputType = dyn_cast<RankedTensorType>(input.getType());
-  if (!inputType || !inputType.getElementType().isF32() ||
+  if (!inputType || inputType.getElementType() != element ||
       !isOneRow(inputType.getShape()) || inputType.getShape().back() != K)
-    return "kernel " + name + "'s input is not one f32 row of " +
-           std::to_string(K) + " elements";
+    return "kernel " + name + "'s input is not one row of " +
+           std::to_string(K) + " elements of its weight's type";
   int64_t biasIndex = -1;
   if (bias) {
     biasIndex = constantIndex(bias);
-    if (biasIndex < 0 || !isF32Of(bias.getType(), {N}))
-      return "kernel " + name + "'s bias is not an f32 constant of " +
-             std::to_string(N) + " elements";
+    if (biasIndex < 0 || !isTensorOf(bias.getType(), element, {N}))
+      return "kernel " + name + "'s bias is not a constant of " +
+             std::to_string(N) + " elements of its weight's type";
   }
   if (kernel.getNumResults() != 1 ||
       body.getTerminator()->getOperand(0) != anchor->getResult(0))
@@ -142,6 +143,7 @@ std::string planMeshGemv(fabric::KernelOp kernel, func::FuncOp main,
 
   ArrayRef<int64_t> origin = *kernel.getOrigin();
   const std::array<int64_t, 2> grid{width, height};
+  const FloatType f32 = Float32Type::get(kernel.getContext());
   const int64_t inputRank = inputType.getRank();
   const int64_t outputRank = outputType.getRank();
   for (int64_t r = 0; r < height; ++r) {
@@ -152,7 +154,9 @@ std::string planMeshGemv(fabric::KernelOp kernel, func::FuncOp main,
     p.width = width;
     p.height = 1;
     const std::array<int64_t, 2> at{0, r};
-    p.buffers = {{"x", kBlock}, {"w", kBlock * nBlock}, {"acc", nBlock}};
+    p.buffers = {{"x", kBlock, element},
+                 {"w", kBlock * nBlock, element},
+                 {"acc", nBlock, f32}};
     p.bindings.push_back({Binding::Kind::Input, inputName, 0, "x",
                           {std::nullopt, inputRank - 1, false, grid, at}});
     p.bindings.push_back({Binding::Kind::Weight, "", weightIndex, "w",
@@ -187,22 +191,30 @@ std::string planMeshGemv(fabric::KernelOp kernel, func::FuncOp main,
       }
     }
     if (receives)
-      p.buffers.emplace_back("part", nBlock);
+      p.buffers.push_back({"part", nBlock, f32});
     if (r == 0) {
       if (bias) {
-        p.buffers.emplace_back("bias", nBlock);
+        p.buffers.push_back({"bias", nBlock, element});
         p.bindings.push_back({Binding::Kind::Weight, "", biasIndex, "bias",
                               {0, std::nullopt, false, grid, at}});
         p.steps.push_back(Step{K::Add, {"acc", 0, nBlock}, {"acc", 0, nBlock},
                                {"bias", 0, nBlock}});
       }
       if (relu) {
-        p.buffers.emplace_back("zero", nBlock);
+        p.buffers.push_back({"zero", nBlock, f32});
         p.steps.push_back(Step{K::Fill, {"zero", 0, nBlock}});
         p.steps.push_back(Step{K::Max, {"acc", 0, nBlock}, {"acc", 0, nBlock},
                                {"zero", 0, nBlock}});
       }
-      p.bindings.push_back({Binding::Kind::Output, outputName, 0, "acc",
+      // Partial sums are f32; a 16-bit result is rounded once, at the end.
+      std::string result = "acc";
+      if (element != f32) {
+        result = "y";
+        p.buffers.push_back({"y", nBlock, element});
+        p.steps.push_back(
+            Step{K::Fmov, {"y", 0, nBlock}, {"acc", 0, nBlock}});
+      }
+      p.bindings.push_back({Binding::Kind::Output, outputName, 0, result,
                             {outputRank - 1, std::nullopt, false, grid, at}});
     }
     plan.programs.push_back(std::move(p));

@@ -50,19 +50,27 @@ struct Range {
 
 /// One instruction of a program's entry task.
 struct Step {
-  enum class Kind { Fill, Add, Sub, Mul, Max, Exp, Fmac, Send, Recv };
+  enum class Kind { Fill, Fmov, Add, Sub, Mul, Max, Exp, Fmac, Send, Recv };
   Kind kind = Kind::Fill;
-  /// Fill: dst. Exp: dst = exp(lhs). Add .. Max: dst = lhs op rhs.
+  /// Fill: dst. Fmov: dst = lhs (converting). Exp: dst = exp(lhs).
+  /// Add .. Max: dst = lhs op rhs.
   /// Fmac: dst = lhs + rhs * scalar. Send: lhs. Recv: dst.
   Range dst, lhs, rhs, scalar;
   float value = 0;   // Fill
   int64_t color = 0; // Send, Recv
 };
 
+/// A buffer of `length` elements of a float type.
+struct BufferPlan {
+  std::string name;
+  int64_t length = 1;
+  mlir::FloatType type;
+};
+
 struct ProgramPlan {
   std::string name;
   int64_t x = 0, y = 0, width = 1, height = 1; // on the mesh
-  std::vector<std::pair<std::string, int64_t>> buffers; // f32 elements
+  std::vector<BufferPlan> buffers;
   std::vector<Binding> bindings;
   std::vector<Step> steps;
 };
@@ -86,8 +94,13 @@ std::string planElementwise(fabric::KernelOp kernel, mlir::func::FuncOp main,
 std::string planMeshGemv(fabric::KernelOp kernel, mlir::func::FuncOp main,
                          fabric::TargetAttr target, KernelPlan &plan);
 
-/// Whether `type` is an f32 tensor of `shape`.
-bool isF32Of(mlir::Type type, llvm::ArrayRef<int64_t> shape);
+/// The element type of `type` when it is a tensor of f32, f16 or bf16
+/// (the types the simulator computes with), else null.
+mlir::FloatType computeTypeOf(mlir::Type type);
+
+/// Whether `type` is a tensor of `element` and `shape`.
+bool isTensorOf(mlir::Type type, mlir::Type element,
+                llvm::ArrayRef<int64_t> shape);
 
 /// The model's name of kernel input `i` into `name`: "" when it is a model
 /// input, else why not (streams are not lowered yet).

@@ -59,7 +59,7 @@ module {
 module {
   fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
     func.func @main(%arg0: tensor<3x5xf32> {graph.name = "x"}, %arg1: tensor<5xf32> {graph.name = "v"}) -> (tensor<3x5xf32> {graph.name = "y"}) {
-      // expected-error @+1 {{pe-lower: kernel @b's input 1 is not an f32 tensor of its result's shape; the elementwise lowering does not broadcast yet}}
+      // expected-error @+1 {{pe-lower: kernel @b's input 1 is not a tensor of its result's type and shape; the elementwise lowering does not broadcast or convert yet}}
       %0 = fabric.kernel @b elementwise(%arg0, %arg1) {blocks = array<i64: 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 8, 2>, slot = 0 : i64, weight_bytes = 0 : i64} : (tensor<3x5xf32>, tensor<5xf32>) -> tensor<3x5xf32> {
       ^bb0(%a: tensor<3x5xf32>, %v: tensor<5xf32>):
         %1 = graph.add %a, %v : (tensor<3x5xf32>, tensor<5xf32>) -> tensor<3x5xf32>
@@ -76,7 +76,7 @@ module {
 module {
   fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
     func.func @main(%arg0: tensor<3x5xf32> {graph.name = "x"}) -> (tensor<3x5xf32> {graph.name = "y"}) {
-      // expected-error @+1 {{pe-lower: kernel @k: 'graph.constant' is not an f32 splat; the elementwise lowering has no weights yet}}
+      // expected-error @+1 {{pe-lower: kernel @k: 'graph.constant' is not a splat of the kernel's type; the elementwise lowering has no weights yet}}
       %0 = fabric.kernel @k elementwise(%arg0) {blocks = array<i64: 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 8, 2>, slot = 0 : i64, weight_bytes = 0 : i64} : (tensor<3x5xf32>) -> tensor<3x5xf32> {
       ^bb0(%a: tensor<3x5xf32>):
         %c = graph.constant dense<[1.0, 2.0, 3.0, 4.0, 5.0]> : tensor<5xf32>
@@ -117,7 +117,7 @@ module {
 module {
   fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
     func.func @main(%arg0: tensor<3x5xf64> {graph.name = "x"}) -> (tensor<3x5xf64> {graph.name = "y"}) {
-      // expected-error @+1 {{pe-lower: kernel @d computes a non-f32 tensor; the elementwise lowering handles f32 only}}
+      // expected-error @+1 {{pe-lower: kernel @d computes a tensor that is not f32, f16 or bf16; the elementwise lowering handles those}}
       %0 = fabric.kernel @d elementwise(%arg0) {blocks = array<i64: 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 8, 2>, slot = 0 : i64, weight_bytes = 0 : i64} : (tensor<3x5xf64>) -> tensor<3x5xf64> {
       ^bb0(%a: tensor<3x5xf64>):
         %1 = graph.exp %a : tensor<3x5xf64>
@@ -223,7 +223,7 @@ module {
 module {
   fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
     func.func @main(%arg0: tensor<1x8xf32> {graph.name = "x"}, %arg1: tensor<4xf32> {graph.name = "c"}) -> (tensor<1x4xf32> {graph.name = "y"}) {
-      // expected-error @+1 {{pe-lower: kernel @g's bias is not an f32 constant of 4 elements}}
+      // expected-error @+1 {{pe-lower: kernel @g's bias is not a constant of 4 elements of its weight's type}}
       %0 = fabric.kernel @g mesh_gemv(%arg0, %arg1) {blocks = array<i64: 1, 2, 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 4, 4>, slot = 0 : i64, weight_bytes = 8 : i64} : (tensor<1x8xf32>, tensor<4xf32>) -> tensor<1x4xf32> {
       ^bb0(%a: tensor<1x8xf32>, %c: tensor<4xf32>):
         %w = graph.constant dense<0.5> : tensor<8x4xf32>

@@ -618,7 +618,8 @@ TEST(Binary, PeHostIoIsChecked) {
   d = withIo();
   d.mutable_programs(0)->mutable_buffers(0)->set_dtype(I32);
   refused(d, "program 0 'k' input 0 moves 'x' (f32) through buffer 'x' "
-             "(i32); host I/O moves f32 tensors through f32 buffers");
+             "(i32); host I/O moves f32, f16 and bf16 tensors through "
+             "buffers of their type");
   d = withIo();
   d.mutable_programs(0)->mutable_io()->RemoveLast();
   refused(d, "0 programs give model output 'y'; a design with host I/O gives "

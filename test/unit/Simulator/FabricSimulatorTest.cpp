@@ -2,6 +2,7 @@
 // computation, cycle counts against the ones worked out by hand from the
 // machine model in FabricSimulator.h, and deadlocks reported, never hung.
 #include "wafer/Simulator/FabricSimulator.h"
+#include "wafer/Runtime/Float16.h"
 #include "../PeDesignBuilder.h"
 #include "../WfbTestTarget.h"
 
@@ -82,6 +83,95 @@ TEST(FabricSimulator, VectorOpsComputeOnSram) {
   // over 8 elements: 8 each; the fill over 4: 4. 8 + 8 + 8 + 4 + 8 + 8 + 4.
   EXPECT_EQ(r.cycles, 48);
   EXPECT_EQ(r.hops, 0);
+}
+
+TEST(FabricSimulator, SixteenBitBuffersRoundAndMoveTheirBits) {
+  // PE (0, 0): acc (f32) = w (f16) * x (f16), h (f16) = acc rounded, then
+  // h sent east; PE (1, 0) receives it into g (f16) and widens it into
+  // y (bf16 then f32 through z).
+  Builder b;
+  wfb::PeProgram *src = b.program("src", 0, 0, 1, 1);
+  Builder::buffer(src, "w", 8);
+  Builder::buffer(src, "x", 1);
+  Builder::buffer(src, "acc", 8);
+  Builder::buffer(src, "h", 8);
+  for (int i : {0, 1, 3})
+    src->mutable_buffers(i)->set_dtype(wfb::F16);
+  wfb::PeTask *t = Builder::task(src, "main", true);
+  Builder::op(t, PeInstruction::FILL, {{2, 0, 8}});
+  Builder::op(t, PeInstruction::FMAC,
+              {{2, 0, 8}, {2, 0, 8}, {0, 0, 8}, {1, 0, 1}});
+  Builder::op(t, PeInstruction::FMOV, {{3, 0, 8}, {2, 0, 8}});
+  Builder::op(t, PeInstruction::SEND, {{3, 0, 8}}, 1);
+  wfb::PeProgram *dst = b.program("dst", 1, 0, 1, 1);
+  Builder::buffer(dst, "g", 8);
+  Builder::buffer(dst, "y", 8);
+  Builder::buffer(dst, "z", 8);
+  dst->mutable_buffers(0)->set_dtype(wfb::F16);
+  dst->mutable_buffers(1)->set_dtype(wfb::BF16);
+  wfb::PeTask *in = Builder::task(dst, "main", true);
+  Builder::op(in, PeInstruction::RECV, {{0, 0, 8}}, 1);
+  Builder::op(in, PeInstruction::FMOV, {{1, 0, 8}, {0, 0, 8}});
+  Builder::op(in, PeInstruction::FMOV, {{2, 0, 8}, {1, 0, 8}});
+  b.route(1, 0, 0, 1, 1, kRamp, kEast);
+  b.route(1, 1, 0, 1, 1, kWest, kRamp);
+  auto sim = make(b);
+  std::vector<float> w(8);
+  for (int i = 0; i < 8; ++i)
+    w[size_t(i)] = 0.1f * float(i + 1) - 0.37f;
+  const std::vector<float> x = {3.3f};
+  std::string error;
+  ASSERT_TRUE(sim->setBuffer("src", 0, 0, "w", w, error)) << error;
+  ASSERT_TRUE(sim->setBuffer("src", 0, 0, "x", x, error)) << error;
+  SimResult r = sim->run();
+  ASSERT_EQ(r.status, SimResult::Status::Finished) << r.report.front();
+
+  auto half = [](float v) {
+    return runtime::halfToFloat(runtime::floatToHalf(v));
+  };
+  auto bf16 = [](float v) {
+    return runtime::bf16ToFloat(runtime::floatToBf16(v));
+  };
+  std::vector<float> acc(8), h(8), z(8), got;
+  for (int i = 0; i < 8; ++i) {
+    acc[size_t(i)] = half(w[size_t(i)]) * half(x[0]);
+    h[size_t(i)] = half(acc[size_t(i)]);
+    z[size_t(i)] = bf16(h[size_t(i)]);
+  }
+  ASSERT_TRUE(sim->readBuffer("src", 0, 0, "w", got, error)) << error;
+  EXPECT_NE(got, w); // stored rounded to f16
+  ASSERT_TRUE(sim->readBuffer("src", 0, 0, "acc", got, error)) << error;
+  EXPECT_EQ(got, acc);
+  ASSERT_TRUE(sim->readBuffer("dst", 1, 0, "g", got, error)) << error;
+  EXPECT_EQ(got, h);
+  ASSERT_TRUE(sim->readBuffer("dst", 1, 0, "z", got, error)) << error;
+  EXPECT_EQ(got, z);
+  // One wavelet per element, each moving twice: over the link east and
+  // down the receiver's ramp.
+  EXPECT_EQ(r.hops, 16);
+}
+
+TEST(FabricSimulator, SixteenBitOpsRunAtTheirRates) {
+  // The cost model's rates on the test target (fmac_f16_f32 = 2, 8 bytes
+  // read and 4 written a cycle): fill of 8 f32: 8 cycles; fmac of 8 f16
+  // into f32: min(2, 8 / 2) = 2 a cycle, 4; fmov of 8 into f16:
+  // min(8 / 2, 4 / 2) = 2 a cycle, 4.
+  Builder b;
+  wfb::PeProgram *p = b.program("k", 0, 0, 1, 1);
+  Builder::buffer(p, "w", 8);
+  Builder::buffer(p, "x", 1);
+  Builder::buffer(p, "acc", 8);
+  Builder::buffer(p, "h", 8);
+  for (int i : {0, 1, 3})
+    p->mutable_buffers(i)->set_dtype(wfb::F16);
+  wfb::PeTask *t = Builder::task(p, "main", true);
+  Builder::op(t, PeInstruction::FILL, {{2, 0, 8}});
+  Builder::op(t, PeInstruction::FMAC,
+              {{2, 0, 8}, {2, 0, 8}, {0, 0, 8}, {1, 0, 1}});
+  Builder::op(t, PeInstruction::FMOV, {{3, 0, 8}, {2, 0, 8}});
+  SimResult r = make(b)->run();
+  ASSERT_EQ(r.status, SimResult::Status::Finished);
+  EXPECT_EQ(r.cycles, 8 + 4 + 4);
 }
 
 TEST(FabricSimulator, MulticastDeliversToEveryReceiver) {
@@ -390,11 +480,11 @@ TEST(FabricSimulator, RefusesWhatItCannotRun) {
   Builder b;
   wfb::PeProgram *p = b.program("k", 0, 0, 1, 1);
   Builder::buffer(p, "h", 4);
-  p->mutable_buffers(0)->set_dtype(wfb::F16);
+  p->mutable_buffers(0)->set_dtype(wfb::I32);
   std::string error;
   EXPECT_FALSE(FabricSimulator::create(b.design, target(), 0, error));
-  EXPECT_EQ(error, "buffer 'h' of program 'k' holds F16; the simulator "
-                   "computes with f32 buffers only");
+  EXPECT_EQ(error, "buffer 'h' of program 'k' holds I32; the simulator "
+                   "computes with f32, f16 and bf16 buffers");
 
   Builder c;
   c.route(4, 7, 0, 1, 1, kRamp, kEast);
