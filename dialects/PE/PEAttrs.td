@@ -35,7 +35,8 @@ def PE_PortsAttr : EnumAttr<PE_Dialect, PE_PortsEnum, "ports"> {
 
 def PE_TaskKindEnum : I32EnumAttr<"TaskKind", "What starts a task", [
       I32EnumAttrCase<"data", 0>,
-      I32EnumAttrCase<"local", 1>
+      I32EnumAttrCase<"local", 1>,
+      I32EnumAttrCase<"load", 2>
     ]> {
   let cppNamespace = "::wafer::pe";
   let genSpecializedAttr = 0;
@@ -44,7 +45,9 @@ def PE_TaskKindAttr : EnumAttr<PE_Dialect, PE_TaskKindEnum, "task_kind"> {
   let summary = "What starts a task";
   let description = [{
     A `data` task runs for the wavelets that arrive on its color; a `local`
-    task runs when activated (`pe.activate`) and not blocked.
+    task runs when activated (`pe.activate`) and not blocked; a `load` task
+    runs once, when the program is loaded (what the loader would put in
+    SRAM with the program: constants), before its slot and in no cycles.
   }];
 }
 

@@ -172,12 +172,15 @@ def PE_TaskOp : PE_Op<"task", [Symbol, SingleBlock, NoTerminator,
     A `data` task runs for the wavelets that arrive on `color`; a `local`
     task runs when activated and not blocked. A local `entry` task is
     activated when its time slot starts: it is where the program begins.
-    A body runs in order, once per activation.
+    A body runs in order, once per activation. A `load` task runs once when
+    the program is loaded, before its slot and in no cycles: it sets what
+    does not change from step to step (constants), with vector ops only.
 
     ```mlir
     pe.task @recv_x data color 2 { ... }
     pe.task @main local entry { ... }
     pe.task @step local { ... }
+    pe.task @constants load { pe.fill #pe.mem<@half[0 : 8]>, 5.0e-01 }
     ```
   }];
   let arguments = (ins SymbolNameAttr:$sym_name, PE_TaskKindAttr:$kind,

@@ -157,9 +157,19 @@ bool checkPeDesign(const PeDesign &design, const Manifest &manifest,
                     std::to_string(task.color()) +
                     (task.entry() ? " marked as an entry task"
                                   : ", outside the target's colors"));
+      if (task.load() && (task.data() || task.entry()))
+        return fail(what + " is a load task marked as " +
+                    (task.data() ? "a data" : "an entry") + " task");
       for (int i = 0; i < task.body_size(); ++i) {
         const PeInstruction &inst = task.body(i);
         const std::string at = what + " instruction " + std::to_string(i);
+        if (task.load() && (inst.opcode() == PeInstruction::SEND ||
+                            inst.opcode() == PeInstruction::RECV ||
+                            inst.opcode() == PeInstruction::ACTIVATE ||
+                            inst.opcode() == PeInstruction::BLOCK ||
+                            inst.opcode() == PeInstruction::UNBLOCK))
+          return fail(at + " is " + PeInstruction::Opcode_Name(inst.opcode()) +
+                      "; a load task runs vector instructions only");
         Shape shape;
         if (!shapeOf(inst.opcode(), shape))
           return fail(at + " has unknown opcode " +
@@ -175,6 +185,10 @@ bool checkPeDesign(const PeDesign &design, const Manifest &manifest,
             (inst.task() < 0 || inst.task() >= program.tasks_size()))
           return fail(at + " names task " + std::to_string(inst.task()) +
                       ", which the program does not have");
+        if (shape.task && program.tasks(inst.task()).load())
+          return fail(at + " names load task '" +
+                      program.tasks(inst.task()).name() +
+                      "', which runs once when the program is loaded");
         int64_t firstLength = -1;
         for (int r = 0; r < inst.ranges_size(); ++r) {
           const PeRange &range = inst.ranges(r);

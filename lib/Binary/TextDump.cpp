@@ -98,8 +98,9 @@ void printPeDesign(const PeDesign &design, const Manifest &manifest,
     }
     for (const PeTask &task : program.tasks()) {
       os << "    task '" << task.name() << "' "
-         << (task.data() ? "data color " + std::to_string(task.color())
-                         : std::string(task.entry() ? "local entry" : "local"))
+         << (task.data()   ? "data color " + std::to_string(task.color())
+             : task.load() ? std::string("load")
+                           : std::string(task.entry() ? "local entry" : "local"))
          << "\n";
       for (const PeInstruction &inst : task.body()) {
         os << "      " << opcodeText(inst.opcode());

@@ -789,6 +789,13 @@ SimResult FabricSimulator::run(const SimOptions &options) {
     return result;
   }
   s.ran = true;
+  // Load tasks: what the loader puts in SRAM with the program, before the
+  // slot's first cycle.
+  for (Pe &pe : s.pes)
+    for (const wfb::PeTask &task : s.programOf(pe).tasks())
+      if (task.load())
+        for (const PeInstruction &inst : task.body())
+          s.compute(pe, inst);
   const size_t depth = size_t(options.queueDepth);
   // Every router queue and receive queue, `depth` wavelets each.
   std::vector<uint32_t> &storage = s.queueStorage;

@@ -3,7 +3,8 @@
 // Every tensor of the kernel flattened and in equal chunks over its whole
 // region, as the cost model prices it (elements over PEs): one program, a
 // buffer per input, constant and op (of the kernel's type: f32, f16 or
-// bf16), and one vector op per graph op.
+// bf16), one vector op per graph op, and the constants' fills in a load
+// task (once, not every step).
 //
 //===----------------------------------------------------------------------===//
 
@@ -74,7 +75,8 @@ std::string planElementwise(fabric::KernelOp kernel, func::FuncOp main,
     bufferOf[body.getArgument(unsigned(i))] = buffer;
   }
 
-  // Fills (constants, and the zeros of relu and neg) come first.
+  // Fills (constants, and the zeros of relu and neg) run once, when the
+  // program is loaded.
   std::vector<Step> fills, ops;
   std::string zero;
   auto zeros = [&]() {
@@ -140,8 +142,8 @@ std::string planElementwise(fabric::KernelOp kernel, func::FuncOp main,
     bufferOf[op.getResult(0)] = dst;
     ops.push_back(*step);
   }
-  program.steps = std::move(fills);
-  program.steps.insert(program.steps.end(), ops.begin(), ops.end());
+  program.loadSteps = std::move(fills);
+  program.steps = std::move(ops);
 
   Operation *yield = body.getTerminator();
   for (unsigned i = 0; i < kernel.getNumResults(); ++i) {

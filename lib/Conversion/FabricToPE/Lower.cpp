@@ -136,6 +136,45 @@ pe::BlockLayoutAttr layoutAttr(MLIRContext *ctx, const Blocks &blocks) {
                                   pair(blocks.at));
 }
 
+/// One step as its pe op.
+template <typename RangeFn>
+void buildStep(OpBuilder &b, Location loc, const Step &s, RangeFn range) {
+  using K = Step::Kind;
+  switch (s.kind) {
+  case K::Fill:
+    pe::FillOp::create(b, loc, range(s.dst), b.getF32FloatAttr(s.value));
+    break;
+  case K::Fmov:
+    pe::FmovOp::create(b, loc, range(s.dst), range(s.lhs));
+    break;
+  case K::Add:
+    pe::FaddOp::create(b, loc, range(s.dst), range(s.lhs), range(s.rhs));
+    break;
+  case K::Sub:
+    pe::FsubOp::create(b, loc, range(s.dst), range(s.lhs), range(s.rhs));
+    break;
+  case K::Mul:
+    pe::FmulOp::create(b, loc, range(s.dst), range(s.lhs), range(s.rhs));
+    break;
+  case K::Max:
+    pe::FmaxOp::create(b, loc, range(s.dst), range(s.lhs), range(s.rhs));
+    break;
+  case K::Exp:
+    pe::ExpOp::create(b, loc, range(s.dst), range(s.lhs));
+    break;
+  case K::Fmac:
+    pe::FmacOp::create(b, loc, range(s.dst), range(s.lhs), range(s.rhs),
+                       range(s.scalar));
+    break;
+  case K::Send:
+    pe::SendOp::create(b, loc, range(s.lhs), b.getI64IntegerAttr(s.color));
+    break;
+  case K::Recv:
+    pe::RecvOp::create(b, loc, b.getI64IntegerAttr(s.color), range(s.dst));
+    break;
+  }
+}
+
 void buildProgram(OpBuilder &b, fabric::KernelOp kernel,
                   const ProgramPlan &plan) {
   Location loc = kernel.getLoc();
@@ -171,51 +210,24 @@ void buildProgram(OpBuilder &b, fabric::KernelOp kernel,
         pe::WeightOp::create(b, loc, b.getI64IntegerAttr(binding.weight),
                              buffer, layout);
     }
-  auto task = pe::TaskOp::create(
-      b, loc, b.getStringAttr("main"),
-      pe::TaskKindAttr::get(ctx, pe::TaskKind::local), IntegerAttr(),
-      b.getUnitAttr());
-  b.setInsertionPointToStart(&task.getBody().emplaceBlock());
   auto range = [&](const Range &r) {
     return pe::MemRangeAttr::get(ctx, FlatSymbolRefAttr::get(ctx, r.buffer),
                                  r.offset, r.length, 1);
   };
-  using K = Step::Kind;
-  for (const Step &s : plan.steps) {
-    switch (s.kind) {
-    case K::Fill:
-      pe::FillOp::create(b, loc, range(s.dst), b.getF32FloatAttr(s.value));
-      break;
-    case K::Add:
-      pe::FaddOp::create(b, loc, range(s.dst), range(s.lhs), range(s.rhs));
-      break;
-    case K::Sub:
-      pe::FsubOp::create(b, loc, range(s.dst), range(s.lhs), range(s.rhs));
-      break;
-    case K::Mul:
-      pe::FmulOp::create(b, loc, range(s.dst), range(s.lhs), range(s.rhs));
-      break;
-    case K::Max:
-      pe::FmaxOp::create(b, loc, range(s.dst), range(s.lhs), range(s.rhs));
-      break;
-    case K::Exp:
-      pe::ExpOp::create(b, loc, range(s.dst), range(s.lhs));
-      break;
-    case K::Fmov:
-      pe::FmovOp::create(b, loc, range(s.dst), range(s.lhs));
-      break;
-    case K::Fmac:
-      pe::FmacOp::create(b, loc, range(s.dst), range(s.lhs), range(s.rhs),
-                         range(s.scalar));
-      break;
-    case K::Send:
-      pe::SendOp::create(b, loc, range(s.lhs), b.getI64IntegerAttr(s.color));
-      break;
-    case K::Recv:
-      pe::RecvOp::create(b, loc, b.getI64IntegerAttr(s.color), range(s.dst));
-      break;
-    }
-  }
+  auto task = [&](StringRef name, pe::TaskKind kind, bool entry,
+                  const std::vector<Step> &steps) {
+    auto op = pe::TaskOp::create(b, loc, b.getStringAttr(name),
+                                 pe::TaskKindAttr::get(ctx, kind),
+                                 IntegerAttr(),
+                                 entry ? b.getUnitAttr() : UnitAttr());
+    OpBuilder::InsertionGuard inTask(b);
+    b.setInsertionPointToStart(&op.getBody().emplaceBlock());
+    for (const Step &s : steps)
+      buildStep(b, loc, s, range);
+  };
+  task("main", pe::TaskKind::local, true, plan.steps);
+  if (!plan.loadSteps.empty())
+    task("constants", pe::TaskKind::load, false, plan.loadSteps);
 }
 
 void buildRoute(OpBuilder &b, Location loc, int64_t slot,

@@ -156,17 +156,20 @@ std::string planMeshGemv(fabric::KernelOp kernel, func::FuncOp main,
     const std::array<int64_t, 2> at{0, r};
     p.buffers = {{"x", kBlock, element},
                  {"w", kBlock * nBlock, element},
-                 {"acc", nBlock, f32}};
+                 {"acc", nBlock, f32},
+                 {"zero", nBlock, f32}};
     p.bindings.push_back({Binding::Kind::Input, inputName, 0, "x",
                           {std::nullopt, inputRank - 1, false, grid, at}});
     p.bindings.push_back({Binding::Kind::Weight, "", weightIndex, "w",
                           {1, 0, false, grid, at}});
 
     using K = Step::Kind;
-    Step zero{K::Fill, {"acc", 0, nBlock}};
-    p.steps.push_back(zero);
+    // Zeros, once at load: the first fmac starts from them (no fill per
+    // step), and relu compares with them.
+    p.loadSteps.push_back(Step{K::Fill, {"zero", 0, nBlock}});
     for (int64_t k = 0; k < kBlock; ++k) {
-      Step fmac{K::Fmac, {"acc", 0, nBlock}, {"acc", 0, nBlock},
+      Step fmac{K::Fmac, {"acc", 0, nBlock},
+                {k == 0 ? "zero" : "acc", 0, nBlock},
                 {"w", k * nBlock, nBlock}, {"x", k, 1}};
       p.steps.push_back(fmac);
     }
@@ -200,12 +203,9 @@ std::string planMeshGemv(fabric::KernelOp kernel, func::FuncOp main,
         p.steps.push_back(Step{K::Add, {"acc", 0, nBlock}, {"acc", 0, nBlock},
                                {"bias", 0, nBlock}});
       }
-      if (relu) {
-        p.buffers.push_back({"zero", nBlock, f32});
-        p.steps.push_back(Step{K::Fill, {"zero", 0, nBlock}});
+      if (relu)
         p.steps.push_back(Step{K::Max, {"acc", 0, nBlock}, {"acc", 0, nBlock},
                                {"zero", 0, nBlock}});
-      }
       // Partial sums are f32; a 16-bit result is rounded once, at the end.
       std::string result = "acc";
       if (element != f32) {

@@ -72,7 +72,9 @@ struct ProgramPlan {
   int64_t x = 0, y = 0, width = 1, height = 1; // on the mesh
   std::vector<BufferPlan> buffers;
   std::vector<Binding> bindings;
-  std::vector<Step> steps;
+  /// The entry task's steps, and those of the load task (run once when the
+  /// program is loaded: constants).
+  std::vector<Step> steps, loadSteps;
 };
 
 /// One color's setting on a rectangle of routers.

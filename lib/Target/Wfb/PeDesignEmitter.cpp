@@ -234,6 +234,7 @@ struct ProgramEmitter {
       wfb::PeTask *t = out.add_tasks();
       t->set_name(task.getSymName().str());
       t->set_data(task.getKind() == pe::TaskKind::data);
+      t->set_load(task.getKind() == pe::TaskKind::load);
       t->set_color(task.getColor().value_or(0));
       t->set_entry(task.getEntry());
       for (Operation &op : task.getBody().front())

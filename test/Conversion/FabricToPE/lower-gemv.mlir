@@ -15,16 +15,15 @@
 // CHECK-NEXT: pe.buffer @x f32[2]{{$}}
 // CHECK-NEXT: pe.buffer @w f32[4]{{$}}
 // CHECK-NEXT: pe.buffer @acc f32[2]{{$}}
+// CHECK-NEXT: pe.buffer @zero f32[2]{{$}}
 // CHECK-NEXT: pe.buffer @part f32[2]{{$}}
 // CHECK-NEXT: pe.buffer @bias f32[2]{{$}}
-// CHECK-NEXT: pe.buffer @zero f32[2]{{$}}
 // CHECK-NEXT: pe.input "x" into @x as #pe.blocks<rows = 1, grid = [3, 5], at = [0, 0]>
 // CHECK-NEXT: pe.output "y" from @acc as #pe.blocks<columns = 1, grid = [3, 5], at = [0, 0]>
 // CHECK-NEXT: pe.weight 0 into @w as #pe.blocks<columns = 1, rows = 0, grid = [3, 5], at = [0, 0]>
 // CHECK-NEXT: pe.weight 1 into @bias as #pe.blocks<columns = 0, grid = [3, 5], at = [0, 0]>
 // CHECK-NEXT: pe.task @main local entry {
-// CHECK-NEXT: pe.fill #pe.mem<@acc[0 : 2]>, 0.000000e+00
-// CHECK-NEXT: pe.fmac #pe.mem<@acc[0 : 2]>, #pe.mem<@acc[0 : 2]>, #pe.mem<@w[0 : 2]>, #pe.mem<@x[0 : 1]>
+// CHECK-NEXT: pe.fmac #pe.mem<@acc[0 : 2]>, #pe.mem<@zero[0 : 2]>, #pe.mem<@w[0 : 2]>, #pe.mem<@x[0 : 1]>
 // CHECK-NEXT: pe.fmac #pe.mem<@acc[0 : 2]>, #pe.mem<@acc[0 : 2]>, #pe.mem<@w[2 : 2]>, #pe.mem<@x[1 : 1]>
 // CHECK-NEXT: pe.recv color 0 into #pe.mem<@part[0 : 2]>
 // CHECK-NEXT: pe.fadd #pe.mem<@acc[0 : 2]>, #pe.mem<@acc[0 : 2]>, #pe.mem<@part[0 : 2]>
@@ -33,8 +32,12 @@
 // CHECK-NEXT: pe.recv color 2 into #pe.mem<@part[0 : 2]>
 // CHECK-NEXT: pe.fadd
 // CHECK-NEXT: pe.fadd #pe.mem<@acc[0 : 2]>, #pe.mem<@acc[0 : 2]>, #pe.mem<@bias[0 : 2]>
-// CHECK-NEXT: pe.fill #pe.mem<@zero[0 : 2]>, 0.000000e+00
 // CHECK-NEXT: pe.fmax #pe.mem<@acc[0 : 2]>, #pe.mem<@acc[0 : 2]>, #pe.mem<@zero[0 : 2]>
+// CHECK-NEXT: }
+// The zeros the first fmac starts from and relu compares with, once at
+// load.
+// CHECK-NEXT: pe.task @constants load {
+// CHECK-NEXT: pe.fill #pe.mem<@zero[0 : 2]>, 0.000000e+00
 // CHECK-NEXT: }
 // CHECK-NEXT: }
 // Row 1 sends at level 0 only.

@@ -599,6 +599,47 @@ pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_b
 
 // -----
 
+// A load task runs once at load: no color, no entry ...
+pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    pe.program @k at [0, 0] size [2, 2] slot 0 {
+      pe.buffer @a f32[16] at 0
+      // expected-error @+1 {{'pe.task' op load task @c runs once when the program is loaded and takes no color and no entry}}
+      pe.task @c load entry {
+      }
+    }
+}
+
+// -----
+
+// ... vector ops only ...
+pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    pe.program @k at [0, 0] size [2, 2] slot 0 {
+      pe.buffer @a f32[16] at 0
+      pe.task @c load {
+        // expected-error @+1 {{'pe.send' op in load task @c: a load task runs before the slot, with vector ops only}}
+        pe.send #pe.mem<@a[0 : 4]> on color 1
+      }
+    }
+}
+
+// -----
+
+// ... and nothing activates it.
+pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    pe.program @k at [0, 0] size [2, 2] slot 0 {
+      pe.buffer @a f32[16] at 0
+      pe.task @c load {
+        pe.fill #pe.mem<@a[0 : 4]>, 1.0
+      }
+      pe.task @main local entry {
+        // expected-error @+1 {{'pe.activate' op of @c: a load task runs once when the program is loaded}}
+        pe.activate @c
+      }
+    }
+}
+
+// -----
+
 // A flat layout splits no dimension.
 pe.design target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 4096, code_bytes = 1024, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1000000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 4, fmac_f16_f32 = 2, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
     pe.program @k at [0, 0] size [2, 2] slot 0 {

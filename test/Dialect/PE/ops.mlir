@@ -39,6 +39,9 @@
 // CHECK-NEXT: pe.block @recv_x
 // CHECK-NEXT: pe.unblock @recv_x
 // CHECK-NEXT: }
+// CHECK-NEXT: pe.task @constants load {
+// CHECK-NEXT: pe.fill #pe.mem<@w[0 : 8]>, 5.000000e-01
+// CHECK-NEXT: }
 // CHECK-NEXT: }
 // CHECK-NEXT: pe.program @next at [4, 0] size [4, 2] slot 0 {
 // CHECK-NEXT: }
@@ -80,6 +83,9 @@ module {
         pe.send #pe.mem<@y[0 : 8]> on color 3
         pe.block @recv_x
         pe.unblock @recv_x
+      }
+      pe.task @constants load {
+        pe.fill #pe.mem<@w[0 : 8]>, 0.5
       }
     }
     // Beside the first program in its slot, and on the same PEs one slot later.

@@ -658,6 +658,32 @@ TEST(Binary, BadPeDesignsAreRefused) {
   d = samplePeDesign();
   body(d, 0)->set_opcode(static_cast<PeInstruction::Opcode>(99));
   refused(d, "instruction 0 has unknown opcode 99");
+  // A load task runs vector instructions once at load: not an entry task,
+  // no sends, never activated.
+  d = samplePeDesign();
+  d.mutable_programs(0)->mutable_tasks(0)->set_load(true);
+  refused(d, "task 'main' is a load task marked as an entry task");
+  d = samplePeDesign();
+  {
+    PeTask *load = d.mutable_programs(0)->add_tasks();
+    load->set_name("constants");
+    load->set_load(true);
+    *load->add_body() = d.programs(0).tasks(0).body(0);
+    PeInstruction *send = load->add_body();
+    send->set_opcode(PeInstruction::SEND);
+    *send->add_ranges() = d.programs(0).tasks(0).body(0).ranges(0);
+  }
+  refused(d, "task 'constants' instruction 1 is SEND; a load task runs vector "
+             "instructions only");
+  d.mutable_programs(0)->mutable_tasks(1)->mutable_body()->RemoveLast();
+  {
+    PeInstruction *activate =
+        d.mutable_programs(0)->mutable_tasks(0)->add_body();
+    activate->set_opcode(PeInstruction::ACTIVATE);
+    activate->set_task(1);
+  }
+  refused(d, "names load task 'constants', which runs once when the program "
+             "is loaded");
   d = samplePeDesign();
   body(d, 0)->mutable_ranges()->RemoveLast();
   refused(d, "has 2 ranges; its opcode takes 3");

@@ -174,6 +174,31 @@ TEST(FabricSimulator, SixteenBitOpsRunAtTheirRates) {
   EXPECT_EQ(r.cycles, 8 + 4 + 4);
 }
 
+TEST(FabricSimulator, LoadTasksRunBeforeTheSlotInNoCycles) {
+  // c = 0.5 at load, then y = x * c in the slot: 8 cycles, not 16.
+  Builder b;
+  wfb::PeProgram *p = b.program("k", 0, 0, 1, 1);
+  Builder::buffer(p, "x", 8);
+  Builder::buffer(p, "c", 8);
+  Builder::buffer(p, "y", 8);
+  wfb::PeTask *main = Builder::task(p, "main", true);
+  Builder::op(main, PeInstruction::FMUL, {{2, 0, 8}, {0, 0, 8}, {1, 0, 8}});
+  wfb::PeTask *load = Builder::task(p, "constants", false);
+  load->set_load(true);
+  Builder::op(load, PeInstruction::FILL, {{1, 0, 8}})->set_value(0.5f);
+  auto sim = make(b);
+  const std::vector<float> x = ramp(8, 1.5f);
+  std::string error;
+  ASSERT_TRUE(sim->setBuffer("k", 0, 0, "x", x, error)) << error;
+  SimResult r = sim->run();
+  ASSERT_EQ(r.status, SimResult::Status::Finished);
+  EXPECT_EQ(r.cycles, 8);
+  std::vector<float> y;
+  ASSERT_TRUE(sim->readBuffer("k", 0, 0, "y", y, error)) << error;
+  for (size_t i = 0; i < 8; ++i)
+    EXPECT_EQ(y[i], x[i] * 0.5f);
+}
+
 TEST(FabricSimulator, MulticastDeliversToEveryReceiver) {
   // @src at (0, 0) sends 16 wavelets east; routers (1, 0) and (2, 0)
   // deliver them to @dst's two PEs, (1, 0) also forwarding them on.

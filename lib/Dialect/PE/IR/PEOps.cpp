@@ -135,6 +135,17 @@ LogicalResult TaskOp::verify() {
     return emitOpError() << "data task @" << getSymName()
                          << " runs for the wavelets of its color and cannot "
                             "be an entry task";
+  if (getKind() == TaskKind::load) {
+    if (getColor() || getEntry())
+      return emitOpError() << "load task @" << getSymName()
+                           << " runs once when the program is loaded and "
+                              "takes no color and no entry";
+    for (Operation &op : getBody().front())
+      if (isa<SendOp, RecvOp, ActivateOp, BlockOp, UnblockOp>(op))
+        return op.emitOpError()
+               << "in load task @" << getSymName()
+               << ": a load task runs before the slot, with vector ops only";
+  }
   return success();
 }
 
@@ -291,6 +302,10 @@ LogicalResult ProgramOp::verifyRegions() {
                << "of " << taskRef
                << ": a data task runs for the wavelets of its color, not when "
                   "activated";
+      if (it->second.getKind() == TaskKind::load)
+        return op->emitOpError()
+               << "of " << taskRef
+               << ": a load task runs once when the program is loaded";
     }
     return WalkResult::advance();
   });
