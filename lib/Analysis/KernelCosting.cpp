@@ -97,11 +97,18 @@ static KernelCost anchorCost(const cost::Machine &m, cost::Region r,
           c.bufferBytes += 2 * cost::ceilDiv(bytesOf(rhs), r.pes());
           c.weightBytes = 0;
         }
-        // A linear's epilogue: one pass each for the bias and activation.
+        // A linear's epilogue: one pass each for the bias and activation,
+        // over the output blocks where they lie: spread over the region
+        // for a GEMM; for a GEMV the reduction leaves y on the region's
+        // first row, a block of ceil(N / width) f32 partial sums per PE
+        // (as the simulated lowering runs it).
         if (auto linear = dyn_cast<LinearOp>(op)) {
           int passes = (linear.getBias() ? 1 : 0) +
                        (linear.getActivation() != graph::Activation::None);
-          if (passes)
+          if (passes && rows == 1)
+            c.computeCycles += passes * double(cost::ceilDiv(n, r.width)) /
+                               m.elementRate(DType::F32, 1);
+          else if (passes)
             c.computeCycles +=
                 cost::elementwise(m, r,
                                   shapedOf(linear.getOutput()).getNumElements(),
