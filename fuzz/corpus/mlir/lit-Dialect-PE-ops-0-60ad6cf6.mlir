@@ -12,6 +12,8 @@ module {
       pe.input "x" into @w as #pe.blocks<>
       pe.output "y" from @y as #pe.blocks<rows = 1>
       pe.input "z" into @h as #pe.blocks<flat = true>
+      pe.weight 0 into @w as #pe.blocks<columns = 1, rows = 0, grid = [4, 6], at = [0, 2]>
+      pe.weight 1 into @y as #pe.blocks<columns = 0, grid = [8, 2], at = [4, 0]>
       pe.task @recv_x data color 2 {
         pe.recv color 2 into #pe.mem<@x[0 : 64]>
         pe.activate @step
@@ -31,6 +33,9 @@ module {
         pe.send #pe.mem<@y[0 : 8]> on color 3
         pe.block @recv_x
         pe.unblock @recv_x
+      }
+      pe.task @constants load {
+        pe.fill #pe.mem<@w[0 : 8]>, 0.5
       }
     }
     pe.program @next at [4, 0] size [4, 2] slot 0 {
