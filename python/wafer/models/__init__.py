@@ -51,6 +51,7 @@ import onnx
 
 from ._graph import SUPPORTED_OPS, op_histogram
 from ._layers import PAST_KEY, PAST_VALUE
+from ._ort import session
 from .bert import build_bert
 from .config import BertConfig, GPT2Config, LlamaConfig, ModelConfig
 from .gpt2 import build_gpt2
@@ -250,19 +251,7 @@ def reference_outputs(
     decomposed graph is executed op by op instead of being fused by onnxruntime into
     the very kernels the opset-23 form uses; pass ``optimize=True`` for ORT's default.
     """
-    import onnxruntime as ort
-
-    so = ort.SessionOptions()
-    so.log_severity_level = 3
-    if not optimize:
-        so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
-    if isinstance(model_path, onnx.ModelProto):
-        src = model_path.SerializeToString()
-    elif isinstance(model_path, (bytes, bytearray)):
-        src = bytes(model_path)
-    else:
-        src = os.fspath(model_path)
-    sess = ort.InferenceSession(src, so, providers=["CPUExecutionProvider"])
+    sess = session(model_path, optimize=optimize)
     names = [i.name for i in sess.get_inputs()]
     missing = [n for n in names if n not in inputs]
     if missing:

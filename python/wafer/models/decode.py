@@ -40,12 +40,10 @@ written by the run that reads it.
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
-import onnx
 
 from ._layers import PAST_KEY, PAST_VALUE, PRESENT_KEY, PRESENT_VALUE
+from ._ort import session
 
 __all__ = ["greedy_generate", "position_ids"]
 
@@ -59,22 +57,7 @@ def position_ids(attention_mask: np.ndarray) -> np.ndarray:
 
 
 def _session(model, threads: int, optimize: bool):
-    import onnxruntime as ort
-
-    so = ort.SessionOptions()
-    so.log_severity_level = 3
-    so.intra_op_num_threads = int(threads)
-    so.inter_op_num_threads = 1
-    so.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-    if not optimize:
-        so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
-    if isinstance(model, onnx.ModelProto):
-        src = model.SerializeToString()
-    elif isinstance(model, (bytes, bytearray)):
-        src = bytes(model)
-    else:
-        src = os.fspath(model)
-    return ort.InferenceSession(src, so, providers=["CPUExecutionProvider"])
+    return session(model, optimize=optimize, threads=threads)
 
 
 def _cache_layout(sess) -> tuple[int, int, int]:

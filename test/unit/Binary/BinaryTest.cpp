@@ -471,6 +471,28 @@ TEST(Binary, BlockLayoutSpreadsATensorInBlocks) {
   EXPECT_EQ(error, "splits dimension 1 over both the columns and the rows");
 }
 
+/// The text dump of the sample binary with pe design `d`, written to
+/// `path` ("" when it does not load).
+std::string peDesignText(const PeDesign &d, const std::string &path) {
+  write(sample(), path, 0, 0, &d);
+  std::string error;
+  auto binary = BinaryFile::open(path, error);
+  EXPECT_TRUE(binary) << error;
+  if (!binary)
+    return "";
+  std::ostringstream text;
+  printBinary(*binary, text);
+  return text.str();
+}
+
+/// Expects the sample binary with pe design `d` to be refused for `why`.
+void expectRefused(const PeDesign &d, const std::string &path,
+                   const char *why) {
+  write(sample(), path, 0, 0, &d);
+  std::string error = openError(readFile(path));
+  EXPECT_NE(error.find(why), std::string::npos) << error;
+}
+
 TEST(Binary, BlockLayoutPlacesAProgramInAGrid) {
   // [8, 6]: dim 0 over 4 grid rows, dim 1 over 3 grid columns (blocks of
   // 2x2); a program of 2 x 1 PEs at block (1, 2) holds blocks (1, 2) and
@@ -519,21 +541,13 @@ TEST(Binary, PeWeightsAreChecked) {
   };
   std::string path = tempPath("pe-weight.wfb");
   PeDesign d = withWeight();
-  write(sample(), path, 0, 0, &d);
-  std::string error;
-  auto binary = BinaryFile::open(path, error);
-  ASSERT_TRUE(binary) << error;
-  std::ostringstream text;
-  printBinary(*binary, text);
-  EXPECT_NE(text.str().find("    weight tensor 1 ('w') into x as "
-                            "blocks<columns = 0, grid = [4, 1], at = [0, 0]>"),
+  const std::string text = peDesignText(d, path);
+  EXPECT_NE(text.find("    weight tensor 1 ('w') into x as "
+                      "blocks<columns = 0, grid = [4, 1], at = [0, 0]>"),
             std::string::npos)
-      << text.str();
-
+      << text;
   auto refused = [&](const PeDesign &bad, const char *why) {
-    write(sample(), path, 0, 0, &bad);
-    std::string e = openError(readFile(path));
-    EXPECT_NE(e.find(why), std::string::npos) << e;
+    expectRefused(bad, path, why);
   };
   auto weight = [](PeDesign &x) {
     return x.mutable_programs(0)->mutable_weights(0);
@@ -576,21 +590,13 @@ TEST(Binary, PeHostIoIsChecked) {
   };
   std::string path = tempPath("pe-io.wfb");
   PeDesign d = withIo();
-  write(sample(), path, 0, 0, &d);
-  std::string error;
-  auto binary = BinaryFile::open(path, error);
-  ASSERT_TRUE(binary) << error;
-  std::ostringstream text;
-  printBinary(*binary, text);
-  EXPECT_NE(text.str().find("    input 'x' into x as blocks<columns = 0>\n"
-                            "    output 'y' from x as blocks<columns = 0>\n"),
+  const std::string text = peDesignText(d, path);
+  EXPECT_NE(text.find("    input 'x' into x as blocks<columns = 0>\n"
+                      "    output 'y' from x as blocks<columns = 0>\n"),
             std::string::npos)
-      << text.str();
-
+      << text;
   auto refused = [&](const PeDesign &bad, const char *why) {
-    write(sample(), path, 0, 0, &bad);
-    std::string e = openError(readFile(path));
-    EXPECT_NE(e.find(why), std::string::npos) << e;
+    expectRefused(bad, path, why);
   };
   auto io = [](PeDesign &x, int i) {
     return x.mutable_programs(0)->mutable_io(i);

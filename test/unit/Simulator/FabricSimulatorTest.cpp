@@ -85,23 +85,30 @@ TEST(FabricSimulator, VectorOpsComputeOnSram) {
   EXPECT_EQ(r.hops, 0);
 }
 
+/// Program `name` on PE (0, 0): acc (f32[8]) = 0, acc += w (f16[8]) *
+/// x (f16[1]), h (f16[8]) = acc rounded; buffers w, x, acc, h. Its task.
+wfb::PeTask *halfGemvStep(Builder &b, const char *name) {
+  wfb::PeProgram *p = b.program(name, 0, 0, 1, 1);
+  Builder::buffer(p, "w", 8);
+  Builder::buffer(p, "x", 1);
+  Builder::buffer(p, "acc", 8);
+  Builder::buffer(p, "h", 8);
+  for (int i : {0, 1, 3})
+    p->mutable_buffers(i)->set_dtype(wfb::F16);
+  wfb::PeTask *t = Builder::task(p, "main", true);
+  Builder::op(t, PeInstruction::FILL, {{2, 0, 8}});
+  Builder::op(t, PeInstruction::FMAC,
+              {{2, 0, 8}, {2, 0, 8}, {0, 0, 8}, {1, 0, 1}});
+  Builder::op(t, PeInstruction::FMOV, {{3, 0, 8}, {2, 0, 8}});
+  return t;
+}
+
 TEST(FabricSimulator, SixteenBitBuffersRoundAndMoveTheirBits) {
   // PE (0, 0): acc (f32) = w (f16) * x (f16), h (f16) = acc rounded, then
   // h sent east; PE (1, 0) receives it into g (f16) and widens it into
   // y (bf16 then f32 through z).
   Builder b;
-  wfb::PeProgram *src = b.program("src", 0, 0, 1, 1);
-  Builder::buffer(src, "w", 8);
-  Builder::buffer(src, "x", 1);
-  Builder::buffer(src, "acc", 8);
-  Builder::buffer(src, "h", 8);
-  for (int i : {0, 1, 3})
-    src->mutable_buffers(i)->set_dtype(wfb::F16);
-  wfb::PeTask *t = Builder::task(src, "main", true);
-  Builder::op(t, PeInstruction::FILL, {{2, 0, 8}});
-  Builder::op(t, PeInstruction::FMAC,
-              {{2, 0, 8}, {2, 0, 8}, {0, 0, 8}, {1, 0, 1}});
-  Builder::op(t, PeInstruction::FMOV, {{3, 0, 8}, {2, 0, 8}});
+  wfb::PeTask *t = halfGemvStep(b, "src");
   Builder::op(t, PeInstruction::SEND, {{3, 0, 8}}, 1);
   wfb::PeProgram *dst = b.program("dst", 1, 0, 1, 1);
   Builder::buffer(dst, "g", 8);
@@ -157,18 +164,7 @@ TEST(FabricSimulator, SixteenBitOpsRunAtTheirRates) {
   // into f32: min(2, 8 / 2) = 2 a cycle, 4; fmov of 8 into f16:
   // min(8 / 2, 4 / 2) = 2 a cycle, 4.
   Builder b;
-  wfb::PeProgram *p = b.program("k", 0, 0, 1, 1);
-  Builder::buffer(p, "w", 8);
-  Builder::buffer(p, "x", 1);
-  Builder::buffer(p, "acc", 8);
-  Builder::buffer(p, "h", 8);
-  for (int i : {0, 1, 3})
-    p->mutable_buffers(i)->set_dtype(wfb::F16);
-  wfb::PeTask *t = Builder::task(p, "main", true);
-  Builder::op(t, PeInstruction::FILL, {{2, 0, 8}});
-  Builder::op(t, PeInstruction::FMAC,
-              {{2, 0, 8}, {2, 0, 8}, {0, 0, 8}, {1, 0, 1}});
-  Builder::op(t, PeInstruction::FMOV, {{3, 0, 8}, {2, 0, 8}});
+  halfGemvStep(b, "k");
   SimResult r = make(b)->run();
   ASSERT_EQ(r.status, SimResult::Status::Finished);
   EXPECT_EQ(r.cycles, 8 + 4 + 4);
