@@ -134,6 +134,21 @@ std::string planMeshGemv(fabric::KernelOp kernel, func::FuncOp main,
   const int64_t kBlock = cost::ceilDiv(K, height);
   const int64_t nBlock = cost::ceilDiv(N, width);
   const int64_t depth = cost::treeDepth(height);
+  // A PE's weight block must fit its SRAM (pe-allocate then places every
+  // buffer), and the programs stay bounded: one fmac per k in each.
+  const int64_t elementBytes = int64_t(weightType.getElementTypeBitWidth()) / 8;
+  if (kBlock > target.dataBytes() / elementBytes / nBlock)
+    return "kernel " + name + "'s weight blocks of " + std::to_string(kBlock) +
+           " x " + std::to_string(nBlock) +
+           " elements do not fit the " + std::to_string(target.dataBytes()) +
+           " bytes of SRAM a PE has for data";
+  constexpr int64_t kMaxInstructions = int64_t(1) << 22;
+  if (height > kMaxInstructions / (kBlock + depth + 4))
+    return "kernel " + name + " would need about " +
+           std::to_string(height * (kBlock + depth + 4)) +
+           " instructions over its " + std::to_string(height) +
+           " programs (one fmac per k); pe-lower builds at most 2^22 for a "
+           "kernel";
   const std::vector<int64_t> colors = freeColors(target);
   if (int64_t(colors.size()) < depth)
     return "kernel " + name + "'s reduction tree over " +

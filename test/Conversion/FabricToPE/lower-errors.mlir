@@ -237,6 +237,42 @@ module {
 
 // -----
 
+// mesh_gemv: weight blocks larger than a PE's SRAM (40 KiB for data: 100000 rows over 4 give blocks of 25000 x 1).
+module {
+  fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 8, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    func.func @main(%arg0: tensor<1x100000xf32> {graph.name = "x"}) -> (tensor<1x4xf32> {graph.name = "y"}) {
+      // expected-error @+1 {{pe-lower: kernel @g's weight blocks of 25000 x 1 elements do not fit the 40960 bytes of SRAM a PE has for data}}
+      %0 = fabric.kernel @g mesh_gemv(%arg0) {blocks = array<i64: 1, 2, 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 4, 4>, slot = 0 : i64, weight_bytes = 8 : i64} : (tensor<1x100000xf32>) -> tensor<1x4xf32> {
+      ^bb0(%a: tensor<1x100000xf32>):
+        %w = graph.constant dense<0.5> : tensor<100000x4xf32>
+        %1 = graph.matmul %a, %w : (tensor<1x100000xf32>, tensor<100000x4xf32>) -> tensor<1x4xf32>
+        fabric.yield %1 : tensor<1x4xf32>
+      }
+      return %0 : tensor<1x4xf32>
+    }
+  }
+}
+
+// -----
+
+// mesh_gemv: more instructions than pe-lower builds for a kernel (4096 programs of 2048 fmacs).
+module {
+  fabric.design pipeline target = #fabric.target<name = "custom", width = 8, height = 4096, sram_bytes = 49152, code_bytes = 8192, colors = 24, reserved_colors = [21, 22, 23], clock_khz = 1100000, link_bytes_per_cycle = 4, hop_latency_cycles = 1, fmac_f32 = 1, fmac_f16 = 8, fmac_f16_f32 = 4, mem_read_bytes_per_cycle = 8, mem_write_bytes_per_cycle = 4> {
+    func.func @main(%arg0: tensor<1x8388608xf32> {graph.name = "x"}) -> (tensor<1x4xf32> {graph.name = "y"}) {
+      // expected-error @+1 {{pe-lower: kernel @g would need about 8454144 instructions over its 4096 programs (one fmac per k); pe-lower builds at most 2^22 for a kernel}}
+      %0 = fabric.kernel @g mesh_gemv(%arg0) {blocks = array<i64: 1, 2, 1>, buffer_bytes = 8 : i64, cycles = 2 : i64, origin = array<i64: 0, 0>, region = array<i64: 4, 4096>, slot = 0 : i64, weight_bytes = 8 : i64} : (tensor<1x8388608xf32>) -> tensor<1x4xf32> {
+      ^bb0(%a: tensor<1x8388608xf32>):
+        %w = graph.constant dense<0.5> : tensor<8388608x4xf32>
+        %1 = graph.matmul %a, %w : (tensor<1x8388608xf32>, tensor<8388608x4xf32>) -> tensor<1x4xf32>
+        fabric.yield %1 : tensor<1x4xf32>
+      }
+      return %0 : tensor<1x4xf32>
+    }
+  }
+}
+
+// -----
+
 // No fabric design.
 // expected-error @+1 {{pe-lower: pe-lower needs a placed fabric.design (run fabric-tile and fabric-place first)}}
 module {
