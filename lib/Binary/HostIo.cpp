@@ -109,7 +109,9 @@ std::string weightProblem(const PeWeight &weight, const PeProgram &program,
   if (tensor.kind() != Tensor::CONSTANT)
     return "names " + name + ", which is not a constant";
   return blocksProblem(placementOf(weight), tensor, name, weight.buffer(),
-                       program, "weights are f32, f16 or bf16 tensors in buffers of their type");
+                       program,
+                       "weights are f32, f16 or bf16 tensors in buffers of "
+                       "their type");
 }
 
 std::string hostIoProblem(const PeIo &io, const PeProgram &program,
@@ -126,7 +128,8 @@ std::string hostIoProblem(const PeIo &io, const PeProgram &program,
     return "names '" + binding.name() + "', which has no tensor";
   return blocksProblem(placementOf(io), manifest.tensors(binding.tensor()),
                        "'" + binding.name() + "'", io.buffer(), program,
-                       "host I/O moves f32, f16 and bf16 tensors through buffers of their type");
+                       "host I/O moves f32, f16 and bf16 tensors through "
+                       "buffers of their type");
 }
 
 std::string hostIoCoverageProblem(const PeDesign &design,

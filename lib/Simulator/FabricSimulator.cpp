@@ -56,6 +56,29 @@ int64_t workElements(const PeInstruction &inst) {
   return inst.ranges(reduce ? 1 : 0).length();
 }
 
+/// Element i of f32, f16 or bf16 values at `data`, as f32 (exactly), and
+/// element i set to `v` rounded to the type (to nearest even).
+float decodeElement(wfb::DType type, const uint8_t *data, int64_t i) {
+  if (type == wfb::F16 || type == wfb::BF16) {
+    uint16_t h;
+    std::memcpy(&h, data + 2 * i, 2);
+    return type == wfb::F16 ? runtime::halfToFloat(h) : runtime::bf16ToFloat(h);
+  }
+  float v;
+  std::memcpy(&v, data + 4 * i, 4);
+  return v;
+}
+
+void encodeElement(wfb::DType type, float v, uint8_t *data, int64_t i) {
+  if (type == wfb::F16 || type == wfb::BF16) {
+    const uint16_t h =
+        type == wfb::F16 ? runtime::floatToHalf(v) : runtime::floatToBf16(v);
+    std::memcpy(data + 2 * i, &h, 2);
+    return;
+  }
+  std::memcpy(data + 4 * i, &v, 4);
+}
+
 std::string at(int64_t x, int64_t y) {
   return "(" + std::to_string(x) + ", " + std::to_string(y) + ")";
 }
@@ -159,49 +182,43 @@ struct FabricSimulator::State {
     return *programs[pe.program].program;
   }
 
+  /// The PE in column i and row j of program `p`'s rectangle.
+  Pe &peIn(const wfb::PeProgram &p, int64_t i, int64_t j) {
+    return pes[size_t(peAt.at(routerKey(p.x() + i, p.y() + j)))];
+  }
+  const Pe &peIn(const wfb::PeProgram &p, int64_t i, int64_t j) const {
+    return pes[size_t(peAt.at(routerKey(p.x() + i, p.y() + j)))];
+  }
+
   /// Element i of a buffer as f32 (f16 and bf16 widened exactly), and
   /// stored back rounded to the buffer's type (to nearest even).
   float loadElement(const Pe &pe, int buffer, int64_t i) const {
     const wfb::PeBuffer &b = programOf(pe).buffers(buffer);
-    const uint8_t *base = pe.sram.data() + b.address();
-    switch (b.dtype()) {
-    case wfb::F16:
-    case wfb::BF16: {
-      uint16_t h;
-      std::memcpy(&h, base + 2 * i, 2);
-      return b.dtype() == wfb::F16 ? runtime::halfToFloat(h)
-                                   : runtime::bf16ToFloat(h);
-    }
-    default: {
-      float v;
-      std::memcpy(&v, base + 4 * i, 4);
-      return v;
-    }
-    }
+    return decodeElement(b.dtype(), pe.sram.data() + b.address(), i);
   }
   void storeElement(Pe &pe, int buffer, int64_t i, float v) const {
     const wfb::PeBuffer &b = programOf(pe).buffers(buffer);
-    uint8_t *base = pe.sram.data() + b.address();
-    switch (b.dtype()) {
-    case wfb::F16:
-    case wfb::BF16: {
-      const uint16_t h = b.dtype() == wfb::F16 ? runtime::floatToHalf(v)
-                                               : runtime::floatToBf16(v);
-      std::memcpy(base + 2 * i, &h, 2);
-      return;
-    }
-    default:
-      std::memcpy(base + 4 * i, &v, 4);
-    }
+    encodeElement(b.dtype(), v, pe.sram.data() + b.address(), i);
   }
   int64_t indexOf(const wfb::PeRange &range, int64_t i) const {
     return range.offset() + i * range.stride();
   }
-  float load(const Pe &pe, const wfb::PeRange &range, int64_t i) const {
-    return loadElement(pe, range.buffer(), indexOf(range, i));
-  }
-  void store(Pe &pe, const wfb::PeRange &range, int64_t i, float v) const {
-    storeElement(pe, range.buffer(), indexOf(range, i), v);
+  /// A range's elements as f32, its buffer looked up once (not per element).
+  struct RangeView {
+    uint8_t *base;
+    wfb::DType type;
+    int64_t offset, stride;
+    float get(int64_t i) const {
+      return decodeElement(type, base, offset + i * stride);
+    }
+    void set(int64_t i, float v) const {
+      encodeElement(type, v, base, offset + i * stride);
+    }
+  };
+  RangeView view(Pe &pe, const wfb::PeRange &range) const {
+    const wfb::PeBuffer &b = programOf(pe).buffers(range.buffer());
+    return {pe.sram.data() + b.address(), b.dtype(), range.offset(),
+            range.stride()};
   }
   /// A wavelet carries an element's bits: all 32 of an f32, the low 16 of
   /// an f16 or bf16 (as CSL sends 16-bit values).
@@ -256,21 +273,27 @@ struct FabricSimulator::State {
   /// f32, each result rounded to its buffer's type.
   void compute(Pe &pe, const PeInstruction &inst) {
     const auto &r = inst.ranges();
+    const int64_t n = r[0].length();
     auto unary = [&](auto f) {
-      for (int64_t i = 0; i < r[0].length(); ++i)
-        store(pe, r[0], i, f(load(pe, r[1], i)));
+      const RangeView dst = view(pe, r[0]), src = view(pe, r[1]);
+      for (int64_t i = 0; i < n; ++i)
+        dst.set(i, f(src.get(i)));
     };
     auto binary = [&](auto f) {
-      for (int64_t i = 0; i < r[0].length(); ++i)
-        store(pe, r[0], i, f(load(pe, r[1], i), load(pe, r[2], i)));
+      const RangeView dst = view(pe, r[0]), lhs = view(pe, r[1]),
+                      rhs = view(pe, r[2]);
+      for (int64_t i = 0; i < n; ++i)
+        dst.set(i, f(lhs.get(i), rhs.get(i)));
     };
     switch (inst.opcode()) {
     case PeInstruction::FMOV:
       return unary([](float a) { return a; });
-    case PeInstruction::FILL:
-      for (int64_t i = 0; i < r[0].length(); ++i)
-        store(pe, r[0], i, inst.value());
+    case PeInstruction::FILL: {
+      const RangeView dst = view(pe, r[0]);
+      for (int64_t i = 0; i < n; ++i)
+        dst.set(i, inst.value());
       return;
+    }
     case PeInstruction::EXP:
       return unary([](float a) { return std::exp(a); });
     case PeInstruction::RSQRT:
@@ -284,20 +307,23 @@ struct FabricSimulator::State {
     case PeInstruction::FMAX:
       return binary([](float a, float b) { return std::max(a, b); });
     case PeInstruction::FMAC: {
-      const float scalar = load(pe, r[3], 0);
-      for (int64_t i = 0; i < r[0].length(); ++i)
-        store(pe, r[0], i, load(pe, r[1], i) + load(pe, r[2], i) * scalar);
+      const float scalar = view(pe, r[3]).get(0);
+      const RangeView dst = view(pe, r[0]), acc = view(pe, r[1]),
+                      src = view(pe, r[2]);
+      for (int64_t i = 0; i < n; ++i)
+        dst.set(i, acc.get(i) + src.get(i) * scalar);
       return;
     }
     case PeInstruction::REDUCE_ADD:
     case PeInstruction::REDUCE_MAX: {
       const bool add = inst.opcode() == PeInstruction::REDUCE_ADD;
       float acc = add ? 0.0f : -std::numeric_limits<float>::infinity();
+      const RangeView src = view(pe, r[1]);
       for (int64_t i = 0; i < r[1].length(); ++i) {
-        const float v = load(pe, r[1], i);
+        const float v = src.get(i);
         acc = add ? acc + v : std::max(acc, v);
       }
-      store(pe, r[0], 0, acc);
+      view(pe, r[0]).set(0, acc);
       return;
     }
     default:
@@ -697,7 +723,7 @@ void forEachIo(StateT &s, const wfb::Manifest &manifest, bool outputs, F f) {
       const bool allRows = !outputs || io.flat() || io.row_dim() >= 0;
       for (int64_t j = 0; j < (allRows ? p.height() : 1); ++j)
         for (int64_t i = 0; i < (allColumns ? p.width() : 1); ++i) {
-          auto &pe = s.pes[size_t(s.peAt.at(s.routerKey(p.x() + i, p.y() + j)))];
+          auto &pe = s.peIn(p, i, j);
           f(pe, io, layout, i, j);
         }
     }
@@ -749,26 +775,18 @@ void FabricSimulator::loadWeights(
       std::string error;
       // The loader has checked the layout (wfb::weightProblem).
       wfb::layoutOf(w, t, p, layout, error);
-      const size_t width = wfb::dtypeBytes(t.dtype());
-      const size_t elements = bytes.size() / width;
+      const size_t elements = bytes.size() / wfb::dtypeBytes(t.dtype());
       auto value = [&](int64_t i) {
         const size_t at = t.splat() ? 0 : size_t(i);
-        if (at >= elements)
-          return 0.0f;
-        if (width == 2) {
-          uint16_t h;
-          std::memcpy(&h, bytes.data() + at * 2, 2);
-          return t.dtype() == wfb::F16 ? runtime::halfToFloat(h)
-                                       : runtime::bf16ToFloat(h);
-        }
-        float v;
-        std::memcpy(&v, bytes.data() + at * 4, 4);
-        return v;
+        return at < elements
+                   ? decodeElement(t.dtype(),
+                                   reinterpret_cast<const uint8_t *>(bytes.data()),
+                                   int64_t(at))
+                   : 0.0f;
       };
       for (int64_t j = 0; j < p.height(); ++j)
         for (int64_t i = 0; i < p.width(); ++i) {
-          Pe &pe =
-              s.pes[size_t(s.peAt.at(s.routerKey(p.x() + i, p.y() + j)))];
+          Pe &pe = s.peIn(p, i, j);
           layout.forEachElement(i, j, [&](int64_t tensorIndex, int64_t b) {
             s.storeElement(pe, w.buffer(), b, value(tensorIndex));
           });

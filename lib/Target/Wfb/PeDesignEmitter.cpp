@@ -168,13 +168,13 @@ struct ProgramEmitter {
              << "of program @" << program.getSymName() << " loads weight "
              << op.getIndex() << " of @" << kernel << ", which has " << count
              << " constant" << (count == 1 ? "" : "s");
+    if (op.getLayout().getFlat())
+      return op.emitOpError() << "lays a weight out flat; weights are split "
+                                 "by dimensions";
     wfb::PeWeight w;
     w.set_tensor(it->second[size_t(op.getIndex())]);
     w.set_buffer(buffers.lookup(op.getBufferAttr().getValue()));
     setPlacement(op.getLayout(), w);
-    if (op.getLayout().getFlat())
-      return op.emitOpError() << "lays a weight out flat; weights are split "
-                                 "by dimensions";
     if (std::string problem = wfb::weightProblem(w, out, manifest);
         !problem.empty())
       return op.emitOpError() << problem;

@@ -222,13 +222,18 @@ LogicalResult ProgramOp::verifyRegions() {
                 "pe.task, pe.input, pe.output and pe.weight ops";
   }
   for (Operation &op : getBody().front()) {
+    // pe.input, pe.output and pe.weight: a buffer and a block layout.
     FlatSymbolRefAttr buffer;
-    if (auto input = dyn_cast<InputOp>(op))
+    BlockLayoutAttr layout;
+    if (auto input = dyn_cast<InputOp>(op)) {
       buffer = input.getBufferAttr();
-    else if (auto output = dyn_cast<OutputOp>(op))
+      layout = input.getLayout();
+    } else if (auto output = dyn_cast<OutputOp>(op)) {
       buffer = output.getBufferAttr();
-    else if (auto weight = dyn_cast<WeightOp>(op)) {
+      layout = output.getLayout();
+    } else if (auto weight = dyn_cast<WeightOp>(op)) {
       buffer = weight.getBufferAttr();
+      layout = weight.getLayout();
       if (!getKernelAttr())
         return op.emitOpError()
                << "loads weight " << weight.getIndex() << " of program @"
@@ -236,13 +241,6 @@ LogicalResult ProgramOp::verifyRegions() {
                << ", which implements no kernel ('for @kernel') to take it "
                   "from";
     }
-    BlockLayoutAttr layout;
-    if (auto input = dyn_cast<InputOp>(op))
-      layout = input.getLayout();
-    else if (auto output = dyn_cast<OutputOp>(op))
-      layout = output.getLayout();
-    else if (auto weight = dyn_cast<WeightOp>(op))
-      layout = weight.getLayout();
     if (layout) {
       ArrayRef<int64_t> size = getSize();
       const std::array<int64_t, 2> grid = layout.gridFor(size);
