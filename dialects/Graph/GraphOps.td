@@ -107,6 +107,26 @@ def Graph_ConcatOp : Graph_Op<"concat", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Graph_CacheAppendOp : Graph_Op<"cache_append",
+    [MemoryEffects<[MemRead, MemWrite]>]> {
+  let summary = "Append to a KV cache kept as runtime state";
+  let description = [{
+    `$cache` names a tensor that outlives a run: the result's type, with
+    its `axis` dimension the cache's capacity. The op writes `update` at
+    the cache's current length along `axis` (the runtime keeps the length,
+    the same for every cache of a run, and advances it by the update's size
+    after the run) and yields the whole cache. Positions at or past the new
+    length hold stale values: the model must mask them (the decode models'
+    `attention_mask`), which is how `graph-kv-cache` uses it. Neither pure
+    nor CSE-able: two appends write twice.
+  }];
+  let arguments = (ins Graph_Tensor:$update, StrAttr:$cache, I64Attr:$axis);
+  let results = (outs Graph_Tensor:$output);
+  let assemblyFormat = "$update `into` $cache attr-dict `:` "
+                       "type($update) `->` type($output)";
+  let hasVerifier = 1;
+}
+
 def Graph_SplitOp : Graph_Op<"split", [Pure]> {
   let summary = "Cut a tensor into consecutive pieces along one axis";
   let description = [{

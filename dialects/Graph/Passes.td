@@ -92,4 +92,44 @@ def GraphFuse : Pass<"graph-fuse"> {
   ];
 }
 
+def GraphKvCache : Pass<"graph-kv-cache", "::mlir::ModuleOp"> {
+  let summary = "Keep a decode model's KV cache as runtime state";
+  let description = [{
+    A decode model (Hugging Face's `with_past` export) takes the cache as
+    inputs and hands it back as outputs: `present = Concat(past, new, axis
+    = 2)` on the sequence axis, read by the attention and returned. Compiled
+    as it is, every token copies the whole cache twice (the Concat, and out
+    through the outputs). This pass finds each such chain in `@main` (a
+    function argument whose only use is the first operand of a two-operand
+    `graph.concat` whose result `@main` returns and the attention reads)
+    and makes the cache state: the argument and the result leave
+    the signature, and a `graph.cache_append` named after the result
+    (`present.<i>.key`) writes the new keys in place.
+
+    * **step** (the default): compiled with a past of `capacity - seq`, so
+      the Concat's result has the cache's capacity; the append replaces the
+      Concat, and the attention reads the whole cache. Positions not yet
+      written must be masked by the model's `attention_mask` (the runtime's
+      generation loop gives 1 up to the cache length and 0 after it).
+    * **prefill**: compiled with a past of one position, which becomes a
+      zero constant that the runtime masks (`attention_mask` column 0 is 0);
+      the attention reads the Concat as before, and an append of capacity
+      `capacity` writes the prompt's keys into the cache.
+
+    A model without such a chain is an error: it is not a decode model.
+  }];
+  let dependentDialects = ["::wafer::graph::GraphDialect"];
+  let options = [
+    Option<"prefill", "prefill", "bool", /*default=*/"false",
+           "Rewrite for the prefill program (past of one masked position) "
+           "instead of the one-token step">,
+    Option<"capacity", "capacity", "int64_t", /*default=*/"0",
+           "The cache's capacity along the sequence axis (prefill only; the "
+           "step's is its Concat's size)">
+  ];
+  let statistics = [
+    Statistic<"numCaches", "caches", "Cache chains made runtime state">
+  ];
+}
+
 #endif // WAFER_GRAPH_PASSES

@@ -163,6 +163,8 @@ static KernelCost anchorCost(const cost::Machine &m, cost::Region r,
 }
 
 bool isCacheAppend(Operation *op) {
+  if (isa<CacheAppendOp>(op))
+    return true;
   if (!isa<ConcatOp>(op))
     return false;
   bool feedsAttention = false;

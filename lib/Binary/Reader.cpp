@@ -456,72 +456,172 @@ bool BinaryFile::load(std::string &error, const OpenOptions &options,
     tensorData_[t] = bytesOf;
   }
 
-  // --- Signature.
+  // --- Entries: the programs of the host program, one after another.
   auto validTensor = [&](int32_t t) { return t >= 0 && t < numTensors; };
-  std::set<std::string> names;
-  std::vector<int> bound(numTensors, 0);
-  for (const Binding &b : manifest_.signature().inputs()) {
-    if (b.name().empty() || !names.insert(b.name()).second)
-      return fail("input name '" + b.name() + "' is empty or repeated");
-    if (!validTensor(b.tensor()) ||
-        manifest_.tensors(b.tensor()).kind() != Tensor::INPUT)
-      return fail("input '" + b.name() + "' binds tensor " +
-                  std::to_string(b.tensor()) + ", which is no input tensor");
-    ++bound[b.tensor()];
+  int numOps = hostProgram_.ops_size();
+  struct EntryView {
+    std::string what;
+    int begin, end;
+    const Signature *signature;
+  };
+  std::vector<EntryView> entries;
+  if (hostProgram_.entries_size() == 0) {
+    entries.push_back({"the host program", 0, numOps,
+                       &manifest_.signature()});
+  } else {
+    int next = 0;
+    for (int e = 0; e < hostProgram_.entries_size(); ++e) {
+      const Entry &entry = hostProgram_.entries(e);
+      std::string what = "entry " + std::to_string(e) + " ('" +
+                         entry.name() + "')";
+      if (entry.name().empty())
+        return fail("entry " + std::to_string(e) + " has no name");
+      if (entry.begin() != next || entry.end() < entry.begin() ||
+          entry.end() > numOps)
+        return fail(what + " runs host ops [" +
+                    std::to_string(entry.begin()) + ", " +
+                    std::to_string(entry.end()) + "), not a range from " +
+                    std::to_string(next) + " within the " +
+                    std::to_string(numOps) + " ops");
+      if (entry.tokens() < 1)
+        return fail(what + " takes " + std::to_string(entry.tokens()) +
+                    " positions per run");
+      if (e == 0 && (entry.signature().inputs_size() ||
+                     entry.signature().outputs_size()))
+        return fail(what + " has a signature of its own; the first entry's "
+                           "is the manifest's");
+      next = entry.end();
+      entries.push_back({what, entry.begin(), entry.end(),
+                         e == 0 ? &manifest_.signature() : &entry.signature()});
+    }
+    if (next != numOps)
+      return fail("the entries end at host op " + std::to_string(next) +
+                  " of " + std::to_string(numOps));
+  }
+
+  // --- Signatures: every input tensor bound by exactly one entry.
+  std::vector<int> boundBy(numTensors, -1), bound(numTensors, 0);
+  for (size_t e = 0; e < entries.size(); ++e) {
+    const Signature &sig = *entries[e].signature;
+    std::string of = entries.size() > 1 ? " of " + entries[e].what : "";
+    std::set<std::string> names;
+    for (const Binding &b : sig.inputs()) {
+      if (b.name().empty() || !names.insert(b.name()).second)
+        return fail("input name '" + b.name() + "'" + of +
+                    " is empty or repeated");
+      if (!validTensor(b.tensor()) ||
+          manifest_.tensors(b.tensor()).kind() != Tensor::INPUT)
+        return fail("input '" + b.name() + "'" + of + " binds tensor " +
+                    std::to_string(b.tensor()) + ", which is no input tensor");
+      ++bound[b.tensor()];
+      boundBy[b.tensor()] = int(e);
+    }
+    names.clear();
+    for (const Binding &b : sig.outputs()) {
+      if (b.name().empty() || !names.insert(b.name()).second)
+        return fail("output name '" + b.name() + "'" + of +
+                    " is empty or repeated");
+      if (!validTensor(b.tensor()))
+        return fail("output '" + b.name() + "'" + of + " binds tensor " +
+                    std::to_string(b.tensor()) + ", which does not exist");
+    }
+    if (sig.outputs_size() == 0)
+      return fail(entries.size() > 1 ? entries[e].what + " has no outputs"
+                                     : "the signature has no outputs");
   }
   for (int32_t t = 0; t < numTensors; ++t)
     if (manifest_.tensors(t).kind() == Tensor::INPUT && bound[t] != 1)
       return fail("input tensor " + std::to_string(t) + " is bound " +
                   std::to_string(bound[t]) + " times by the signature");
-  names.clear();
-  for (const Binding &b : manifest_.signature().outputs()) {
-    if (b.name().empty() || !names.insert(b.name()).second)
-      return fail("output name '" + b.name() + "' is empty or repeated");
-    if (!validTensor(b.tensor()))
-      return fail("output '" + b.name() + "' binds tensor " +
-                  std::to_string(b.tensor()) + ", which does not exist");
-  }
-  if (manifest_.signature().outputs_size() == 0)
-    return fail("the signature has no outputs");
 
-  // --- Host program: every tensor defined once, before its uses.
-  std::vector<bool> defined(numTensors, false);
-  for (int32_t t = 0; t < numTensors; ++t)
-    defined[t] = manifest_.tensors(t).kind() != Tensor::INTERMEDIATE;
-  for (int i = 0; i < hostProgram_.ops_size(); ++i) {
-    const HostOp &op = hostProgram_.ops(i);
-    std::string what = "host op " + std::to_string(i) + " (" + op.kind() +
-                       (op.location().empty() ? "" : " '" + op.location() + "'") +
-                       ")";
-    if (op.kind().empty())
-      return fail(what + " has no kind");
-    for (int32_t t : op.inputs()) {
-      if (t == -1)
-        continue;
-      if (!validTensor(t))
-        return fail(what + " reads tensor " + std::to_string(t) +
-                    ", which does not exist");
-      if (!defined[t])
-        return fail(what + " reads tensor " + std::to_string(t) +
-                    " before any op computes it");
-    }
-    for (int32_t t : op.outputs()) {
-      if (!validTensor(t) ||
-          manifest_.tensors(t).kind() != Tensor::INTERMEDIATE)
-        return fail(what + " writes tensor " + std::to_string(t) +
-                    ", which is no intermediate tensor");
-      if (defined[t])
-        return fail(what + " writes tensor " + std::to_string(t) +
-                    ", which is already computed");
-      defined[t] = true;
-    }
-    if (op.kernel() < -1 || op.kernel() >= manifest_.kernels_size())
-      return fail(what + " belongs to kernel " + std::to_string(op.kernel()) +
-                  ", which does not exist");
+  // --- Host program: every tensor defined once, before its uses, in the
+  // entry that uses it (constants and state belong to all).
+  std::vector<int> definedIn(numTensors, -1);
+  constexpr int kEveryEntry = -2;
+  for (int32_t t = 0; t < numTensors; ++t) {
+    Tensor::Kind kind = manifest_.tensors(t).kind();
+    if (kind == Tensor::INPUT)
+      definedIn[t] = boundBy[t];
+    else if (kind != Tensor::INTERMEDIATE)
+      definedIn[t] = kEveryEntry;
   }
-  for (const Binding &b : manifest_.signature().outputs())
-    if (!defined[b.tensor()])
-      return fail("output '" + b.name() + "' is computed by no host op");
+  for (size_t e = 0; e < entries.size(); ++e) {
+    for (int i = entries[e].begin; i < entries[e].end; ++i) {
+      const HostOp &op = hostProgram_.ops(i);
+      std::string what =
+          "host op " + std::to_string(i) + " (" + op.kind() +
+          (op.location().empty() ? "" : " '" + op.location() + "'") + ")";
+      if (op.kind().empty())
+        return fail(what + " has no kind");
+      for (int32_t t : op.inputs()) {
+        if (t == -1)
+          continue;
+        if (!validTensor(t))
+          return fail(what + " reads tensor " + std::to_string(t) +
+                      ", which does not exist");
+        if (definedIn[t] != kEveryEntry && definedIn[t] != int(e))
+          return fail(what + " reads tensor " + std::to_string(t) +
+                      (definedIn[t] < 0 ? " before any op computes it"
+                                        : ", which another entry computes"));
+      }
+      for (int32_t t : op.outputs()) {
+        if (!validTensor(t))
+          return fail(what + " writes tensor " + std::to_string(t) +
+                      ", which does not exist");
+        Tensor::Kind kind = manifest_.tensors(t).kind();
+        if (kind == Tensor::STATE)
+          continue; // written in place, run after run
+        if (kind != Tensor::INTERMEDIATE)
+          return fail(what + " writes tensor " + std::to_string(t) +
+                      ", which is no intermediate tensor");
+        if (definedIn[t] != -1)
+          return fail(what + " writes tensor " + std::to_string(t) +
+                      ", which is already computed");
+        definedIn[t] = int(e);
+      }
+      if (op.kernel() < -1 || op.kernel() >= manifest_.kernels_size())
+        return fail(what + " belongs to kernel " +
+                    std::to_string(op.kernel()) + ", which does not exist");
+    }
+    for (const Binding &b : entries[e].signature->outputs())
+      if (definedIn[b.tensor()] != int(e) &&
+          definedIn[b.tensor()] != kEveryEntry)
+        return fail("output '" + b.name() + "'" +
+                    (entries.size() > 1 ? " of " + entries[e].what : "") +
+                    " is computed by no host op");
+  }
+
+  // --- The decode caches.
+  if (manifest_.has_decode()) {
+    const Decode &d = manifest_.decode();
+    if (d.capacity() < 1)
+      return fail("the decode caches hold " + std::to_string(d.capacity()) +
+                  " positions");
+    if (d.masked_past() < 0)
+      return fail("the prefill's masked past is negative");
+    if (d.caches_size() == 0 || hostProgram_.entries_size() == 0)
+      return fail("a decode binary needs caches and entries");
+    std::set<std::string> names;
+    for (const Cache &c : d.caches()) {
+      if (c.name().empty() || !names.insert(c.name()).second)
+        return fail("cache name '" + c.name() + "' is empty or repeated");
+      if (!validTensor(c.tensor()) ||
+          manifest_.tensors(c.tensor()).kind() != Tensor::STATE)
+        return fail("cache '" + c.name() + "' is tensor " +
+                    std::to_string(c.tensor()) + ", which is no state tensor");
+      const Tensor &t = manifest_.tensors(c.tensor());
+      if (c.axis() < 0 || c.axis() >= t.shape_size() ||
+          t.shape(int(c.axis())) != d.capacity())
+        return fail("cache '" + c.name() + "' has no axis " +
+                    std::to_string(c.axis()) + " of the capacity " +
+                    std::to_string(d.capacity()));
+    }
+  }
+  for (int32_t t = 0; t < numTensors; ++t)
+    if (manifest_.tensors(t).kind() == Tensor::STATE &&
+        !manifest_.has_decode())
+      return fail("tensor " + std::to_string(t) +
+                  " is state, but the binary has no decode caches");
 
   // --- Kernels and streams.
   int32_t numKernels = manifest_.kernels_size();

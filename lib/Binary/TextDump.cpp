@@ -309,6 +309,10 @@ void printBinary(const BinaryFile &binary, std::ostream &os) {
       os << "input\n";
       continue;
     }
+    if (tensor.kind() == Tensor::STATE) {
+      os << "state\n";
+      continue;
+    }
     ++constants;
     std::string_view data = binary.tensorData(i);
     constantBytes += data.size();
@@ -329,7 +333,7 @@ void printBinary(const BinaryFile &binary, std::ostream &os) {
   }
   os << "  (" << m.tensors_size() << " tensors: " << constants
      << " constants of " << formatBytes(constantBytes)
-     << ", the rest inputs and intermediates)\n";
+     << ", the rest inputs, state and intermediates)\n";
 
   os << "\nsignature:\n";
   for (const Binding &b : m.signature().inputs())
@@ -340,9 +344,32 @@ void printBinary(const BinaryFile &binary, std::ostream &os) {
        << shapeText(m.tensors(b.tensor())) << "\n";
 
   const HostProgram &program = binary.hostProgram();
+  if (m.has_decode()) {
+    const Decode &d = m.decode();
+    os << "\ndecode: caches of " << d.capacity()
+       << " positions; prefills behind " << d.masked_past()
+       << " masked position(s)\n";
+    for (const Cache &c : d.caches())
+      os << "  cache '" << c.name() << "' %" << c.tensor() << " "
+         << shapeText(m.tensors(c.tensor())) << " axis " << c.axis() << "\n";
+  }
   os << "\n// ---- host program (" << program.ops_size() << " ops)\n";
   for (int i = 0; i < program.ops_size(); ++i) {
     const HostOp &op = program.ops(i);
+    for (const Entry &e : program.entries()) {
+      if (e.begin() != i)
+        continue;
+      os << "  entry '" << e.name() << "' (" << e.tokens()
+         << " positions a run): ops " << e.begin() << " to " << e.end() - 1;
+      for (const Binding &b : e.signature().inputs())
+        os << "\n    input  '" << b.name() << "' %" << b.tensor() << " "
+           << shapeText(m.tensors(b.tensor()));
+      for (const Binding &b : e.signature().outputs())
+        os << "\n    output '" << b.name() << "' %" << b.tensor() << " "
+           << shapeText(m.tensors(b.tensor()));
+      os << (e.signature().inputs_size() ? "" : " (the signature above)")
+         << "\n";
+    }
     os << "  " << i << ": ";
     for (int o = 0; o < op.outputs_size(); ++o)
       os << (o ? ", %" : "%") << op.outputs(o);

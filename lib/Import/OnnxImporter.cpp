@@ -87,6 +87,9 @@ private:
   LogicalResult checkArity(const onnx::NodeProto &node, Location loc);
   LogicalResult checkEmptyInputs(const onnx::NodeProto &node, Location loc,
                                  const llvm::StringMap<Value> &values);
+  /// The size --max-seq gives dimension `dim` of a decode model's input.
+  std::optional<int64_t> decodeSize(llvm::StringRef input, size_t dim) const;
+  llvm::StringMap<int64_t> decodeDims;
   FailureOr<RankedTensorType> valueType(const onnx::ValueInfoProto &info,
                                         llvm::StringSet<> &usedDims,
                                         SmallVectorImpl<std::string> &unbound);
@@ -313,6 +316,20 @@ LogicalResult ModelImporter::checkSupported() {
   return failure();
 }
 
+std::optional<int64_t> ModelImporter::decodeSize(StringRef input,
+                                                size_t dim) const {
+  if (!options.decode)
+    return std::nullopt;
+  const OnnxImportOptions::DecodeLengths &d = *options.decode;
+  if ((input == "input_ids" || input == "position_ids") && dim == 1)
+    return d.tokens;
+  if (input == "attention_mask" && dim == 1)
+    return d.tokens + d.past;
+  if (input.starts_with("past_key_values.") && dim == 2)
+    return d.past;
+  return std::nullopt;
+}
+
 FailureOr<RankedTensorType>
 ModelImporter::valueType(const onnx::ValueInfoProto &info,
                          llvm::StringSet<> &usedDims,
@@ -336,6 +353,13 @@ ModelImporter::valueType(const onnx::ValueInfoProto &info,
   SmallVector<int64_t> shape;
   for (auto [d, dim] : llvm::enumerate(tensorType.shape().dim())) {
     if (dim.has_dim_value() && dim.dim_value() > 0) {
+      if (std::optional<int64_t> size = decodeSize(info.name(), d);
+          size && *size != dim.dim_value())
+        return emitError(fileLoc)
+               << "input '" << info.name() << "' dimension " << d
+               << " is fixed at " << dim.dim_value()
+               << ", but a decode binary (--max-seq) needs " << *size
+               << " there: export the model with dynamic sequence lengths";
       shape.push_back(dim.dim_value());
       continue;
     }
@@ -344,6 +368,20 @@ ModelImporter::valueType(const onnx::ValueInfoProto &info,
                                 << d << " has size 0; empty tensors are not "
                                    "supported";
     std::string name = dim.has_dim_param() ? dim.dim_param() : "";
+    if (std::optional<int64_t> size = decodeSize(info.name(), d)) {
+      auto [it, fresh] = decodeDims.try_emplace(
+          name.empty() ? info.name() + "[" + std::to_string(d) + "]" : name,
+          *size);
+      if (it->second != *size || options.dims.count(name))
+        return emitError(fileLoc)
+               << "input '" << info.name() << "' dimension " << d << " ('"
+               << name << "') is a decode length, set by --max-seq; "
+               << (options.dims.count(name)
+                       ? "do not bind it with --dim"
+                       : "another input uses it for another length");
+      shape.push_back(*size);
+      continue;
+    }
     auto bound = options.dims.find(name);
     if (!name.empty() && bound != options.dims.end()) {
       usedDims.insert(name);

@@ -239,6 +239,7 @@ const std::map<std::string, BuildFn, std::less<>> &table() {
       {"transpose", buildTranspose},
       {"expand", buildExpand},
       {"concat", buildConcat},
+      {"cache_append", buildCacheAppend},
       {"split", buildSplit},
       {"slice", buildSlice},
       {"gather", buildGather},

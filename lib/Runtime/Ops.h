@@ -37,6 +37,8 @@ struct TensorInfo {
   int64_t numElements = 0;
   int64_t numBytes = 0;
   bool constant = false;
+  /// Kept across runs (a KV cache): `data` is the runtime's state buffer.
+  bool state = false;
   /// A constant's full value (splats expanded), aligned; valid from load on.
   const void *data = nullptr;
 };
@@ -46,6 +48,9 @@ struct RunContext {
   void *const *addresses = nullptr; ///< per tensor id
   char *scratch = nullptr;          ///< the op's scratch bytes
   int threads = 1;
+  /// Positions the KV caches hold before this run (cache_append writes
+  /// there).
+  int64_t cacheLength = 0;
   template <typename T = void> T *ptr(int tensor) const {
     return static_cast<T *>(addresses[tensor]);
   }
@@ -176,6 +181,7 @@ std::unique_ptr<Step> buildReshape(OpBuilder &);
 std::unique_ptr<Step> buildTranspose(OpBuilder &);
 std::unique_ptr<Step> buildExpand(OpBuilder &);
 std::unique_ptr<Step> buildConcat(OpBuilder &);
+std::unique_ptr<Step> buildCacheAppend(OpBuilder &);
 std::unique_ptr<Step> buildSplit(OpBuilder &);
 std::unique_ptr<Step> buildSlice(OpBuilder &);
 std::unique_ptr<Step> buildGather(OpBuilder &);

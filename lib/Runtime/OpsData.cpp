@@ -259,6 +259,51 @@ std::unique_ptr<Step> buildConcat(OpBuilder &b) {
   });
 }
 
+std::unique_ptr<Step> buildCacheAppend(OpBuilder &b) {
+  int64_t axis;
+  std::string cache;
+  if (!b.expectArity(1, 1, 1) || !b.expectAttributes({"axis", "cache"}) ||
+      !b.intAttr("axis", axis) || !b.stringAttr("cache", cache))
+    return nullptr;
+  const TensorInfo &update = b.in(0), &state = b.out(0);
+  if (!state.state) {
+    b.fail("writes tensor '" + state.name +
+           "', which is no cache (state tensor)");
+    return nullptr;
+  }
+  size_t rank = state.shape.size();
+  if (!normalizeAxis(b, axis, rank) ||
+      !b.expectSameType(state, update, "the update"))
+    return nullptr;
+  std::vector<int64_t> shape = state.shape;
+  shape[axis] = update.shape.size() == rank ? update.shape[axis] : -1;
+  if (shape[axis] < 1 || shape[axis] > state.shape[axis] ||
+      !b.expectShape(update, "the update", shape))
+    return nullptr;
+  size_t size = elementSize(state.type);
+  int64_t inner = product(state.shape, axis + 1) * int64_t(size);
+  int64_t outer = product(state.shape, 0, axis);
+  int64_t capacity = state.shape[axis], length = shape[axis];
+  int in = b.input(0), out = b.output(0);
+  // The cache is not the planner's: it outlives the run.
+  b.plan().outputs.clear();
+  return makeStep([=](const RunContext &ctx, std::string &error) {
+    int64_t at = ctx.cacheLength;
+    if (at < 0 || at + length > capacity) {
+      error = "cache '" + cache + "' holds " + std::to_string(capacity) +
+              " positions; appending " + std::to_string(length) + " at " +
+              std::to_string(at) + " overflows it";
+      return false;
+    }
+    char *dst = ctx.ptr<char>(out);
+    const char *src = ctx.ptr<const char>(in);
+    for (int64_t o = 0; o < outer; ++o)
+      std::memcpy(dst + (o * capacity + at) * inner,
+                  src + o * length * inner, size_t(length * inner));
+    return true;
+  });
+}
+
 std::unique_ptr<Step> buildSplit(OpBuilder &b) {
   int64_t axis;
   if (!b.expectArity(1, 1, -1) || !b.expectAttributes({"axis"}) ||

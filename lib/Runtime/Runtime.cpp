@@ -9,6 +9,7 @@
 #include "wafer/Kernels/CpuFeatures.h"
 
 #include <chrono>
+#include <optional>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
@@ -160,6 +161,16 @@ struct Runtime::Impl {
   RuntimeOptions options;
   std::vector<TensorSpec> inputs, outputs;
   std::vector<int> inputTensors, outputTensors;
+  /// Per entry: its specs, its I/O tensors and its ops [begin, end).
+  struct Entry {
+    std::vector<int> inputTensors, outputTensors;
+    int begin = 0, end = 0;
+  };
+  std::vector<EntrySpec> entrySpecs;
+  std::vector<Entry> entries;
+  std::optional<DecodeSpec> decode;
+  AlignedBytes stateBytes;
+  int64_t cacheLength = 0;
   std::vector<detail::TensorInfo> tensors;
   std::vector<std::unique_ptr<detail::Step>> steps;
   std::vector<HostOpSpec> hostOps;
@@ -167,10 +178,10 @@ struct Runtime::Impl {
   MemoryPlan plan;
   AlignedBytes arena, constantPool;
   std::vector<void *> addresses;
-  /// Tensors whose address is an input's plus an offset: (tensor, input,
-  /// offset), set at every run.
+  /// Tensors whose address is an input tensor's plus an offset, set at
+  /// every run of the entry that binds the input.
   struct InputView {
-    int tensor, input;
+    int tensor, input; ///< tensor ids
     int64_t offset;
   };
   std::vector<InputView> inputViews;
@@ -208,6 +219,7 @@ bool Runtime::Impl::load(std::string &error) {
     info.numElements = binary->numElements(t);
     info.numBytes = binary->numBytes(t);
     info.constant = src.kind() == wfb::Tensor::CONSTANT;
+    info.state = src.kind() == wfb::Tensor::STATE;
     if (!info.constant)
       continue;
     std::string_view data = binary->tensorData(t);
@@ -242,13 +254,72 @@ bool Runtime::Impl::load(std::string &error) {
     info.data = dst;
   }
 
-  // --- Signature.
+  // --- State: the KV caches, zeros, side by side.
+  int64_t stateTotal = 0;
+  std::vector<int64_t> stateOffset(n, -1);
+  for (int t = 0; t < n; ++t)
+    if (tensors[t].state) {
+      stateOffset[t] = stateTotal;
+      stateTotal += (tensors[t].numBytes + 63) / 64 * 64;
+    }
+  if (!stateBytes.allocate(stateTotal))
+    return fail("cannot allocate " + std::to_string(stateTotal) +
+                " bytes for the KV caches");
+  std::memset(stateBytes.data(), 0, size_t(stateTotal));
+  for (int t = 0; t < n; ++t)
+    if (stateOffset[t] >= 0)
+      tensors[t].data = stateBytes.data() + stateOffset[t];
+  if (m.has_decode()) {
+    decode.emplace();
+    decode->capacity = m.decode().capacity();
+    decode->maskedPast = m.decode().masked_past();
+    decode->caches = m.decode().caches_size();
+    decode->cacheBytes = stateTotal;
+  }
+
+  // --- Signatures: the manifest's, and each further entry's.
   if (!signatureSpecs(*binary, inputs, outputs, error))
     return false;
   for (const wfb::Binding &b : m.signature().inputs())
     inputTensors.push_back(b.tensor());
   for (const wfb::Binding &b : m.signature().outputs())
     outputTensors.push_back(b.tensor());
+  auto specOf = [&](const wfb::Binding &b) {
+    const detail::TensorInfo &info = tensors[b.tensor()];
+    TensorSpec spec;
+    spec.name = b.name();
+    spec.type = info.type;
+    spec.shape = info.shape;
+    spec.numElements = info.numElements;
+    spec.numBytes = info.numBytes;
+    return spec;
+  };
+  if (program.entries_size() == 0) {
+    entrySpecs.push_back({"main", 1, inputs, outputs});
+    entries.push_back({inputTensors, outputTensors, 0, program.ops_size()});
+  }
+  for (int e = 0; e < program.entries_size(); ++e) {
+    const wfb::Entry &src = program.entries(e);
+    EntrySpec spec{src.name(), src.tokens(), {}, {}};
+    Entry entry{{}, {}, src.begin(), src.end()};
+    if (e == 0) {
+      spec.inputs = inputs;
+      spec.outputs = outputs;
+      entry.inputTensors = inputTensors;
+      entry.outputTensors = outputTensors;
+    } else {
+      for (const wfb::Binding &b : src.signature().inputs()) {
+        spec.inputs.push_back(specOf(b));
+        entry.inputTensors.push_back(b.tensor());
+      }
+      for (const wfb::Binding &b : src.signature().outputs()) {
+        spec.outputs.push_back(specOf(b));
+        entry.outputTensors.push_back(b.tensor());
+      }
+    }
+    entrySpecs.push_back(std::move(spec));
+    entries.push_back(std::move(entry));
+  }
   for (const wfb::Kernel &k : m.kernels())
     kernels.push_back({k.name(), k.scheme(), k.cycles(),
                        std::vector<int>(k.host_ops().begin(),
@@ -282,13 +353,15 @@ bool Runtime::Impl::load(std::string &error) {
   std::vector<PlanTensor> planTensors(n);
   for (int t = 0; t < n; ++t) {
     planTensors[t].bytes = tensors[t].numBytes;
-    planTensors[t].kind = tensors[t].constant ? Home::Constant
+    planTensors[t].kind = tensors[t].constant || tensors[t].state
+                              ? Home::Constant
                           : m.tensors(t).kind() == wfb::Tensor::INPUT
                               ? Home::Input
                               : Home::Arena;
   }
-  for (int t : outputTensors)
-    planTensors[t].modelOutput = true;
+  for (const Entry &entry : entries)
+    for (int t : entry.outputTensors)
+      planTensors[t].modelOutput = true;
   std::string planError;
   if (!planMemory(planTensors, planOps, plan, planError) ||
       !verifyMemoryPlan(planTensors, planOps, plan, planError))
@@ -303,9 +376,6 @@ bool Runtime::Impl::load(std::string &error) {
                 "-byte arena");
 
   addresses.assign(n, nullptr);
-  std::vector<int> inputOf(n, -1);
-  for (size_t i = 0; i < inputTensors.size(); ++i)
-    inputOf[inputTensors[i]] = int(i);
   for (int t = 0; t < n; ++t) {
     const TensorPlacement &p = plan.tensors[t];
     switch (p.home) {
@@ -317,7 +387,7 @@ bool Runtime::Impl::load(std::string &error) {
           static_cast<const char *>(tensors[p.base].data) + p.offset);
       break;
     case Home::Input:
-      inputViews.push_back({t, inputOf[p.base], p.offset});
+      inputViews.push_back({t, p.base, p.offset});
       break;
     }
   }
@@ -391,39 +461,57 @@ int Runtime::findOutput(std::string_view name) const {
 
 bool Runtime::run(const std::vector<const void *> &inputs,
                   const std::vector<void *> &outputs, std::string &error) {
+  return runEntry(0, inputs, outputs, error);
+}
+
+bool Runtime::runEntry(int entryIndex, const std::vector<const void *> &inputs,
+                       const std::vector<void *> &outputs,
+                       std::string &error) {
   Impl &m = *impl_;
-  if (inputs.size() != m.inputs.size() || outputs.size() != m.outputs.size()) {
-    error = "the model takes " + std::to_string(m.inputs.size()) +
-            " inputs and gives " + std::to_string(m.outputs.size()) +
+  if (entryIndex < 0 || entryIndex >= int(m.entries.size())) {
+    error = "the binary has " + std::to_string(m.entries.size()) +
+            " entries, not one numbered " + std::to_string(entryIndex);
+    return false;
+  }
+  const Impl::Entry &entry = m.entries[entryIndex];
+  const EntrySpec &spec = m.entrySpecs[entryIndex];
+  if (inputs.size() != spec.inputs.size() ||
+      outputs.size() != spec.outputs.size()) {
+    error = "the model takes " + std::to_string(spec.inputs.size()) +
+            " inputs and gives " + std::to_string(spec.outputs.size()) +
             " outputs; the call has " + std::to_string(inputs.size()) +
             " and " + std::to_string(outputs.size());
     return false;
   }
   for (size_t i = 0; i < inputs.size(); ++i)
-    if (!inputs[i] && m.inputs[i].numBytes) {
-      error = "input '" + m.inputs[i].name + "' has no buffer";
+    if (!inputs[i] && spec.inputs[i].numBytes) {
+      error = "input '" + spec.inputs[i].name + "' has no buffer";
       return false;
     }
   for (size_t i = 0; i < outputs.size(); ++i)
-    if (!outputs[i] && m.outputs[i].numBytes) {
-      error = "output '" + m.outputs[i].name + "' has no buffer";
+    if (!outputs[i] && spec.outputs[i].numBytes) {
+      error = "output '" + spec.outputs[i].name + "' has no buffer";
       return false;
     }
   static const char empty[64] = {};
   for (size_t i = 0; i < inputs.size(); ++i)
-    m.addresses[m.inputTensors[i]] =
+    m.addresses[entry.inputTensors[i]] =
         const_cast<void *>(inputs[i] ? inputs[i] : empty);
   for (const Impl::InputView &v : m.inputViews)
-    m.addresses[v.tensor] =
-        static_cast<char *>(m.addresses[m.inputTensors[v.input]]) + v.offset;
+    if (v.input < int(m.addresses.size()) &&
+        std::find(entry.inputTensors.begin(), entry.inputTensors.end(),
+                  v.input) != entry.inputTensors.end())
+      m.addresses[v.tensor] = static_cast<char *>(m.addresses[v.input]) +
+                              v.offset;
 
   kernels::setKernelThreads(m.options.threads);
   detail::RunContext ctx;
   ctx.addresses = m.addresses.data();
   ctx.threads = m.options.threads;
+  ctx.cacheLength = m.cacheLength;
   const wfb::HostProgram &program = m.binary->hostProgram();
   using Clock = std::chrono::steady_clock;
-  for (size_t i = 0; i < m.steps.size(); ++i) {
+  for (int i = entry.begin; i < entry.end; ++i) {
     int64_t scratch = m.plan.scratchOffsets[i];
     ctx.scratch = scratch >= 0 ? m.arena.data() + scratch : nullptr;
     Clock::time_point start;
@@ -438,7 +526,7 @@ bool Runtime::run(const std::vector<const void *> &inputs,
       why = e.what();
     }
     if (!ok) {
-      error = opLabel(program.ops(int(i)), int(i)) + ": " + why;
+      error = opLabel(program.ops(i), i) + ": " + why;
       return false;
     }
     if (m.options.profile)
@@ -446,9 +534,34 @@ bool Runtime::run(const std::vector<const void *> &inputs,
           std::chrono::duration<double>(Clock::now() - start).count();
   }
   for (size_t i = 0; i < outputs.size(); ++i)
-    if (m.outputs[i].numBytes)
-      std::memcpy(outputs[i], m.addresses[m.outputTensors[i]],
-                  size_t(m.outputs[i].numBytes));
+    if (spec.outputs[i].numBytes)
+      std::memcpy(outputs[i], m.addresses[entry.outputTensors[i]],
+                  size_t(spec.outputs[i].numBytes));
+  return true;
+}
+
+const std::vector<EntrySpec> &Runtime::entries() const {
+  return impl_->entrySpecs;
+}
+
+const DecodeSpec *Runtime::decode() const {
+  return impl_->decode ? &*impl_->decode : nullptr;
+}
+
+int64_t Runtime::cacheLength() const { return impl_->cacheLength; }
+
+bool Runtime::setCacheLength(int64_t length, std::string &error) {
+  if (!impl_->decode) {
+    error = "the binary has no KV caches (compile it with waferc --max-seq)";
+    return false;
+  }
+  if (length < 0 || length > impl_->decode->capacity) {
+    error = "cache length " + std::to_string(length) + " is outside the "
+            "caches' 0 to " + std::to_string(impl_->decode->capacity) +
+            " positions";
+    return false;
+  }
+  impl_->cacheLength = length;
   return true;
 }
 

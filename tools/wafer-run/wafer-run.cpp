@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "wafer/Runtime/Float16.h"
+#include "wafer/Runtime/Generate.h"
 #include "wafer/Runtime/Npy.h"
 #include "wafer/Runtime/Runtime.h"
 #include "wafer/Binary/Reader.h"
@@ -115,6 +116,19 @@ Options:
                           stall shares, the stalls and the busiest links
   --report-ops            with --report: also every host op's median time,
                           kind and location (in program order)
+  --generate N            a decode binary (waferc --max-seq): greedy-decode
+                          N tokens (1 to 1000000) after --prompt: prefill,
+                          then N - 1 one-token steps with the KV cache kept
+                          in place. Prints the tokens, the host's tokens per
+                          second (the steps), the time to the first token
+                          (the prefill) and the modeled wafer tokens per
+                          second (the cost model's cycles per step at the
+                          target's clock). --output-dir DIR writes
+                          DIR/tokens.npy (int64 [batch, N]); --timing-json
+                          writes {"tokens_per_s", "first_token_ms",
+                          "modeled_tokens_per_s", ...}
+  --prompt FILE.npy       with --generate: the prompt's token ids, int64 or
+                          int32, [batch, length] or [length]
   --weights f32|bf16      store constant matmul and linear weights as f32
                           (default) or bf16 (accumulating in f32)
   --target NAME           refuse a binary compiled for another target
@@ -902,8 +916,84 @@ static int runSim(const std::string &model, const std::string &target,
   return checkVerdict(checked, outSpecs.size(), request.checkDir);
 }
 
+/// --generate: the decode loop of wafer/Runtime/Generate.h on `rt`.
+static int runGenerate(Runtime &rt, long long newTokens,
+                       const std::string &promptFile,
+                       const std::string &outputDir,
+                       const std::string &timingJson,
+                       const RuntimeOptions &options) {
+  NpyArray prompt;
+  std::string error;
+  if (!readNpy(promptFile, prompt, error))
+    die("--prompt " + promptFile + ": " + error);
+  if (prompt.type != NpyType::I64 && prompt.type != NpyType::I32)
+    die("--prompt " + promptFile + " holds " + npyTypeName(prompt.type) +
+        "; token ids are int64 or int32");
+  if (prompt.shape.size() == 1)
+    prompt.shape.insert(prompt.shape.begin(), 1);
+  if (prompt.shape.size() != 2 || prompt.shape[0] < 1 || prompt.shape[1] < 1)
+    die("--prompt " + promptFile + " must be [batch, length] or [length] "
+        "with at least one token, not [" + shapeText(prompt.shape) + "]");
+  std::vector<int64_t> ids(size_t(prompt.numElements()));
+  for (size_t i = 0; i < ids.size(); ++i)
+    ids[i] = intAt(prompt, int64_t(i));
+  if (!outputDir.empty())
+    prepareOutputs("", outputDir);
+  GenerateResult result;
+  if (!generate(rt, ids, prompt.shape[0], prompt.shape[1], newTokens, result,
+                error))
+    die(error);
+  for (int64_t b = 0; b < result.batch; ++b) {
+    std::printf("tokens%s:", result.batch > 1
+                                 ? (" [" + std::to_string(b) + "]").c_str()
+                                 : "");
+    for (long long t = 0; t < newTokens; ++t)
+      std::printf(" %lld",
+                  (long long)result.tokens[size_t(b * newTokens + t)]);
+    std::printf("\n");
+  }
+  double modeled = modeledTokensPerSecond(rt);
+  std::printf("generated %lld tokens after a prompt of %lld (prefill of %lld "
+              "positions): first token %.3f ms, %.1f tokens/s on the host "
+              "(fast mode, weights %s, %d threads); modeled wafer %.0f "
+              "tokens/s (%s)\n",
+              newTokens, (long long)prompt.shape[1],
+              (long long)result.prefillTokens,
+              result.firstTokenSeconds * 1e3, result.tokensPerSecond(),
+              weightStorageName(options.weights), rt.threads(), modeled,
+              rt.targetName().c_str());
+  if (!outputDir.empty()) {
+    NpyArray tokens;
+    tokens.type = NpyType::I64;
+    tokens.shape = {result.batch, newTokens};
+    tokens.data.assign(reinterpret_cast<const char *>(result.tokens.data()),
+                       result.tokens.size() * sizeof(int64_t));
+    std::string path = outputDir + "/tokens.npy";
+    if (!writeNpy(path, tokens, error))
+      die(error);
+  }
+  if (!timingJson.empty()) {
+    std::ofstream f(timingJson);
+    f << "{\"tokens_per_s\": " << result.tokensPerSecond()
+      << ", \"first_token_ms\": " << result.firstTokenSeconds * 1e3
+      << ", \"modeled_tokens_per_s\": " << modeled
+      << ", \"new_tokens\": " << newTokens
+      << ", \"prompt_tokens\": " << prompt.shape[1]
+      << ", \"batch\": " << result.batch
+      << ", \"mode\": \"fast\", \"weights\": "
+      << wafer::jsonString(weightStorageName(options.weights))
+      << ", \"threads\": " << rt.threads() << "}\n";
+    f.close();
+    if (!f)
+      die("cannot write '" + timingJson + "'");
+  }
+  return 0;
+}
+
 static int runMain(int argc, char **argv) {
   std::string model, mode = "fast", outputDir, checkDir, timingJson, target;
+  std::string promptFile;
+  long long generateTokens = 0;
   std::vector<std::string> inputArgs;
   double rtol = 1e-4;
   long long threads = 0, repeat = 0, warmup = 1;
@@ -985,6 +1075,14 @@ static int runMain(int argc, char **argv) {
     } else if (name == "--timing-json") {
       takesValue("a file");
       timingJson = value;
+    } else if (name == "--generate") {
+      takesValue("a token count");
+      if (!parseInt(value, 1, 1000000, generateTokens))
+        die("--generate must be an integer from 1 to 1000000, not '" + value +
+            "'");
+    } else if (name == "--prompt") {
+      takesValue("a .npy file of token ids");
+      promptFile = value;
     } else if (name == "--weights") {
       takesValue("f32 or bf16");
       if (value == "f32")
@@ -1022,6 +1120,18 @@ static int runMain(int argc, char **argv) {
     die("unknown mode '" + mode + "'; the modes are fast and sim");
   if (model.empty())
     die("no binary given (wafer-run MODEL.wfb ...; see --help)");
+  if (generateTokens > 0 || !promptFile.empty()) {
+    if (generateTokens == 0 || promptFile.empty())
+      die(generateTokens ? "--generate needs --prompt FILE.npy"
+                         : "--prompt goes with --generate N");
+    if (!inputArgs.empty() || !checkDir.empty() || haveRepeat)
+      die("--generate feeds the model itself: it takes no --input, --check "
+          "or --repeat");
+    if (mode == "sim")
+      die("--generate --mode=sim needs per-PE programs for every kernel of "
+          "the step, and pe-lower does not lower attention yet: generate "
+          "with --mode=fast");
+  }
   if (mode == "sim") {
     sim.inputArgs = inputArgs;
     sim.outputDir = outputDir;
@@ -1043,6 +1153,10 @@ static int runMain(int argc, char **argv) {
   std::unique_ptr<Runtime> rt = Runtime::load(model, options, error);
   if (!rt)
     die(error);
+
+  if (generateTokens > 0)
+    return runGenerate(*rt, generateTokens, promptFile, outputDir, timingJson,
+                       rt->options());
 
   if (signature) {
     for (const TensorSpec &s : rt->inputs())

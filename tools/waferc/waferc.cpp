@@ -149,6 +149,19 @@ cl::list<std::string>
          cl::desc("Bind a symbolic input dimension, e.g. --dim seq=128 "
                   "(repeat for each)"),
          cl::value_desc("name=size"), cl::cat(waferCategory));
+cl::opt<int64_t> maxSeq(
+    "max-seq",
+    cl::desc("Compile a decode model (Hugging Face with_past I/O) into a "
+             "decode binary whose KV cache holds this many positions: a "
+             "one-token step and prefill programs for prompts of up to this "
+             "many tokens (wafer-run --generate)"),
+    cl::init(0), cl::cat(waferCategory));
+cl::list<int64_t> prefillLengths(
+    "prefill-lengths",
+    cl::desc("With --max-seq: the prompt lengths the prefill programs take "
+             "(a prompt runs on the shortest that holds it, padded); default "
+             "16, 32, 64, ... below --max-seq, and --max-seq"),
+    cl::CommaSeparated, cl::value_desc("n,n,..."), cl::cat(waferCategory));
 cl::opt<bool> noFuse(
     "no-fuse",
     cl::desc("Print the graph as imported: skip graph-fuse, which raises "
@@ -215,6 +228,38 @@ int compile(MLIRContext &context) {
     }
   }
 
+  // A decode binary: the step is the module compiled below; the prefills
+  // are compiled before the write.
+  constexpr int64_t kMaxCapacity = int64_t(1) << 20;
+  std::vector<int64_t> prefills;
+  if (maxSeq.getNumOccurrences()) {
+    if (maxSeq < 2 || maxSeq > kMaxCapacity) {
+      llvm::errs() << "waferc: error: --max-seq " << maxSeq
+                   << " is out of range: the cache holds 2 to " << kMaxCapacity
+                   << " positions\n";
+      return 1;
+    }
+    if (prefillLengths.empty()) {
+      for (int64_t n = 16; n < maxSeq; n *= 2)
+        prefills.push_back(n);
+      prefills.push_back(maxSeq);
+    } else {
+      prefills.assign(prefillLengths.begin(), prefillLengths.end());
+    }
+    for (size_t i = 0; i < prefills.size(); ++i)
+      if (prefills[i] < 1 || prefills[i] > maxSeq ||
+          (i && prefills[i] <= prefills[i - 1])) {
+        llvm::errs() << "waferc: error: --prefill-lengths must increase from "
+                        "1 to --max-seq ("
+                     << maxSeq << "); " << prefills[i] << " does not\n";
+        return 1;
+      }
+    importOptions.decode = {/*tokens=*/1, /*past=*/maxSeq - 1};
+  } else if (!prefillLengths.empty()) {
+    llvm::errs() << "waferc: error: --prefill-lengths needs --max-seq\n";
+    return 1;
+  }
+
   bool wantsReport = report || !reportJson.empty();
   if (wantsReport && emitStage.getNumOccurrences() &&
       emitStage < Stage::Fabric) {
@@ -255,7 +300,8 @@ int compile(MLIRContext &context) {
   bool lowerToPe = stage == Stage::Pe ||
                    (stage == Stage::Wfb && peMode != PeMode::Off);
   Progress steps(/*total=*/3 + int(std::min(stage, Stage::Routed)) -
-                 int(Stage::Graph) + int(lowerToPe));
+                 int(Stage::Graph) + int(lowerToPe) +
+                 (stage == Stage::Wfb ? int(prefills.size()) : 0));
 
   steps.step("import " + inputFile);
   OwningOpRef<ModuleOp> module;
@@ -284,6 +330,8 @@ int compile(MLIRContext &context) {
                         pm.addPass(createCSEPass());
                         if (!noFuse)
                           pm.addPass(wafer::graph::createGraphFuse());
+                        if (maxSeq.getNumOccurrences())
+                          pm.addPass(wafer::graph::createGraphKvCache());
                       })))
     return 1;
   if (stage >= Stage::Fabric &&
@@ -334,10 +382,52 @@ int compile(MLIRContext &context) {
       })))
     return 1;
 
+  // The prefill programs of a decode binary: host programs over the same
+  // weights, one per prompt length (each a graph-level module).
+  std::vector<OwningOpRef<ModuleOp>> prefillModules;
+  if (stage == Stage::Wfb) {
+    for (int64_t tokens : prefills) {
+      steps.step("compile the prefill of " + std::to_string(tokens) +
+                 " tokens");
+      wafer::OnnxImportOptions prefillOptions = importOptions;
+      prefillOptions.decode = {tokens, /*past=*/1};
+      std::vector<wafer::OnnxExternalFile> files;
+      prefillOptions.externalFiles = &files;
+      OwningOpRef<ModuleOp> prefill =
+          wafer::importOnnxFile(inputFile, &context, prefillOptions);
+      if (!prefill)
+        return 1;
+      PassManager pm(&context);
+      if (failed(applyPassManagerCLOptions(pm)))
+        return 1;
+      pm.enableTiming(timing);
+      pm.addPass(wafer::graph::createGraphFoldShapes());
+      pm.addPass(createCSEPass());
+      if (!noFuse)
+        pm.addPass(wafer::graph::createGraphFuse());
+      wafer::graph::GraphKvCacheOptions cacheOptions;
+      cacheOptions.prefill = true;
+      cacheOptions.capacity = maxSeq;
+      pm.addPass(wafer::graph::createGraphKvCache(cacheOptions));
+      if (failed(pm.run(*prefill)))
+        return 1;
+      externalFiles.insert(externalFiles.end(), files.begin(), files.end());
+      prefillModules.push_back(std::move(prefill));
+    }
+  }
+
   steps.step("write " + outputFile);
   if (stage == Stage::Wfb) {
     TimingScope writeTiming = timing.nest("Write the kernel binary");
     wafer::WfbOptions options;
+    if (maxSeq.getNumOccurrences()) {
+      wafer::WfbDecode decode;
+      decode.capacity = maxSeq;
+      decode.maskedPast = 1;
+      for (auto [tokens, module] : llvm::zip(prefills, prefillModules))
+        decode.prefills.push_back({tokens, *module});
+      options.decode = std::move(decode);
+    }
     options.source = inputFile;
     options.externalWeights = externalWeights;
     for (const wafer::OnnxExternalFile &f : externalFiles)

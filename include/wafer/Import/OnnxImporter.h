@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,14 @@ struct OnnxImportOptions {
   /// When set, receives every external-data file the import mapped, sorted
   /// by path (it keeps them mapped).
   std::vector<OnnxExternalFile> *externalFiles = nullptr;
+  /// Binds a decode model's sequence dimensions by the inputs' roles, as
+  /// Hugging Face exports name them: `tokens` for dimension 1 of input_ids
+  /// and position_ids, `past` for dimension 2 of past_key_values.*, and
+  /// their sum for dimension 1 of attention_mask (waferc --max-seq).
+  struct DecodeLengths {
+    int64_t tokens = 1, past = 0;
+  };
+  std::optional<DecodeLengths> decode;
 };
 
 /// Parses "name=value" into `options.dims`; returns an error message or "".

@@ -99,6 +99,24 @@ struct HostOpSpec {
   int kernel = -1;      ///< index into kernels(), or -1
 };
 
+/// A program of the binary: the whole host program, or one of a decode
+/// binary's entries (waferc --max-seq: the one-token "step" first, then the
+/// "prefill" programs by prompt length).
+struct EntrySpec {
+  std::string name;
+  int64_t tokens = 1; ///< positions a run takes
+  std::vector<TensorSpec> inputs, outputs;
+};
+
+/// A decode binary's KV caches (wfb::Decode): state the runtime keeps
+/// across runs, zeros at load.
+struct DecodeSpec {
+  int64_t capacity = 0;   ///< positions each cache holds
+  int64_t maskedPast = 0; ///< masked positions ahead of a prefill's prompt
+  int caches = 0;
+  int64_t cacheBytes = 0; ///< all caches together
+};
+
 /// What the memory plan and the constant handling came to.
 struct MemorySummary {
   int64_t arenaBytes = 0;    ///< the one allocation runs use
@@ -143,6 +161,22 @@ public:
   /// (a gather index out of range).
   bool run(const std::vector<const void *> &inputs,
            const std::vector<void *> &outputs, std::string &error);
+
+  /// The binary's programs; entries()[0] is the one run() runs, with
+  /// inputs() and outputs().
+  const std::vector<EntrySpec> &entries() const;
+  /// Runs entries()[entry] as run() runs the first.
+  bool runEntry(int entry, const std::vector<const void *> &inputs,
+                const std::vector<void *> &outputs, std::string &error);
+
+  /// Set for a decode binary.
+  const DecodeSpec *decode() const;
+  /// Positions the caches hold: cache_append ops write at this position
+  /// (0 after load). A run leaves it where it was; the caller, who knows
+  /// how many of a padded prompt's positions were real, advances it.
+  int64_t cacheLength() const;
+  /// False with `error` when `length` is negative or beyond the capacity.
+  bool setCacheLength(int64_t length, std::string &error);
 
   /// With RuntimeOptions::profile: seconds each host op took in the last
   /// run (zeros before the first).

@@ -15,6 +15,7 @@
 #include "mlir/Support/LogicalResult.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,18 @@ enum class ExternalWeights {
   Copy,
 };
 
+/// The programs a decode binary adds to its one-token step (the module
+/// writeWfb is given): graph-level modules after graph-kv-cache.
+struct WfbDecode {
+  int64_t capacity = 0;   ///< positions each cache holds
+  int64_t maskedPast = 1; ///< masked positions before a prefill's prompt
+  struct Prefill {
+    int64_t tokens;        ///< prompt positions it takes
+    mlir::ModuleOp module; ///< graph-kv-cache'd with prefill=1
+  };
+  std::vector<Prefill> prefills; ///< by increasing tokens
+};
+
 struct WfbOptions {
   /// Written into the manifest: who made the binary, and from what.
   std::string producer = "waferc";
@@ -45,6 +58,8 @@ struct WfbOptions {
   /// The importer's external-data files (OnnxImportOptions::externalFiles).
   std::vector<WfbExternalFile> externalFiles;
   ExternalWeights externalWeights = ExternalWeights::Auto;
+  /// Set for a decode binary (waferc --max-seq).
+  std::optional<WfbDecode> decode;
 };
 
 /// Writes `module` to `path`. Errors are diagnostics on the module (or the

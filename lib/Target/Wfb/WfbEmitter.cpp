@@ -25,8 +25,11 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
 
 #include <cstdio>
+#include <map>
+#include <tuple>
 
 using namespace mlir;
 namespace wfb = wafer::wfb;
@@ -67,6 +70,11 @@ private:
                                 wfb::Tensor &t);
   LogicalResult hostOp(Operation *op, int32_t kernel,
                        DenseMap<Value, int32_t> &local);
+  /// The STATE tensor of `op`'s cache, one per cache name.
+  FailureOr<int32_t> cacheTensor(graph::CacheAppendOp op);
+  /// The decode binary's entries: the step (everything emitted from the
+  /// mapped design) and the prefills, each a graph-level @main.
+  LogicalResult decodeEntries(const WfbDecode &decode);
   LogicalResult attribute(Operation *op, NamedAttribute attr,
                           wfb::HostOp &out);
   int32_t lookup(Value v, const DenseMap<Value, int32_t> &local) const;
@@ -79,6 +87,18 @@ private:
   DenseMap<Value, int32_t> tensorOf;
   /// One tensor per constant attribute, however many kernels clone it.
   DenseMap<Attribute, int32_t> constantOf;
+  /// ... and per content, however many modules import it (a decode
+  /// binary's programs each hold the model's weights; a second import's
+  /// resources have other keys). Equal bytes, type and shape are one
+  /// tensor, named after the first.
+  std::map<std::tuple<uint64_t, wfb::DType, std::vector<int64_t>, bool>,
+           int32_t>
+      constantByContent;
+  std::map<std::string, int32_t> cacheOf;
+  /// The tensor already stored with the bytes of tensor `id` (the one just
+  /// added, which is then dropped), or nothing (and `id` is remembered).
+  std::optional<int32_t> sameContent(Attribute value, int32_t id,
+                                     ArrayRef<char> bytes);
   /// Bytes of the weights section, in order, each 64-byte aligned: where
   /// they lie (a resource blob), or converted on the way (bools, splats).
   struct Weight {
@@ -133,6 +153,22 @@ FailureOr<int32_t> Emitter::addTensor(Value v, wfb::Tensor::Kind kind,
   return manifest.tensors_size() - 1;
 }
 
+std::optional<int32_t> Emitter::sameContent(Attribute value, int32_t id,
+                                            ArrayRef<char> bytes) {
+  const wfb::Tensor &t = manifest.tensors(id);
+  auto key = std::make_tuple(
+      llvm::xxh3_64bits(ArrayRef<uint8_t>(
+          reinterpret_cast<const uint8_t *>(bytes.data()), bytes.size())),
+      t.dtype(), std::vector<int64_t>(t.shape().begin(), t.shape().end()),
+      t.splat());
+  auto [it, fresh] = constantByContent.try_emplace(key, id);
+  if (fresh || it->second == id)
+    return std::nullopt;
+  manifest.mutable_tensors()->RemoveLast();
+  constantOf[value] = it->second;
+  return it->second;
+}
+
 FailureOr<int32_t> Emitter::constant(graph::ConstantOp op) {
   Attribute value = op.getValue();
   auto it = constantOf.find(value);
@@ -157,6 +193,8 @@ FailureOr<int32_t> Emitter::constant(graph::ConstantOp op) {
                 "from the ONNX model, or print IR with its weights "
                 "(waferc --keep-weights)";
     weight.inPlace = blob->getData();
+    if (std::optional<int32_t> same = sameContent(value, *id, weight.inPlace))
+      return *same;
     FailureOr<bool> referred = referExternal(op, weight.inPlace, t);
     if (failed(referred))
       return failure();
@@ -185,6 +223,8 @@ FailureOr<int32_t> Emitter::constant(graph::ConstantOp op) {
                             << value;
   }
   ArrayRef<char> bytes = weight.bytes();
+  if (std::optional<int32_t> same = sameContent(value, *id, bytes))
+    return *same;
   if (bytes.size() <= kInlineBytes) {
     t.set_inline_data(bytes.data(), bytes.size());
   } else {
@@ -311,8 +351,10 @@ LogicalResult Emitter::hostOp(Operation *op, int32_t kernel,
     h->add_inputs(id);
   }
   for (Value result : op->getResults()) {
-    FailureOr<int32_t> id = addTensor(result, wfb::Tensor::INTERMEDIATE,
-                                      h->location());
+    auto append = dyn_cast<graph::CacheAppendOp>(op);
+    FailureOr<int32_t> id =
+        append ? cacheTensor(append)
+               : addTensor(result, wfb::Tensor::INTERMEDIATE, h->location());
     if (failed(id))
       return failure();
     local[result] = *id;
@@ -323,6 +365,85 @@ LogicalResult Emitter::hostOp(Operation *op, int32_t kernel,
       return failure();
   if (kernel >= 0)
     manifest.mutable_kernels(kernel)->add_host_ops(program.ops_size() - 1);
+  return success();
+}
+
+FailureOr<int32_t> Emitter::cacheTensor(graph::CacheAppendOp op) {
+  std::string name = op.getCache().str();
+  auto it = cacheOf.find(name);
+  if (it == cacheOf.end()) {
+    FailureOr<int32_t> id =
+        addTensor(op.getOutput(), wfb::Tensor::STATE, name);
+    if (failed(id))
+      return failure();
+    wfb::Cache *c = manifest.mutable_decode()->add_caches();
+    c->set_name(name);
+    c->set_tensor(*id);
+    c->set_axis(op.getAxis());
+    return cacheOf[name] = *id;
+  }
+  const wfb::Tensor &t = manifest.tensors(it->second);
+  auto type = cast<RankedTensorType>(op.getType());
+  if (!llvm::equal(t.shape(), type.getShape()))
+    return op.emitOpError() << "appends to cache '" << name
+                            << "' of another shape than its other appends";
+  return it->second;
+}
+
+LogicalResult Emitter::decodeEntries(const WfbDecode &decode) {
+  wfb::Decode *d = manifest.mutable_decode();
+  d->set_capacity(decode.capacity);
+  d->set_masked_past(decode.maskedPast);
+  wfb::Entry *step = program.add_entries();
+  step->set_name("step");
+  step->set_tokens(1);
+  step->set_begin(0);
+  step->set_end(program.ops_size());
+  for (WfbDecode::Prefill prefill : decode.prefills) {
+    auto main = prefill.module.lookupSymbol<func::FuncOp>("main");
+    if (!main || main.isExternal())
+      return prefill.module.emitError() << "a prefill program needs @main";
+    wfb::Entry *entry = program.add_entries();
+    entry->set_name("prefill");
+    entry->set_tokens(prefill.tokens);
+    entry->set_begin(program.ops_size());
+    DenseMap<Value, int32_t> local;
+    for (BlockArgument arg : main.getArguments()) {
+      std::string text = fabric::signatureName(main, false, arg.getArgNumber());
+      FailureOr<int32_t> id = addTensor(arg, wfb::Tensor::INPUT, text);
+      if (failed(id))
+        return failure();
+      local[arg] = *id;
+      wfb::Binding *b = entry->mutable_signature()->add_inputs();
+      b->set_name(text);
+      b->set_tensor(*id);
+    }
+    for (Operation &op : main.getBody().front()) {
+      if (auto c = dyn_cast<graph::ConstantOp>(op)) {
+        FailureOr<int32_t> id = constant(c);
+        if (failed(id))
+          return failure();
+        local[c.getResult()] = *id;
+      } else if (auto ret = dyn_cast<func::ReturnOp>(op)) {
+        for (auto [i, value] : llvm::enumerate(ret.getOperands())) {
+          wfb::Binding *b = entry->mutable_signature()->add_outputs();
+          b->set_name(fabric::signatureName(main, true, unsigned(i)));
+          b->set_tensor(lookup(value, local));
+        }
+      } else if (isa<graph::GraphDialect>(op.getDialect())) {
+        if (failed(hostOp(&op, /*kernel=*/-1, local)))
+          return failure();
+      } else {
+        return op.emitOpError()
+               << "emit-wfb stores graph ops only in a prefill program";
+      }
+    }
+    entry->set_end(program.ops_size());
+  }
+  for (const wfb::Cache &c : manifest.decode().caches())
+    if (manifest.tensors(c.tensor()).shape(int(c.axis())) != decode.capacity)
+      return module.emitError() << "cache '" << c.name() << "' does not hold "
+                                << decode.capacity << " positions";
   return success();
 }
 
@@ -455,6 +576,13 @@ LogicalResult Emitter::run(StringRef path) {
     }
     return op.emitOpError() << "emit-wfb does not know how to store this op";
   }
+
+  if (options.decode && failed(decodeEntries(*options.decode)))
+    return failure();
+  if (!options.decode && !cacheOf.empty())
+    return module.emitError() << "holds KV-cache appends (graph-kv-cache) but "
+                                 "no decode programs; compile with waferc "
+                                 "--max-seq";
 
   // The per-PE programs, when the module has them: one pe.design, for the
   // fabric design's target.

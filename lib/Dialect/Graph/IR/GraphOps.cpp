@@ -184,6 +184,30 @@ LogicalResult ConcatOp::verify() {
   return checkInferred(*this, concatShape(shapes, getAxis()), getOutput());
 }
 
+LogicalResult CacheAppendOp::verify() {
+  ArrayRef<int64_t> update = shapeOf(getUpdate()), cache = shapeOf(getOutput());
+  int64_t axis = getAxis();
+  if (elementOf(getUpdate()) != elementOf(getOutput()))
+    return emitOpError() << "update element type " << elementOf(getUpdate())
+                         << " differs from the cache's";
+  if (update.size() != cache.size())
+    return emitOpError() << "update of rank " << update.size()
+                         << " for a cache of rank " << cache.size();
+  if (axis < 0 || axis >= static_cast<int64_t>(cache.size()))
+    return emitOpError() << "axis " << axis << " out of range for rank "
+                         << cache.size();
+  for (size_t d = 0; d < cache.size(); ++d) {
+    if (static_cast<int64_t>(d) == axis ? update[d] > cache[d]
+                                         : update[d] != cache[d])
+      return emitOpError() << "update " << formatShape(update)
+                           << " does not fit the cache "
+                           << formatShape(cache) << " along axis " << axis;
+  }
+  if (getCache().empty())
+    return emitOpError() << "needs a cache name";
+  return success();
+}
+
 LogicalResult SplitOp::verify() {
   ArrayRef<int64_t> in = shapeOf(getInput());
   int64_t axis = getAxis();
