@@ -278,41 +278,64 @@ void KvCache::append(const float *k, const float *v, size_t tokens) {
 
 void attentionDecode(const float *q, const KvCache &cache, float *output,
                      size_t heads, const AttentionOptions &options) {
-  if (!q || !output)
+  KvCacheView view;
+  view.keys = cache.keys();
+  view.values = cache.values();
+  view.batch = cache.batch();
+  view.kvHeads = cache.kvHeads();
+  view.capacity = cache.capacity();
+  view.headDim = cache.headDim();
+  view.length = cache.length();
+  attentionDecode(q, view, output, heads, options);
+}
+
+void attentionDecode(const float *q, const KvCacheView &cache, float *output,
+                     size_t heads, const AttentionOptions &options) {
+  if (!q || !output || !cache.keys || !cache.values)
     throw std::invalid_argument("attentionDecode: null pointer");
-  if (heads == 0 || heads % cache.kvHeads() != 0)
+  if (cache.kvHeads == 0 || heads == 0 || heads % cache.kvHeads != 0)
     throw std::invalid_argument(
         "attentionDecode: heads must be a positive multiple of kvHeads");
-  if (cache.length() == 0)
-    throw std::invalid_argument("attentionDecode: the KV cache is empty");
+  if (cache.length == 0 || cache.length > cache.capacity)
+    throw std::invalid_argument(
+        "attentionDecode: the KV cache is empty or past its capacity");
   if (!std::isfinite(options.scale))
     throw std::invalid_argument("attentionDecode: scale must be finite");
-  checkValidLengths(options, cache.batch());
+  if (options.keep)
+    throw std::invalid_argument(
+        "attentionDecode: boolean masks are not supported; pass a bias");
+  if (options.bias && options.biasStrides[3] != 1 && cache.length > 1)
+    throw std::invalid_argument(
+        "attentionDecode: the bias must be contiguous over the keys");
+  checkValidLengths(options, cache.batch);
   const detail::VectorKernels &vk = detail::vectorKernels(activeIsa());
-  const size_t D = cache.headDim(), group = heads / cache.kvHeads();
+  const size_t D = cache.headDim, group = heads / cache.kvHeads;
   const float scale = effectiveScale(options, D);
-  const size_t units = cache.batch() * cache.kvHeads();
+  const size_t units = cache.batch * cache.kvHeads;
   const int threads = units > 1 ? kernelThreads() : 1;
-
-#pragma omp parallel num_threads(threads) if (threads > 1)
-  {
-    detail::AlignedBuffer<float> scratch(group * 2 * detail::kDecodeChunk);
-#pragma omp for schedule(static)
-    for (size_t unit = 0; unit < units; ++unit) {
-      const size_t b = unit / cache.kvHeads();
-      const size_t length = validKeys(options, b, cache.length());
-      const size_t offset = unit * cache.capacity() * D;
-      const size_t firstHead = unit * group; // == b * heads + kvHead * group
-      if (length == 0) {
-        std::fill(output + firstHead * D, output + (firstHead + group) * D,
-                  0.0f);
-        continue;
-      }
-      vk.decodeGroup(q + firstHead * D, group, cache.keys() + offset,
-                     cache.values() + offset, length, D, scale,
-                     output + firstHead * D, scratch.data());
+  // The kernels' own pool, not OpenMP: an OpenMP team would compete for
+  // the cores with the pool's threads, which the other kernels keep warm.
+  parallelFor(units, threads, [&](size_t unit, int) {
+    thread_local detail::AlignedBuffer<float> scratch;
+    scratch.resize(group * 2 * detail::kDecodeChunk);
+    const size_t b = unit / cache.kvHeads;
+    const size_t length = validKeys(options, b, cache.length);
+    const size_t offset = unit * cache.capacity * D;
+    const size_t firstHead = unit * group; // == b * heads + kvHead * group
+    if (length == 0) {
+      std::fill(output + firstHead * D, output + (firstHead + group) * D,
+                0.0f);
+      return;
     }
-  }
+    const float *bias =
+        options.bias ? options.bias + b * options.biasStrides[0] +
+                           (firstHead - b * heads) * options.biasStrides[1]
+                     : nullptr;
+    vk.decodeGroup(q + firstHead * D, group, cache.keys + offset,
+                   cache.values + offset, length, D, scale,
+                   output + firstHead * D, scratch.data(), bias,
+                   options.biasStrides[1]);
+  });
 }
 
 } // namespace wafer::kernels

@@ -77,10 +77,14 @@ struct VectorKernels {
                                float *runningMax, float *runningSum,
                                float *outT, size_t outRows);
   // Single-query-group decode over `length` keys of one KV head.
-  // q: groupRows x dim, out: groupRows x dim, scratch: >= 2*chunk floats per row.
+  // q: groupRows x dim, out: groupRows x dim, scratch: >= 2*chunk floats per
+  // row. One query row per head of a group sharing keys/values [length, dim];
+  // `bias` (null: none) adds bias[g * biasRowStride + j] to key j's scaled
+  // score of row g (-inf hides the key; a row with every key hidden is 0).
   void (*decodeGroup)(const float *q, size_t groupRows, const float *keys,
                       const float *values, size_t length, size_t dim,
-                      float scale, float *out, float *scratch);
+                      float scale, float *out, float *scratch,
+                      const float *bias, size_t biasRowStride);
   void (*toBFloat16)(const float *in, uint16_t *out, size_t n);
 };
 

@@ -34,8 +34,10 @@ const char *attributeTypeName(const wfb::Attribute &a) {
 } // namespace
 
 OpBuilder::OpBuilder(const wfb::HostOp &op, std::vector<TensorInfo> &tensors,
-                     const RuntimeOptions &options, MemorySummary &summary)
-    : op_(op), tensors_(tensors), options_(options), summary_(summary) {
+                     const RuntimeOptions &options, MemorySummary &summary,
+                     PackedWeightCache &packed)
+    : op_(op), tensors_(tensors), options_(options), summary_(summary),
+      packed_(packed) {
   plan_.inputs.assign(op.inputs().begin(), op.inputs().end());
   plan_.outputs.assign(op.outputs().begin(), op.outputs().end());
 }

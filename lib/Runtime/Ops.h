@@ -18,6 +18,8 @@
 #include "wafer/Runtime/Runtime.h"
 
 #include <array>
+#include <map>
+#include <tuple>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
@@ -26,6 +28,10 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace wafer::kernels {
+class PackedWeights;
+} // namespace wafer::kernels
 
 namespace wafer::runtime::detail {
 
@@ -93,11 +99,18 @@ template <typename F> std::unique_ptr<Step> makeStep(F f) {
   }
 }
 
+/// Weights packed for the GEMM, by weight data and [K, N], shared by the
+/// ops (and a decode binary's programs) that multiply by the same tensor.
+using PackedWeightCache =
+    std::map<std::tuple<const void *, int64_t, int64_t>,
+             std::shared_ptr<kernels::PackedWeights>>;
+
 /// The load-time view of one host op.
 class OpBuilder {
 public:
   OpBuilder(const wfb::HostOp &op, std::vector<TensorInfo> &tensors,
-            const RuntimeOptions &options, MemorySummary &summary);
+            const RuntimeOptions &options, MemorySummary &summary,
+            PackedWeightCache &packed);
 
   const wfb::HostOp &op() const { return op_; }
   const std::string &kind() const { return op_.kind(); }
@@ -150,12 +163,14 @@ public:
 
   const RuntimeOptions &options() const { return options_; }
   MemorySummary &summary() { return summary_; }
+  PackedWeightCache &packedWeights() { return packed_; }
 
 private:
   const wfb::HostOp &op_;
   std::vector<TensorInfo> &tensors_;
   const RuntimeOptions &options_;
   MemorySummary &summary_;
+  PackedWeightCache &packed_;
   PlanOp plan_;
   std::string error_;
 };

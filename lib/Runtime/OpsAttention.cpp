@@ -5,7 +5,8 @@
 // to [B, Hq, S, L], and a causal mask of keys j > i + L - S. f32 without a
 // softcap, with no mask or an f32 or boolean one (and value heads as wide as
 // key heads), runs the fused flash-attention kernel; everything else runs the
-// loop below, one query row at a time. A row whose keys are all masked (by
+// loop below, one query row at a time; one query over a KV cache runs the
+// decode kernel over the cache's written positions. A row whose keys are all masked (by
 // -inf, false or causality) gives zeros, as ONNX's Attention defines.
 //
 //===----------------------------------------------------------------------===//
@@ -178,6 +179,33 @@ std::unique_ptr<Step> buildAttention(OpBuilder &b) {
   int iq = b.input(0), ik = b.input(1), iv = b.input(2), out = b.output(0);
   if (y.numElements == 0)
     return makeStep([](const RunContext &) {});
+  // One query over a KV cache (graph.cache_append's state): only the
+  // positions written so far, the run's cache length plus this one, are
+  // read; the rest are stale and masked by the model.
+  if (q.type == kF32 && a.S == 1 && k.state && v.state && softcap == 0 &&
+      a.D == a.Dv && scale != 0 && a.D > 0 &&
+      (mask < 0 || (maskType == kF32 && a.maskStrides[3] == 1))) {
+    kernels::KvCacheView view;
+    view.batch = size_t(a.B);
+    view.kvHeads = size_t(a.Hkv);
+    view.capacity = size_t(a.L);
+    view.headDim = size_t(a.D);
+    kernels::AttentionOptions options;
+    options.scale = scale;
+    for (int d = 0; mask >= 0 && d < 4; ++d)
+      options.biasStrides[d] = size_t(a.maskStrides[d]);
+    return makeStep([=](const RunContext &ctx) {
+      kernels::KvCacheView c = view;
+      c.keys = ctx.ptr<const float>(ik);
+      c.values = ctx.ptr<const float>(iv);
+      c.length = size_t(std::clamp<int64_t>(ctx.cacheLength + 1, 1, a.L));
+      kernels::AttentionOptions o = options;
+      if (mask >= 0)
+        o.bias = ctx.ptr<const float>(mask);
+      kernels::attentionDecode(ctx.ptr<const float>(iq), c,
+                               ctx.ptr<float>(out), size_t(a.Hq), o);
+    });
+  }
   if (q.type == kF32 && (mask < 0 || maskType == kF32 || maskType == kBool) &&
       softcap == 0 && a.D == a.Dv && scale != 0 && (!causal || a.S <= a.L) &&
       a.L > 0 && a.D > 0) {

@@ -298,7 +298,11 @@ struct PackedProduct {
 std::shared_ptr<kernels::PackedWeights> packWeight(OpBuilder &b,
                                                    const TensorInfo &w,
                                                    int64_t K, int64_t N) {
-  auto packed = std::make_shared<kernels::PackedWeights>();
+  std::shared_ptr<kernels::PackedWeights> &packed =
+      b.packedWeights()[{w.data, K, N}];
+  if (packed)
+    return packed;
+  packed = std::make_shared<kernels::PackedWeights>();
   bool bf16 = b.options().weights == WeightStorage::BF16;
   if (w.type == kBF16 && bf16) {
     *packed = kernels::PackedWeights::pack(

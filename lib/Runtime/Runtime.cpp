@@ -170,6 +170,7 @@ struct Runtime::Impl {
   std::vector<Entry> entries;
   std::optional<DecodeSpec> decode;
   AlignedBytes stateBytes;
+  detail::PackedWeightCache packedWeights;
   int64_t cacheLength = 0;
   std::vector<detail::TensorInfo> tensors;
   std::vector<std::unique_ptr<detail::Step>> steps;
@@ -334,7 +335,7 @@ bool Runtime::Impl::load(std::string &error) {
     if (!build)
       return fail(opLabel(op, i) + ": unknown op kind '" + op.kind() +
                   "'; this runtime runs " + detail::knownKinds());
-    detail::OpBuilder builder(op, tensors, options, memory);
+    detail::OpBuilder builder(op, tensors, options, memory, packedWeights);
     std::unique_ptr<detail::Step> step;
     try {
       step = build(builder);

@@ -72,10 +72,21 @@ private:
   std::vector<float> keys_, values_;
 };
 
+// A KV cache held elsewhere (the runtime's state): keys and values
+// [batch, kvHeads, capacity, headDim], the first `length` positions valid.
+struct KvCacheView {
+  const float *keys = nullptr, *values = nullptr;
+  size_t batch = 1, kvHeads = 1, capacity = 0, headDim = 0, length = 0;
+};
+
 // Decode: one query per head against the cache's `length()` keys.
 // q and output are [batch, heads, headDim]. The causal flag is irrelevant here
 // (the single query is the newest position); kvValidLength still applies.
 void attentionDecode(const float *q, const KvCache &cache, float *output,
+                     size_t heads, const AttentionOptions &options = {});
+// The same over a view. options.bias applies too, with biasStrides[3] 1
+// (or 0 with one valid key); std::invalid_argument otherwise.
+void attentionDecode(const float *q, const KvCacheView &cache, float *output,
                      size_t heads, const AttentionOptions &options = {});
 
 } // namespace wafer::kernels

@@ -241,15 +241,21 @@ struct FuseAttention : OpRewritePattern<SoftmaxOp> {
     return success();
   }
 
-  /// The softmax input: the scores, an Add of a mask or a causal Where.
+  /// The softmax input: the scores, an Add of a mask or a causal Where,
+  /// or an Add of a mask to a causal Where (decoders with a padding mask:
+  /// the causal triangle, then attention_mask's bias).
   static LogicalResult matchMasked(Value v, int64_t queries, int64_t keys,
                                    AttentionPlan &plan) {
     if (auto add = singleUseDef<AddOp>(v)) {
       for (auto [scores, mask] : {std::pair(add.getLhs(), add.getRhs()),
                                   std::pair(add.getRhs(), add.getLhs())}) {
-        if (scores.getType() != add.getType() ||
-            failed(matchScores(scores, plan)))
+        if (scores.getType() != add.getType())
           continue;
+        AttentionPlan inner = plan;
+        if (failed(matchCausalWhere(scores, queries, keys, inner)) &&
+            failed(matchScores(scores, inner = plan)))
+          continue;
+        plan = inner;
         if (isCausalAdditiveMask(mask, queries, keys))
           plan.causal = true;
         else if (elementTypeOf(mask) == elementTypeOf(scores))
@@ -260,18 +266,24 @@ struct FuseAttention : OpRewritePattern<SoftmaxOp> {
       }
       return failure();
     }
-    if (auto where = singleUseDef<WhereOp>(v)) {
-      // Only the causal triangle: another condition keeps its Where.
-      if (where.getLhs().getType() != where.getType() ||
-          !isCausalCondition(where.getCondition(), queries, keys))
-        return failure();
-      std::optional<double> fill = splatValue(where.getRhs());
-      if (!fill || *fill > kMaskedOut)
-        return failure();
-      plan.causal = true;
-      return matchScores(where.getLhs(), plan);
-    }
+    if (singleUseDef<WhereOp>(v))
+      return matchCausalWhere(v, queries, keys, plan);
     return matchScores(v, plan);
+  }
+
+  /// `Where(causal triangle, scores, very negative)`. Only the causal
+  /// triangle: another condition keeps its Where.
+  static LogicalResult matchCausalWhere(Value v, int64_t queries, int64_t keys,
+                                        AttentionPlan &plan) {
+    auto where = singleUseDef<WhereOp>(v);
+    if (!where || where.getLhs().getType() != where.getType() ||
+        !isCausalCondition(where.getCondition(), queries, keys))
+      return failure();
+    std::optional<double> fill = splatValue(where.getRhs());
+    if (!fill || *fill > kMaskedOut)
+      return failure();
+    plan.causal = true;
+    return matchScores(where.getLhs(), plan);
   }
 
   static RankedTensorType transposedType(Value v, ArrayRef<int64_t> perm) {
