@@ -296,12 +296,12 @@ bool Runtime::Impl::load(std::string &error) {
     return spec;
   };
   if (program.entries_size() == 0) {
-    entrySpecs.push_back({"main", 1, inputs, outputs});
+    entrySpecs.push_back({"main", 1, inputs, outputs, 0, program.ops_size()});
     entries.push_back({inputTensors, outputTensors, 0, program.ops_size()});
   }
   for (int e = 0; e < program.entries_size(); ++e) {
     const wfb::Entry &src = program.entries(e);
-    EntrySpec spec{src.name(), src.tokens(), {}, {}};
+    EntrySpec spec{src.name(), src.tokens(), {}, {}, src.begin(), src.end()};
     Entry entry{{}, {}, src.begin(), src.end()};
     if (e == 0) {
       spec.inputs = inputs;

@@ -507,7 +507,9 @@ std::string bytesText(int64_t b) {
 
 void printReport(const Runtime &rt,
                  const std::vector<std::vector<double>> &perRun, bool perOp) {
-  const auto &ops = rt.hostOps();
+  // The program a plain run runs: a decode binary's step, not its prefills.
+  const std::vector<HostOpSpec> ops(
+      rt.hostOps().begin(), rt.hostOps().begin() + rt.entries().front().endOp);
   const auto &kernels = rt.kernels();
   size_t runs = perRun.size();
   // Per row (a kernel, or a host op outside any kernel): the median over
@@ -1166,6 +1168,22 @@ static int runMain(int argc, char **argv) {
       std::printf("output '%s' %s -> %s.npy\n", s.name.c_str(),
                   typeText(s.type, s.shape).c_str(),
                   safeFileName(s.name).c_str());
+    if (const DecodeSpec *d = rt->decode()) {
+      std::printf("decode binary (--generate): %d KV caches of %lld "
+                  "positions (%s); the signature above is the one-token "
+                  "step's\n",
+                  d->caches, (long long)d->capacity,
+                  bytesText(d->cacheBytes).c_str());
+      for (size_t e = 1; e < rt->entries().size(); ++e) {
+        const EntrySpec &entry = rt->entries()[e];
+        std::printf("%s of %lld positions:", entry.name.c_str(),
+                    (long long)entry.tokens);
+        for (const TensorSpec &s : entry.inputs)
+          std::printf(" '%s' %s", s.name.c_str(),
+                      typeText(s.type, s.shape).c_str());
+        std::printf("\n");
+      }
+    }
     return 0;
   }
 

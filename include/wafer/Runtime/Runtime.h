@@ -106,6 +106,7 @@ struct EntrySpec {
   std::string name;
   int64_t tokens = 1; ///< positions a run takes
   std::vector<TensorSpec> inputs, outputs;
+  int firstOp = 0, endOp = 0; ///< its host ops: hostOps()[firstOp, endOp)
 };
 
 /// A decode binary's KV caches (wfb::Decode): state the runtime keeps

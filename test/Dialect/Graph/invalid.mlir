@@ -894,3 +894,55 @@ func.func @split_sum_overflow(%a: tensor<4xi1>) -> (tensor<9223372036854775807xi
   %0:2 = graph.split %a {axis = 0 : i64} : tensor<4xi1> -> tensor<9223372036854775807xi1>, tensor<9223372036854775807xi1>
   return %0#0, %0#1 : tensor<9223372036854775807xi1>, tensor<9223372036854775807xi1>
 }
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// KV caches
+//===----------------------------------------------------------------------===//
+
+func.func @cache_append_type(%u: tensor<1x2x1x4xf16>) -> tensor<1x2x8x4xf32> {
+  // expected-error @+1 {{'graph.cache_append' op update element type 'f16' differs from the cache's}}
+  %0 = graph.cache_append %u into "present.0.key" {axis = 2 : i64} : tensor<1x2x1x4xf16> -> tensor<1x2x8x4xf32>
+  return %0 : tensor<1x2x8x4xf32>
+}
+
+// -----
+
+func.func @cache_append_rank(%u: tensor<2x1x4xf32>) -> tensor<1x2x8x4xf32> {
+  // expected-error @+1 {{'graph.cache_append' op update of rank 3 for a cache of rank 4}}
+  %0 = graph.cache_append %u into "present.0.key" {axis = 2 : i64} : tensor<2x1x4xf32> -> tensor<1x2x8x4xf32>
+  return %0 : tensor<1x2x8x4xf32>
+}
+
+// -----
+
+func.func @cache_append_axis(%u: tensor<1x2x1x4xf32>) -> tensor<1x2x8x4xf32> {
+  // expected-error @+1 {{'graph.cache_append' op axis 4 out of range for rank 4}}
+  %0 = graph.cache_append %u into "present.0.key" {axis = 4 : i64} : tensor<1x2x1x4xf32> -> tensor<1x2x8x4xf32>
+  return %0 : tensor<1x2x8x4xf32>
+}
+
+// -----
+
+func.func @cache_append_too_long(%u: tensor<1x2x9x4xf32>) -> tensor<1x2x8x4xf32> {
+  // expected-error @+1 {{'graph.cache_append' op update [1, 2, 9, 4] does not fit the cache [1, 2, 8, 4] along axis 2}}
+  %0 = graph.cache_append %u into "present.0.key" {axis = 2 : i64} : tensor<1x2x9x4xf32> -> tensor<1x2x8x4xf32>
+  return %0 : tensor<1x2x8x4xf32>
+}
+
+// -----
+
+func.func @cache_append_heads(%u: tensor<1x3x1x4xf32>) -> tensor<1x2x8x4xf32> {
+  // expected-error @+1 {{'graph.cache_append' op update [1, 3, 1, 4] does not fit the cache [1, 2, 8, 4] along axis 2}}
+  %0 = graph.cache_append %u into "present.0.key" {axis = 2 : i64} : tensor<1x3x1x4xf32> -> tensor<1x2x8x4xf32>
+  return %0 : tensor<1x2x8x4xf32>
+}
+
+// -----
+
+func.func @cache_append_name(%u: tensor<1x2x1x4xf32>) -> tensor<1x2x8x4xf32> {
+  // expected-error @+1 {{'graph.cache_append' op needs a cache name}}
+  %0 = graph.cache_append %u into "" {axis = 2 : i64} : tensor<1x2x1x4xf32> -> tensor<1x2x8x4xf32>
+  return %0 : tensor<1x2x8x4xf32>
+}
