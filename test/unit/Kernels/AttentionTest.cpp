@@ -275,6 +275,71 @@ TEST_P(AttentionTest, DecodeWithAppendedCacheMatchesReference) {
   }
 }
 
+// The runtime's KV cache (a view of its state, capacity past the length)
+// with an additive mask, against the prefill kernel (checked against the
+// reference above) on the same keys copied out densely.
+TEST_P(AttentionTest, DecodeOverViewWithBiasMatchesPrefillKernel) {
+  std::mt19937 rng(17);
+  struct ViewCase {
+    size_t batch, heads, kvHeads, capacity, length, dim;
+    bool perHead;
+  };
+  const ViewCase cases[] = {{1, 12, 12, 64, 37, 64, false},
+                            {2, 8, 2, 40, 40, 128, true},
+                            {2, 4, 4, 300, 1, 16, true},
+                            {1, 6, 3, 700, 613, 33, false}};
+  for (const ViewCase &c : cases) {
+    const size_t units = c.batch * c.kvHeads;
+    const auto K = randomVector(units * c.capacity * c.dim, rng);
+    const auto V = randomVector(K.size(), rng);
+    const auto q = randomVector(c.batch * c.heads * c.dim, rng, -2, 2);
+    // Bias over [B, H, 1, capacity], one row per batch or per head.
+    size_t st[4] = {c.perHead ? c.heads * c.capacity : c.capacity,
+                    c.perHead ? c.capacity : 0, 0, 1};
+    std::vector<float> bias(c.batch * (c.perHead ? c.heads : 1) * c.capacity);
+    std::uniform_real_distribution<float> u(0, 1);
+    for (float &b : bias) {
+      const float r = u(rng);
+      b = r < 0.25f ? -std::numeric_limits<float>::infinity() : 2 * r - 1;
+    }
+    if (c.perHead) // one row with every key hidden: zeros
+      std::fill(bias.begin() + st[1], bias.begin() + 2 * st[1],
+                -std::numeric_limits<float>::infinity());
+    KvCacheView view;
+    view.keys = K.data();
+    view.values = V.data();
+    view.batch = c.batch;
+    view.kvHeads = c.kvHeads;
+    view.capacity = c.capacity;
+    view.headDim = c.dim;
+    view.length = c.length;
+    AttentionOptions options;
+    options.scale = 0.2f;
+    options.bias = bias.data();
+    std::copy(st, st + 4, options.biasStrides);
+    std::vector<float> got(q.size(), 99.0f);
+    attentionDecode(q.data(), view, got.data(), c.heads, options);
+
+    std::vector<float> denseK(units * c.length * c.dim), denseV(denseK.size());
+    for (size_t unit = 0; unit < units; ++unit)
+      for (size_t j = 0; j < c.length * c.dim; ++j) {
+        denseK[unit * c.length * c.dim + j] = K[unit * c.capacity * c.dim + j];
+        denseV[unit * c.length * c.dim + j] = V[unit * c.capacity * c.dim + j];
+      }
+    AttentionShape s{c.batch, c.heads, c.kvHeads, 1, c.length, c.dim};
+    std::vector<float> want(q.size(), -99.0f);
+    attention(q.data(), denseK.data(), denseV.data(), want.data(), s, options);
+    expectNear(got, std::vector<double>(want.begin(), want.end()),
+               "decode over a view");
+  }
+  KvCacheView empty;
+  float x[4] = {};
+  empty.keys = empty.values = x;
+  empty.capacity = 4;
+  empty.headDim = 1;
+  EXPECT_THROW(attentionDecode(x, empty, x, 1), std::invalid_argument);
+}
+
 WAFER_INSTANTIATE_FOR_ALL_ISAS(AttentionTest);
 
 TEST(AttentionErrors, BadShapesThrow) {
