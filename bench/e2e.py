@@ -19,6 +19,7 @@ printed above the table, so that the figures can be read against them.
     python3 bench/e2e.py --quick               # small shapes: a smoke test
     python3 bench/e2e.py --markdown table.md --json e2e.json
     python3 bench/e2e.py --onnx model.onnx --dim batch=1 --dim seq=64   # any model
+    python3 bench/e2e.py decode                # token generation (bench/e2e_decode.py)
 
 The models are the real MiniLM (batch 1, seq 128), a GPT-2-small-shaped
 decoder (12 layers, d 768, 12 heads; seq 128 and 512), a BERT-base-shaped
@@ -279,6 +280,11 @@ def machine_limits(bin_dir: Path) -> dict:
 
 
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["decode"]:
+        # Token generation with the KV cache: bench/e2e_decode.py.
+        from e2e_decode import main as decode_main
+        return decode_main(argv[1:], machine_limits=machine_limits)
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bin-dir", type=Path, default=ROOT / "build" / "bin")
     ap.add_argument("--work", type=Path, default=ROOT / "out" / "e2e")

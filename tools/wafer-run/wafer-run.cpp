@@ -982,6 +982,7 @@ static int runGenerate(Runtime &rt, long long newTokens,
       << ", \"new_tokens\": " << newTokens
       << ", \"prompt_tokens\": " << prompt.shape[1]
       << ", \"batch\": " << result.batch
+      << ", \"packed_weight_bytes\": " << rt.memory().packedWeightBytes
       << ", \"mode\": \"fast\", \"weights\": "
       << wafer::jsonString(weightStorageName(options.weights))
       << ", \"threads\": " << rt.threads() << "}\n";

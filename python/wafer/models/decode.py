@@ -94,6 +94,7 @@ def greedy_generate(
     threads: int = 1,
     optimize: bool = False,
     return_logits: bool = False,
+    timing: dict | None = None,
 ):
     """Greedy-decode ``new_tokens`` tokens after ``prompt_ids`` with the KV cache.
 
@@ -104,7 +105,9 @@ def greedy_generate(
     graph optimizations instead of none (the default, as ``reference_outputs``).
 
     Returns the new tokens, int64 [batch, new_tokens]; with ``return_logits`` also the
-    logits each was chosen from, float32 [batch, new_tokens, vocab].  P + new_tokens - 1
+    logits each was chosen from, float32 [batch, new_tokens, vocab].  A ``timing`` dict
+    receives ``first_token_s`` (the prefill, inputs to first token) and ``steps_s``
+    (the ``new_tokens - 1`` steps), as ``wafer-run --generate`` times them.  P + new_tokens - 1
     positions are run, which must fit the model's position tables (max_pos).
     """
     import onnxruntime as ort
@@ -141,10 +144,17 @@ def greedy_generate(
         past[PAST_KEY.format(i)] = ort.OrtValue.ortvalue_from_numpy(empty)
         past[PAST_VALUE.format(i)] = ort.OrtValue.ortvalue_from_numpy(empty)
 
+    import time
+
     io = sess.io_binding()
     tokens = np.zeros((batch, new_tokens), dtype=np.int64)
     logits_out = [] if return_logits else None
+    start = time.perf_counter()
     for step in range(new_tokens):
+        if step == 1 and timing is not None:
+            now = time.perf_counter()
+            timing["first_token_s"] = now - start
+            start = now
         # Host inputs of this run; the arrays stay referenced until the run is over.
         host = {
             "input_ids": np.ascontiguousarray(ids),
@@ -173,6 +183,12 @@ def greedy_generate(
             past[PAST_VALUE.format(i)] = outs[PRESENT_VALUE.format(i)]
         ids = nxt[:, None]
         mask = np.concatenate([mask, np.ones((batch, 1), dtype=np.int64)], axis=1)
+    if timing is not None:
+        elapsed = time.perf_counter() - start
+        if new_tokens <= 1:
+            timing["first_token_s"], timing["steps_s"] = elapsed, 0.0
+        else:
+            timing["steps_s"] = elapsed
     if return_logits:
         if not logits_out:
             vocab = next(o for o in sess.get_outputs() if o.name == "logits").shape[-1]
