@@ -160,7 +160,7 @@ cl::list<int64_t> prefillLengths(
     "prefill-lengths",
     cl::desc("With --max-seq: the prompt lengths the prefill programs take "
              "(a prompt runs on the shortest that holds it, padded); default "
-             "16, 32, 64, ... below --max-seq, and --max-seq"),
+             "16, 32, 64, ... below --max-seq - 1, and --max-seq - 1"),
     cl::CommaSeparated, cl::value_desc("n,n,..."), cl::cat(waferCategory));
 cl::opt<bool> noFuse(
     "no-fuse",
@@ -240,9 +240,11 @@ int compile(MLIRContext &context) {
       return 1;
     }
     if (prefillLengths.empty()) {
-      for (int64_t n = 16; n < maxSeq; n *= 2)
+      // The longest prefill runs behind one masked position: N - 1 prompt
+      // positions need the N positions of the step's attention.
+      for (int64_t n = 16; n < maxSeq - 1; n *= 2)
         prefills.push_back(n);
-      prefills.push_back(maxSeq);
+      prefills.push_back(maxSeq - 1);
     } else {
       prefills.assign(prefillLengths.begin(), prefillLengths.end());
     }
@@ -309,8 +311,14 @@ int compile(MLIRContext &context) {
     TimingScope importTiming = timing.nest("Import ONNX");
     module = wafer::importOnnxFile(inputFile, &context, importOptions);
   }
-  if (!module)
+  if (!module) {
+    if (maxSeq.getNumOccurrences())
+      llvm::errs() << "waferc: note: the step was compiled with a past of "
+                   << maxSeq - 1
+                   << " positions (--max-seq " << maxSeq
+                   << "); a model's position tables bound --max-seq\n";
     return 1;
+  }
 
   // One pass manager per stage, so that each gets its progress line and
   // MLIR's options (IR printing, timing, reproducers) apply to all.
@@ -395,8 +403,13 @@ int compile(MLIRContext &context) {
       prefillOptions.externalFiles = &files;
       OwningOpRef<ModuleOp> prefill =
           wafer::importOnnxFile(inputFile, &context, prefillOptions);
-      if (!prefill)
+      if (!prefill) {
+        llvm::errs() << "waferc: note: the prefill of " << tokens
+                     << " tokens runs behind one masked position (" << tokens + 1
+                     << " positions); a model's position tables bound "
+                        "--prefill-lengths\n";
         return 1;
+      }
       PassManager pm(&context);
       if (failed(applyPassManagerCLOptions(pm)))
         return 1;
