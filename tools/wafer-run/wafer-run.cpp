@@ -18,6 +18,7 @@
 #include "wafer/Simulator/FabricSimulator.h"
 #include "wafer/Simulator/SimPlot.h"
 #include "wafer/Simulator/SimReport.h"
+#include "wafer/Simulator/SimRun.h"
 #include "wafer/Support/Canvas.h"
 #include "wafer/Support/JsonText.h"
 
@@ -34,7 +35,6 @@
 #include <iostream>
 #include <limits>
 #include <map>
-#include <set>
 #include <sstream>
 #include <string>
 #include <sys/stat.h>
@@ -807,9 +807,7 @@ static int runSim(const std::string &model, const std::string &target,
         "to simulate it");
   // Host I/O: with pe.input / pe.output in the design, the inputs, outputs
   // and checks of fast mode; without, the programs run on zeroed SRAM.
-  bool hostIo = false;
-  for (const auto &p : design->programs())
-    hostIo = hostIo || p.io_size() > 0;
+  const bool hostIo = wafer::sim::hasHostIo(*design);
   if (!hostIo && (!request.inputArgs.empty() || !request.outputDir.empty() ||
                   !request.checkDir.empty()))
     die("the pe design of '" + model +
@@ -841,55 +839,43 @@ static int runSim(const std::string &model, const std::string &target,
     }
   }
 
-  std::set<int64_t> slots;
-  for (const auto &p : design->programs())
-    slots.insert(p.slot());
-  for (const auto &r : design->routes())
-    slots.insert(r.slot());
-  int64_t total = 0;
-  std::vector<wafer::sim::SlotRun> runs;
-  for (int64_t slot : slots) {
-    auto sim = wafer::sim::FabricSimulator::create(
-        *design, binary->manifest().target(), slot, error);
-    if (!sim)
-      die("slot " + std::to_string(slot) + ": " + error);
-    sim->loadWeights(binary->manifest(), [&](int32_t tensor) {
-      return binary->tensorData(tensor);
-    });
-    if (hostIo)
-      sim->loadInputs(binary->manifest(), inputs);
-    const auto start = std::chrono::steady_clock::now();
-    wafer::sim::SimResult r =
-        sim->run({request.cycleLimit, request.queueDepth, request.threads});
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-            .count();
-    using Status = wafer::sim::SimResult::Status;
-    if (r.status != Status::Finished) {
-      std::fprintf(stderr, "wafer-run: error: slot %lld: %s after %lld cycles\n",
-                   static_cast<long long>(slot),
-                   r.status == Status::Deadlock     ? "deadlock"
-                   : r.status == Status::CycleLimit ? "cycle limit reached"
-                                                    : "cannot simulate",
-                   static_cast<long long>(r.cycles));
-      for (const std::string &line : r.report)
-        std::fprintf(stderr, "  %s\n", line.c_str());
-      return 1;
-    }
-    total += r.cycles;
-    if (hostIo)
-      sim->readOutputs(binary->manifest(), outputs);
+  wafer::sim::DesignRun run;
+  auto printSlot = [](const wafer::sim::SlotRun &slotRun) {
+    const wafer::sim::SimResult &r = slotRun.result;
     std::printf("slot %lld: finished in %lld cycles (%lld wavelet hops, "
                 "%lld vector elements; %lld PEs, %.3g simulated PE-cycles/s "
                 "on %d thread%s)\n",
-                static_cast<long long>(slot), static_cast<long long>(r.cycles),
+                static_cast<long long>(slotRun.slot),
+                static_cast<long long>(r.cycles),
                 static_cast<long long>(r.hops),
                 static_cast<long long>(r.elements),
                 static_cast<long long>(r.pes),
-                seconds > 0 ? double(r.cycles) * double(r.pes) / seconds : 0.0,
+                slotRun.seconds > 0
+                    ? double(r.cycles) * double(r.pes) / slotRun.seconds
+                    : 0.0,
                 r.threads, r.threads == 1 ? "" : "s");
-    runs.push_back({slot, std::move(r), seconds});
+  };
+  if (!wafer::sim::simulateDesign(
+          *binary, inputs, outputs,
+          {request.cycleLimit, request.queueDepth, request.threads}, run,
+          error, printSlot))
+    die(error);
+  if (!run.finished()) {
+    const wafer::sim::SlotRun &stuck = run.slots.back();
+    using Status = wafer::sim::SimResult::Status;
+    const Status status = stuck.result.status;
+    std::fprintf(stderr, "wafer-run: error: slot %lld: %s after %lld cycles\n",
+                 static_cast<long long>(stuck.slot),
+                 status == Status::Deadlock     ? "deadlock"
+                 : status == Status::CycleLimit ? "cycle limit reached"
+                                                : "cannot simulate",
+                 static_cast<long long>(stuck.result.cycles));
+    for (const std::string &line : stuck.result.report)
+      std::fprintf(stderr, "  %s\n", line.c_str());
+    return 1;
   }
+  const int64_t total = run.totalCycles;
+  std::vector<wafer::sim::SlotRun> runs = std::move(run.slots);
   const auto &t = binary->manifest().target();
   std::printf("total: %lld cycles = %.3f us at %lld MHz (%s)\n",
               static_cast<long long>(total),

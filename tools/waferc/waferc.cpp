@@ -4,20 +4,19 @@
 // off the same --emit switch. MLIR's own pass-manager, timing and printing
 // options pass straight through.
 //
+// The pipeline itself is the driver library's (wafer/Driver/Compile.h),
+// which the Python extension shares; this file is its command line and
+// what it prints.
+//
 //===----------------------------------------------------------------------===//
 
 #include "wafer/Analysis/FabricPlot.h"
 #include "wafer/Analysis/FabricReport.h"
 #include "wafer/Analysis/GraphSummary.h"
-#include "wafer/Conversion/FabricToPE.h"
-#include "wafer/Conversion/Passes.h"
-#include "wafer/Dialect/Fabric/Transforms/Passes.h"
-#include "wafer/Dialect/Graph/Transforms/Passes.h"
-#include "wafer/Dialect/PE/Transforms/Passes.h"
+#include "wafer/Driver/Compile.h"
 #include "wafer/Import/OnnxImporter.h"
 #include "wafer/InitAllDialects.h"
 #include "wafer/InitAllPasses.h"
-#include "wafer/Target/Wfb.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Diagnostics.h"
@@ -38,10 +37,8 @@ namespace cl = llvm::cl;
 
 namespace {
 
-enum class Stage { Graph, Fabric, Placed, Routed, Pe, Wfb };
-
-/// Whether a .wfb holds the per-PE programs.
-enum class PeMode { Auto, On, Off };
+using wafer::driver::PeMode;
+using wafer::driver::Stage;
 
 cl::OptionCategory waferCategory("Wafer options");
 
@@ -189,21 +186,6 @@ cl::opt<bool> progress(
     cl::init(llvm::sys::Process::StandardErrIsDisplayed()),
     cl::cat(waferCategory));
 
-/// `[k/n] what` lines for people watching a long compile.
-class Progress {
-public:
-  explicit Progress(int total) : total(total) {}
-  void step(llvm::StringRef what) {
-    if (progress)
-      llvm::errs() << "[" << ++done << "/" << total << "] " << what << "\n";
-  }
-  /// A step that turned out not to be needed.
-  void drop() { --total; }
-
-private:
-  int total, done = 0;
-};
-
 LogicalResult writeJson(llvm::StringRef path, const llvm::json::Value &value) {
   std::string error;
   auto file = openOutputFile(path, &error);
@@ -217,51 +199,6 @@ LogicalResult writeJson(llvm::StringRef path, const llvm::json::Value &value) {
 }
 
 int compile(MLIRContext &context) {
-  wafer::OnnxImportOptions importOptions;
-  std::vector<wafer::OnnxExternalFile> externalFiles;
-  importOptions.externalFiles = &externalFiles;
-  for (const std::string &binding : dims) {
-    std::string error = wafer::parseDimBinding(binding, importOptions);
-    if (!error.empty()) {
-      llvm::errs() << "waferc: error: " << error << "\n";
-      return 1;
-    }
-  }
-
-  // A decode binary: the step is the module compiled below; the prefills
-  // are compiled before the write.
-  constexpr int64_t kMaxCapacity = int64_t(1) << 20;
-  std::vector<int64_t> prefills;
-  if (maxSeq.getNumOccurrences()) {
-    if (maxSeq < 2 || maxSeq > kMaxCapacity) {
-      llvm::errs() << "waferc: error: --max-seq " << maxSeq
-                   << " is out of range: the cache holds 2 to " << kMaxCapacity
-                   << " positions\n";
-      return 1;
-    }
-    if (prefillLengths.empty()) {
-      // The longest prefill runs behind one masked position: N - 1 prompt
-      // positions need the N positions of the step's attention.
-      for (int64_t n = 16; n < maxSeq - 1; n *= 2)
-        prefills.push_back(n);
-      prefills.push_back(maxSeq - 1);
-    } else {
-      prefills.assign(prefillLengths.begin(), prefillLengths.end());
-    }
-    for (size_t i = 0; i < prefills.size(); ++i)
-      if (prefills[i] < 1 || prefills[i] > maxSeq ||
-          (i && prefills[i] <= prefills[i - 1])) {
-        llvm::errs() << "waferc: error: --prefill-lengths must increase from "
-                        "1 to --max-seq ("
-                     << maxSeq << "); " << prefills[i] << " does not\n";
-        return 1;
-      }
-    importOptions.decode = {/*tokens=*/1, /*past=*/maxSeq - 1};
-  } else if (!prefillLengths.empty()) {
-    llvm::errs() << "waferc: error: --prefill-lengths needs --max-seq\n";
-    return 1;
-  }
-
   bool wantsReport = report || !reportJson.empty();
   if (wantsReport && emitStage.getNumOccurrences() &&
       emitStage < Stage::Fabric) {
@@ -295,160 +232,54 @@ int compile(MLIRContext &context) {
   DefaultTimingManager timingManager;
   applyDefaultTimingManagerCLOptions(timingManager);
   TimingScope timing = timingManager.getRootScope();
-  // import, fold and fuse, one step per later stage, and the write.
-  // The per-PE programs: for --emit=pe, and in a binary unless --pe=off
-  // (with --pe=auto, only where pe-lower has a lowering for every kernel;
-  // that is known once the design is routed).
-  bool lowerToPe = stage == Stage::Pe ||
-                   (stage == Stage::Wfb && peMode != PeMode::Off);
-  Progress steps(/*total=*/3 + int(std::min(stage, Stage::Routed)) -
-                 int(Stage::Graph) + int(lowerToPe) +
-                 (stage == Stage::Wfb ? int(prefills.size()) : 0));
 
-  steps.step("import " + inputFile);
-  OwningOpRef<ModuleOp> module;
-  {
-    TimingScope importTiming = timing.nest("Import ONNX");
-    module = wafer::importOnnxFile(inputFile, &context, importOptions);
-  }
-  if (!module) {
-    if (maxSeq.getNumOccurrences())
-      llvm::errs() << "waferc: note: the step was compiled with a past of "
-                   << maxSeq - 1
-                   << " positions (--max-seq " << maxSeq
-                   << "); a model's position tables bound --max-seq\n";
-    return 1;
-  }
-
-  // One pass manager per stage, so that each gets its progress line and
-  // MLIR's options (IR printing, timing, reproducers) apply to all.
-  auto runStage = [&](const std::string &label,
-                      function_ref<void(PassManager &)> addPasses) {
-    steps.step(label);
-    PassManager pm(&context);
-    if (failed(applyPassManagerCLOptions(pm)))
-      return failure();
-    pm.enableTiming(timing);
-    addPasses(pm);
-    return pm.run(*module);
+  wafer::driver::CompileOptions options;
+  options.input = inputFile;
+  options.dims.assign(dims.begin(), dims.end());
+  options.stage = stage;
+  options.pe = peMode;
+  options.output = outputFile;
+  options.externalWeights = externalWeights;
+  options.target = targetName;
+  options.mesh = meshSize;
+  options.sramKb = sramKb;
+  options.colors = colors;
+  options.clockMhz = clockMhz;
+  options.strategy = strategy;
+  options.seed = seed;
+  options.effort = effort;
+  options.pins.assign(pins.begin(), pins.end());
+  options.bands.assign(bands.begin(), bands.end());
+  if (maxSeq.getNumOccurrences())
+    options.maxSeq = maxSeq;
+  options.prefillLengths.assign(prefillLengths.begin(), prefillLengths.end());
+  options.noFuse = noFuse;
+  options.progress = progress;
+  wafer::driver::CompileHooks hooks;
+  // MLIR's options (IR printing, timing, reproducers) apply to every stage.
+  hooks.configurePassManager = [](PassManager &pm) {
+    return applyPassManagerCLOptions(pm);
   };
-  if (failed(runStage(noFuse ? "fold shapes" : "fold shapes, fuse",
-                      [&](PassManager &pm) {
-                        pm.addPass(wafer::graph::createGraphFoldShapes());
-                        pm.addPass(createCSEPass());
-                        if (!noFuse)
-                          pm.addPass(wafer::graph::createGraphFuse());
-                        if (maxSeq.getNumOccurrences())
-                          pm.addPass(wafer::graph::createGraphKvCache());
-                      })))
+  hooks.timing = &timing;
+  hooks.note = [](const std::string &note) {
+    llvm::errs() << "waferc: note: " << note << "\n";
+  };
+  hooks.noPePrograms = [](const std::string &why) {
+    llvm::errs() << "waferc: note: " << outputFile
+                 << " has no per-PE programs (wafer-run --mode=sim needs "
+                    "them): "
+                 << why << "\n";
+  };
+  wafer::driver::CompileResult compiled =
+      wafer::driver::compile(context, options, hooks);
+  if (!compiled.error.empty()) {
+    llvm::errs() << "waferc: error: " << compiled.error << "\n";
     return 1;
-  if (stage >= Stage::Fabric &&
-      failed(runStage("tile onto " + targetName + " (" + strategy + ")",
-                      [&](PassManager &pm) {
-                        wafer::FabricTileOptions options;
-                        options.target = targetName;
-                        options.mesh = meshSize;
-                        options.sramKb = sramKb;
-                        options.colors = colors;
-                        options.clockMhz = clockMhz;
-                        options.strategy = strategy;
-                        pm.addPass(wafer::createFabricTile(options));
-                      })))
-    return 1;
-  if (stage >= Stage::Placed &&
-      failed(runStage("place (seed " + std::to_string(seed) + ")",
-                      [&](PassManager &pm) {
-                        wafer::fabric::FabricPlaceOptions options;
-                        options.seed = seed;
-                        options.effort = effort;
-                        options.pins.assign(pins.begin(), pins.end());
-                        options.bands.assign(bands.begin(), bands.end());
-                        pm.addPass(wafer::fabric::createFabricPlace(options));
-                      })))
-    return 1;
-  if (stage >= Stage::Routed &&
-      failed(runStage("route", [&](PassManager &pm) {
-        pm.addPass(wafer::fabric::createFabricRoute());
-      })))
-    return 1;
-  if (lowerToPe && stage == Stage::Wfb && peMode == PeMode::Auto) {
-    std::string why = wafer::peLoweringProblem(*module);
-    if (!why.empty()) {
-      llvm::errs() << "waferc: note: " << outputFile
-                   << " has no per-PE programs (wafer-run --mode=sim needs "
-                      "them): "
-                   << why << "\n";
-      lowerToPe = false;
-      steps.drop();
-    }
   }
-  if (lowerToPe &&
-      failed(runStage("lower to per-PE programs", [&](PassManager &pm) {
-        pm.addPass(wafer::createPeLower());
-        pm.addPass(wafer::pe::createPEAllocate());
-        pm.addPass(wafer::pe::createPEVerify());
-      })))
+  if (!compiled.module)
     return 1;
+  OwningOpRef<ModuleOp> &module = compiled.module;
 
-  // The prefill programs of a decode binary: host programs over the same
-  // weights, one per prompt length (each a graph-level module).
-  std::vector<OwningOpRef<ModuleOp>> prefillModules;
-  if (stage == Stage::Wfb) {
-    for (int64_t tokens : prefills) {
-      steps.step("compile the prefill of " + std::to_string(tokens) +
-                 " tokens");
-      wafer::OnnxImportOptions prefillOptions = importOptions;
-      prefillOptions.decode = {tokens, /*past=*/1};
-      std::vector<wafer::OnnxExternalFile> files;
-      prefillOptions.externalFiles = &files;
-      OwningOpRef<ModuleOp> prefill =
-          wafer::importOnnxFile(inputFile, &context, prefillOptions);
-      if (!prefill) {
-        llvm::errs() << "waferc: note: the prefill of " << tokens
-                     << " tokens runs behind one masked position (" << tokens + 1
-                     << " positions); a model's position tables bound "
-                        "--prefill-lengths\n";
-        return 1;
-      }
-      PassManager pm(&context);
-      if (failed(applyPassManagerCLOptions(pm)))
-        return 1;
-      pm.enableTiming(timing);
-      pm.addPass(wafer::graph::createGraphFoldShapes());
-      pm.addPass(createCSEPass());
-      if (!noFuse)
-        pm.addPass(wafer::graph::createGraphFuse());
-      wafer::graph::GraphKvCacheOptions cacheOptions;
-      cacheOptions.prefill = true;
-      cacheOptions.capacity = maxSeq;
-      pm.addPass(wafer::graph::createGraphKvCache(cacheOptions));
-      if (failed(pm.run(*prefill)))
-        return 1;
-      externalFiles.insert(externalFiles.end(), files.begin(), files.end());
-      prefillModules.push_back(std::move(prefill));
-    }
-  }
-
-  steps.step("write " + outputFile);
-  if (stage == Stage::Wfb) {
-    TimingScope writeTiming = timing.nest("Write the kernel binary");
-    wafer::WfbOptions options;
-    if (maxSeq.getNumOccurrences()) {
-      wafer::WfbDecode decode;
-      decode.capacity = maxSeq;
-      decode.maskedPast = 1;
-      for (auto [tokens, module] : llvm::zip(prefills, prefillModules))
-        decode.prefills.push_back({tokens, *module});
-      options.decode = std::move(decode);
-    }
-    options.source = inputFile;
-    options.externalWeights = externalWeights;
-    for (const wafer::OnnxExternalFile &f : externalFiles)
-      options.externalFiles.push_back(
-          {f.path, f.buffer->getBuffer()});
-    if (failed(wafer::writeWfb(*module, outputFile, options)))
-      return 1;
-  }
   std::string error;
   auto output =
       stage == Stage::Wfb ? nullptr : openOutputFile(outputFile, &error);

@@ -11,6 +11,8 @@
 #ifndef WAFER_TARGET_WFB_H
 #define WAFER_TARGET_WFB_H
 
+#include "wafer/Target/ExternalWeights.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Support/LogicalResult.h"
 #include "llvm/ADT/StringRef.h"
@@ -26,17 +28,6 @@ namespace wafer {
 struct WfbExternalFile {
   std::string path;      ///< as the importer opened it
   llvm::StringRef bytes; ///< the mapping; outlives the emitter
-};
-
-/// Where the weights that come from an external-data file go.
-enum class ExternalWeights {
-  /// Referred to (path, offset, length, xxh64) when the file lies in the
-  /// binary's folder or below it, copied otherwise.
-  Auto,
-  /// Referred to; an error when the file is not in the binary's folder.
-  Reference,
-  /// Copied into the weights section: the binary stands alone.
-  Copy,
 };
 
 /// The programs a decode binary adds to its one-token step (the module
