@@ -51,3 +51,30 @@ def builder_models(tmp_path_factory):
         for opset in (17, 23):
             models.save(models.build(name, opset), d / f"{name}-opset{opset}.onnx")
     return d
+
+
+def _sanitizer_build(bin_dir: Path) -> bool:
+    cache = bin_dir.parent / "CMakeCache.txt"
+    if not cache.exists():
+        return False
+    for line in cache.read_text(errors="replace").splitlines():
+        if line.startswith("WAFER_SANITIZE:"):
+            return bool(line.split("=", 1)[1].strip())
+    return False
+
+
+@pytest.fixture(scope="session")
+def wafer_extension():
+    """The package's extension (wafer._core) of the build under test.
+
+    A sanitizer build has none (an uninstrumented Python cannot load
+    instrumented code): its pytest run skips the tests of the package,
+    which the normal build's run covers. Anywhere else a missing extension
+    fails the test with the loader's ImportError, which says how to build
+    it.
+    """
+    if _sanitizer_build(_BIN):
+        pytest.skip("the sanitizer build has no Python extension; the "
+                    "normal build's pytest runs the package's tests")
+    from wafer._load import core
+    return core()
