@@ -8,8 +8,7 @@ import json
 import os
 import shutil
 import tempfile
-from pathlib import Path
-from typing import Dict, List, NamedTuple, Optional, Tuple
+from typing import Dict, List, NamedTuple, Tuple
 
 import numpy as np
 
