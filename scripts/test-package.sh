@@ -61,4 +61,4 @@ step "pip install -e ." \
 step "the editable package" run_in_venv "$VENV/bin/python" where.py "$ROOT/python"
 step "docs/python.md's example (editable)" \
   run_in_venv "$VENV/bin/python" example.py
-echo "package: all steps passed"
+echo "pip install ., pip install -e . and the guide's example: all steps passed"

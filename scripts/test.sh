@@ -22,7 +22,7 @@ run_suite() {
 }
 summaries=()
 
-SUMMARY_RE='Total Discovered|Passed:|Failed:|tests passed|[0-9]+ passed|[0-9]+ failed|^package: (all|FAILED)|^  (FAILED: )?(lit|unit|pytest|fuzz-[a-z]+)\b'
+SUMMARY_RE='Total Discovered|Passed:|Failed:|tests passed|[0-9]+ passed|[0-9]+ failed|all steps passed|^package: FAILED|^  (FAILED: )?(lit|unit|pytest|fuzz-[a-z]+)\b'
 # Debian's lit matches the LLVM 22 tools it drives.
 run_suite lit /usr/lib/llvm-22/bin/lit -s "$BUILD_DIR/test"
 run_suite unit ctest --test-dir "$BUILD_DIR" --output-on-failure -j2

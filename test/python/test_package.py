@@ -226,6 +226,27 @@ def test_run_releases_the_gil(tmp_path):
     assert seconds < 0.02 or ticks >= 5, (ticks, seconds)
 
 
+def test_compiles_on_two_threads_match_compiles_alone(tmp_path):
+    paths = []
+    for name in ("gpt2", "llama"):
+        paths.append(tmp_path / f"{name}.onnx")
+        models.save(models.build(name, 17), paths[-1])
+    binaries = [wafer.compile(p, dims=DIMS) for p in paths]  # kept: their files
+    alone = [Path(b.path).read_bytes() for b in binaries]
+    together = [None, None]
+
+    def work(i):
+        binary = wafer.compile(paths[i], dims=DIMS)
+        together[i] = Path(binary.path).read_bytes()
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert together == alone
+
+
 def test_runs_release_the_gil(gpt2_binary):
     """Two runtimes run at once on two threads, each matching a run alone."""
     feeds = [models.example_inputs("gpt2", batch=BATCH, seq=SEQ, seed=s)
