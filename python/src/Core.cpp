@@ -16,6 +16,7 @@
 #include "wafer/Binary/Reader.h"
 #include "wafer/Driver/CompileOptions.h"
 #include "wafer/Runtime/Float16.h"
+#include "wafer/Runtime/Generate.h"
 #include "wafer/Runtime/Runtime.h"
 #include "wafer/Simulator/SimRun.h"
 
@@ -112,8 +113,12 @@ nb::tuple compileModel(const std::string &input,
                        int64_t effort, const std::vector<std::string> &pins,
                        const std::vector<std::string> &bands,
                        const std::string &pe, bool noFuse,
-                       const std::string &externalWeights) {
+                       const std::string &externalWeights,
+                       std::optional<int64_t> maxSeq,
+                       const std::vector<int64_t> &prefillLengths) {
   wafer::driver::CompileOptions options;
+  options.maxSeq = maxSeq;
+  options.prefillLengths = prefillLengths;
   options.input = input;
   options.output = output;
   options.stage = wafer::driver::Stage::Wfb;
@@ -231,6 +236,41 @@ public:
     if (!ok)
       throw RuntimeFailure(error);
   }
+
+  /// Greedy generation with a decode binary (wafer/Runtime/Generate.h):
+  /// `prompt` int64 [batch, length]; the tokens go to `tokens` (int64
+  /// [batch, newTokens]). Returns (first token seconds, step seconds,
+  /// prefill positions, modeled wafer tokens per second).
+  nb::tuple generate(
+      nb::ndarray<const int64_t, nb::ndim<2>, nb::c_contig, nb::device::cpu>
+          prompt,
+      int64_t newTokens,
+      nb::ndarray<int64_t, nb::ndim<2>, nb::c_contig, nb::device::cpu> tokens) {
+    const int64_t batch = int64_t(prompt.shape(0)),
+                  length = int64_t(prompt.shape(1));
+    if (int64_t(tokens.shape(0)) != batch ||
+        int64_t(tokens.shape(1)) != newTokens)
+      throw nb::value_error("the tokens array must be [batch, new tokens]");
+    std::vector<int64_t> ids(prompt.data(), prompt.data() + batch * length);
+    wafer::runtime::GenerateResult result;
+    std::string error;
+    bool ok;
+    {
+      nb::gil_scoped_release release;
+      std::lock_guard<std::mutex> lock(mutex_);
+      ok = wafer::runtime::generate(*runtime_, ids, batch, length, newTokens,
+                                    result, error);
+    }
+    if (!ok)
+      throw RuntimeFailure(error);
+    std::memcpy(tokens.data(), result.tokens.data(),
+                result.tokens.size() * sizeof(int64_t));
+    return nb::make_tuple(result.firstTokenSeconds, result.stepSeconds,
+                          result.prefillTokens,
+                          wafer::runtime::modeledTokensPerSecond(*runtime_));
+  }
+
+  bool isDecoder() const { return runtime_->decode() != nullptr; }
 
 private:
   std::unique_ptr<wafer::runtime::Runtime> runtime_;
@@ -384,6 +424,7 @@ NB_MODULE(_core, m) {
         "dims"_a, "target"_a, "mesh"_a, "sram_kb"_a, "colors"_a,
         "clock_mhz"_a, "strategy"_a, "seed"_a, "effort"_a, "pins"_a,
         "bands"_a, "pe"_a, "no_fuse"_a, "external_weights"_a,
+        "max_seq"_a.none(), "prefill_lengths"_a,
         "Compiles a model to the .wfb `output`: (ok, diagnostics, report "
         "JSON).");
   m.def("read_binary", &readBinary, "path"_a,
@@ -397,7 +438,10 @@ NB_MODULE(_core, m) {
       .def_prop_ro("inputs", &FastRuntime::inputs)
       .def_prop_ro("outputs", &FastRuntime::outputs)
       .def_prop_ro("threads", &FastRuntime::threads)
-      .def("run", &FastRuntime::run, "inputs"_a, "outputs"_a);
+      .def("run", &FastRuntime::run, "inputs"_a, "outputs"_a)
+      .def_prop_ro("is_decoder", &FastRuntime::isDecoder)
+      .def("generate", &FastRuntime::generate, "prompt"_a, "new_tokens"_a,
+           "tokens"_a);
 
   nb::class_<SimRuntime>(m, "SimRuntime")
       .def(nb::init<const std::string &, int, int64_t, int64_t,

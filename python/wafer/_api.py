@@ -13,6 +13,7 @@ from typing import Dict, List, NamedTuple, Tuple
 import numpy as np
 
 from wafer.errors import CompileError, Diagnostic
+from wafer.errors import RuntimeError as RuntimeError_
 from wafer._load import core as _core
 
 # numpy's dtype of each element type; bf16, which numpy lacks, travels as
@@ -86,7 +87,8 @@ def _band(name, value):
 
 def compile(model, dims=None, target="wse3", strategy="auto", *,
             mesh=None, sram_kb=0, colors=0, clock_mhz=0, seed=1, effort=200,
-            pins=None, bands=None, pe="auto", fuse=True) -> "Binary":
+            pins=None, bands=None, pe="auto", fuse=True, max_seq=None,
+            prefill_lengths=None) -> "Binary":
     """Compiles an ONNX model to a kernel binary, as ``waferc model.onnx
     --dim ... -o model.wfb`` does.
 
@@ -97,8 +99,12 @@ def compile(model, dims=None, target="wse3", strategy="auto", *,
     ("auto", "pipeline", "shared"), ``mesh`` ("WxH"), ``sram_kb``,
     ``colors``, ``clock_mhz``, ``seed`` and ``effort`` of the placer,
     ``pins`` ({kernel: (x, y)}), ``bands`` ({kernel: (y0, y1)}), ``pe``
-    ("auto", "on", "off": the per-PE programs that mode="sim" runs) and
-    ``fuse`` (False: waferc --no-fuse).
+    ("auto", "on", "off": the per-PE programs that mode="sim" runs),
+    ``fuse`` (False: waferc --no-fuse), and for a decode model (Hugging
+    Face ``with_past`` I/O) ``max_seq``, the KV cache's capacity, and
+    ``prefill_lengths``, the prompt lengths of its prefill programs
+    (waferc --max-seq, --prefill-lengths): the binary then generates with
+    ``Runtime.generate``.
 
     Raises ``wafer.CompileError`` with the diagnostics when the compiler
     refuses the model. The GIL is released while it compiles.
@@ -127,6 +133,8 @@ def compile(model, dims=None, target="wse3", strategy="auto", *,
         pins=_name_value_list("pins", pins, _pin),
         bands=_name_value_list("bands", bands, _band),
         pe=pe, no_fuse=not fuse,
+        max_seq=None if max_seq is None else int(max_seq),
+        prefill_lengths=[int(n) for n in (prefill_lengths or [])],
         # The binary lives in a folder of its own: it keeps the weights.
         external_weights="copy")
     diagnostics = [Diagnostic.from_dict(d) for d in diagnostics]
@@ -233,6 +241,8 @@ class Runtime:
         self.mode = mode
         #: sim mode: what the last run did ({"cycles": N, "slots": [...]}).
         self.last_run = None
+        #: after generate(): its timing (tokens_per_s, first_token_ms, ...).
+        self.last_generate = None
         core = _core()
         if mode == "fast":
             self._impl = core.FastRuntime(binary.path, threads or 0, weights,
@@ -322,6 +332,50 @@ class Runtime:
                 array = (array.astype(np.uint32) << 16).view(np.float32)
             result[info.name] = array
         return result
+
+    def generate(self, prompt_ids, max_new_tokens: int) -> np.ndarray:
+        """Greedy-decodes ``max_new_tokens`` tokens after ``prompt_ids``
+        with a decode binary (``wafer.compile(..., max_seq=N)`` or ``waferc
+        --max-seq``), as ``wafer-run --generate``: a prefill, then one-token
+        steps with the KV cache kept in place, from empty caches.
+
+        ``prompt_ids``: integer token ids, ``[batch, length]`` or
+        ``[length]``. Returns int64 ``[batch, max_new_tokens]``; the timing
+        is in ``last_generate`` (``tokens_per_s``, ``first_token_ms``,
+        ``modeled_tokens_per_s``, ``prefill_tokens``). A prompt of the wrong
+        dtype or rank, or a token count below 1, is a ValueError; a binary
+        that is no decode binary, or a prompt that does not fit it (batch,
+        length, ids), a ``wafer.RuntimeError``. The GIL is released while
+        it runs.
+        """
+        if self.mode != "fast":
+            raise RuntimeError_("generate runs in fast mode: the simulator "
+                                "has no lowering of attention yet")
+        ids = np.asarray(prompt_ids)
+        if not np.issubdtype(ids.dtype, np.integer):
+            raise ValueError(f"prompt_ids: dtype {ids.dtype}; token ids are "
+                             "integers")
+        if ids.ndim == 1:
+            ids = ids[None, :]
+        if ids.ndim != 2 or ids.shape[0] < 1 or ids.shape[1] < 1:
+            raise ValueError(f"prompt_ids: shape {ids.shape}; expected "
+                             "[batch, length] or [length], with at least "
+                             "one token")
+        if isinstance(max_new_tokens, bool) or not isinstance(
+                max_new_tokens, (int, np.integer)) or max_new_tokens < 1:
+            raise ValueError(f"max_new_tokens must be an int >= 1, not "
+                             f"{max_new_tokens!r}")
+        tokens = np.empty((ids.shape[0], int(max_new_tokens)), np.int64)
+        first, steps, prefill, modeled = self._impl.generate(
+            np.ascontiguousarray(ids, dtype=np.int64), int(max_new_tokens),
+            tokens)
+        self.last_generate = {
+            "tokens_per_s": (max_new_tokens - 1) / steps if steps > 0 else 0.0,
+            "first_token_ms": first * 1e3,
+            "modeled_tokens_per_s": modeled,
+            "prefill_tokens": prefill,
+        }
+        return tokens
 
     def _run_sim(self, inputs):
         arrays = self._input_arrays(inputs, "f32-io")
