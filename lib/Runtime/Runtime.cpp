@@ -161,10 +161,18 @@ struct Runtime::Impl {
   RuntimeOptions options;
   std::vector<TensorSpec> inputs, outputs;
   std::vector<int> inputTensors, outputTensors;
-  /// Per entry: its specs, its I/O tensors and its ops [begin, end).
+  /// Tensors whose address is an input tensor's plus an offset, set at
+  /// every run of the entry that binds the input.
+  struct InputView {
+    int tensor, input; ///< tensor ids
+    int64_t offset;
+  };
+  /// Per entry: its I/O tensors, its ops [begin, end) and the views of its
+  /// inputs.
   struct Entry {
     std::vector<int> inputTensors, outputTensors;
     int begin = 0, end = 0;
+    std::vector<InputView> inputViews;
   };
   std::vector<EntrySpec> entrySpecs;
   std::vector<Entry> entries;
@@ -179,13 +187,6 @@ struct Runtime::Impl {
   MemoryPlan plan;
   AlignedBytes arena, constantPool;
   std::vector<void *> addresses;
-  /// Tensors whose address is an input tensor's plus an offset, set at
-  /// every run of the entry that binds the input.
-  struct InputView {
-    int tensor, input; ///< tensor ids
-    int64_t offset;
-  };
-  std::vector<InputView> inputViews;
   std::vector<double> opSeconds;
   MemorySummary memory;
   std::string targetName;
@@ -377,6 +378,10 @@ bool Runtime::Impl::load(std::string &error) {
                 "-byte arena");
 
   addresses.assign(n, nullptr);
+  std::vector<int> entryOfInput(n, -1);
+  for (size_t e = 0; e < entries.size(); ++e)
+    for (int t : entries[e].inputTensors)
+      entryOfInput[t] = int(e);
   for (int t = 0; t < n; ++t) {
     const TensorPlacement &p = plan.tensors[t];
     switch (p.home) {
@@ -388,7 +393,8 @@ bool Runtime::Impl::load(std::string &error) {
           static_cast<const char *>(tensors[p.base].data) + p.offset);
       break;
     case Home::Input:
-      inputViews.push_back({t, p.base, p.offset});
+      entries[entryOfInput[p.base]].inputViews.push_back(
+          {t, p.base, p.offset});
       break;
     }
   }
@@ -498,12 +504,9 @@ bool Runtime::runEntry(int entryIndex, const std::vector<const void *> &inputs,
   for (size_t i = 0; i < inputs.size(); ++i)
     m.addresses[entry.inputTensors[i]] =
         const_cast<void *>(inputs[i] ? inputs[i] : empty);
-  for (const Impl::InputView &v : m.inputViews)
-    if (v.input < int(m.addresses.size()) &&
-        std::find(entry.inputTensors.begin(), entry.inputTensors.end(),
-                  v.input) != entry.inputTensors.end())
-      m.addresses[v.tensor] = static_cast<char *>(m.addresses[v.input]) +
-                              v.offset;
+  for (const Impl::InputView &v : entry.inputViews)
+    m.addresses[v.tensor] = static_cast<char *>(m.addresses[v.input]) +
+                            v.offset;
 
   kernels::setKernelThreads(m.options.threads);
   detail::RunContext ctx;
