@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one of Wafer's libFuzzer harnesses (docs/testing.md).
 #
-#   scripts/fuzz.sh HARNESS [SECONDS | --runs N] [--keep-going] [-- LIBFUZZER-ARGS...]
+#   scripts/fuzz.sh HARNESS [SECONDS | --runs N] [--keep-going] [--seed S]
+#                   [--fresh] [-- LIBFUZZER-ARGS...]
 #   scripts/fuzz.sh HARNESS --replay         # only replay the regression inputs
 #   scripts/fuzz.sh HARNESS --replay-corpus  # replay every input of the corpus
 #   scripts/fuzz.sh HARNESS --triage FILE... # classify crash inputs
@@ -29,6 +30,13 @@
 #     over -rss_limit_mb is a bug like a crash.
 #     With --keep-going, libFuzzer runs in fork mode and carries on past
 #     crashes, timeouts and OOMs (for long runs).
+#     --seed S fixes libFuzzer's random seed (default: a new one each run;
+#     with a seed, corpus reloading and ASLR are off, see below) and --fresh
+#     starts from the committed seeds only, in an empty
+#     corpus folder under WORK that is removed first and kept afterwards,
+#     so that `--runs N --seed S --fresh` without --keep-going runs the
+#     same inputs on every machine and every clone: the CI's fuzz step
+#     (scripts/sanitize.sh), which must not pass or fail by chance.
 #     --replay-corpus instead runs every input of fuzz/work/HARNESS/corpus
 #     once (with the same limits) and fails on the first crash.
 #  3. Every crash input is replayed and matched against the known open
@@ -42,7 +50,7 @@ ROOT=$PWD
 SAN_BUILD_DIR=${WAFER_SAN_BUILD_DIR:-build-san}
 FAST_BUILD_DIR=${WAFER_FUZZ_BUILD_DIR:-build-fuzz}
 
-usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 [ $# -ge 1 ] || usage
 case $1 in
   onnx|wafer-fuzz-onnx) H=onnx ;;
@@ -51,11 +59,15 @@ case $1 in
   *) echo "fuzz: unknown harness '$1' (onnx or mlir)"; exit 2 ;;
 esac
 shift
-SECONDS_TO_RUN=60 RUNS= KEEP_GOING=0 MODE=fuzz FAST=0 TRIAGE=() EXTRA=()
+SECONDS_TO_RUN=60 RUNS= KEEP_GOING=0 MODE=fuzz FAST=0 TRIAGE=() EXTRA=() SEED= FRESH=0
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) RUNS=$2; shift 2 ;;
     --keep-going) KEEP_GOING=1; shift ;;
+    --seed)
+      case ${2:-} in ''|*[!0-9]*) echo "fuzz: --seed takes a number"; exit 2 ;; esac
+      SEED=$2; shift 2 ;;
+    --fresh) FRESH=1; shift ;;
     --fast) FAST=1; shift ;;
     --replay) MODE=replay; shift ;;
     --replay-corpus) MODE=corpus; shift ;;
@@ -150,6 +162,25 @@ if [ -n "$RUNS" ]; then ARGS+=(-runs="$RUNS"); else ARGS+=(-max_total_time="$SEC
 if [ $KEEP_GOING -eq 1 ]; then
   ARGS+=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
 fi
+# A fixed seed alone does not repeat a run: libFuzzer rereads the corpus
+# folder every second (-reload), and MLIR orders some of its work by heap
+# addresses, which ASLR moves from run to run. With both off (setarch -R,
+# where the sandbox allows it), two runs from one seed execute the same
+# inputs and end with the same coverage.
+LAUNCH=()
+if [ -n "$SEED" ]; then
+  ARGS+=(-seed="$SEED" -reload=0)
+  if setarch "$(uname -m)" -R true 2>/dev/null; then
+    LAUNCH=(setarch "$(uname -m)" -R)
+  else
+    echo "fuzz: cannot turn ASLR off here (setarch -R); the run may differ from run to run"
+  fi
+fi
+CORPUS="$WORK/corpus"
+if [ $FRESH -eq 1 ]; then
+  CORPUS="$WORK/fresh-corpus"
+  rm -rf "$CORPUS"; mkdir -p "$CORPUS"
+fi
 SEEDS=("fuzz/corpus/$H")
 # The fixed regressions seed the session too; not open/, whose inputs crash.
 # (libFuzzer reads seed folders recursively, hence a copy.)
@@ -165,8 +196,8 @@ LOG="$WORK/logs/fuzz-$stamp.log"
 ART="$WORK/artifacts/$stamp"
 mkdir -p "$ART"
 ARGS+=(-artifact_prefix="$ART/")
-echo "fuzz: $BIN ${ARGS[*]} ${EXTRA[*]} $WORK/corpus ${SEEDS[*]}  (log: $LOG)"
-"$BIN" "${ARGS[@]}" "${EXTRA[@]}" "$WORK/corpus" "${SEEDS[@]}" >"$LOG" 2>&1
+echo "fuzz: $BIN ${ARGS[*]} ${EXTRA[*]} $CORPUS ${SEEDS[*]}  (log: $LOG)"
+"${LAUNCH[@]}" "$BIN" "${ARGS[@]}" "${EXTRA[@]}" "$CORPUS" "${SEEDS[@]}" >"$LOG" 2>&1
 rc=$?
 elapsed=$(( $(date +%s) - before ))
 execs=$(grep -E '^stat::number_of_executed_units:' "$LOG" | awk '{s += $2} END {print s + 0}')

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The sanitizer build and its suites (docs/testing.md):
 #
-#   scripts/sanitize.sh [--no-fuzz] [--fuzz-seconds N]
+#   scripts/sanitize.sh [--no-fuzz] [--fuzz-runs N] [--fuzz-seconds N]
 #   scripts/sanitize.sh --build-only [TARGET...]
 #   scripts/sanitize.sh --coverage-only --build-only [TARGET...]
 #
@@ -10,8 +10,13 @@
 # on) and the libFuzzer harnesses (-DWAFER_FUZZ=ON) in its own build folder
 # (WAFER_SAN_BUILD_DIR, default build-san), then runs against it: lit, the
 # unit tests, pytest (the binaries via WAFER_BIN_DIR), and each fuzz harness
-# for N seconds (default 90, WAFER_FUZZ_SECONDS) from the committed corpus
-# and the regression inputs (scripts/fuzz.sh). Exits non-zero when any
+# from the committed corpus and the regression inputs (scripts/fuzz.sh):
+# by default a fixed number of inputs (WAFER_FUZZ_RUNS, default 40000 per
+# harness, about 60 s each) from a fixed seed (WAFER_FUZZ_SEED, default 1)
+# and a fresh corpus, so that the same commit fuzzes the same inputs on
+# every machine and the CI cannot fail by chance; --fuzz-seconds N (or
+# WAFER_FUZZ_SECONDS) fuzzes for N seconds from a new seed and the corpus
+# grown so far instead, in fork mode. Exits non-zero when any
 # suite fails, a sanitizer reports, or a fuzzer finds a crash that is not a
 # known open one (fuzz/regressions/*/open/). --coverage-only configures the
 # harnesses' coverage instrumentation without sanitizers, at -O2, in
@@ -19,7 +24,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${WAFER_SAN_BUILD_DIR:-build-san}
-FUZZ_SECONDS=${WAFER_FUZZ_SECONDS:-90}
+FUZZ_SECONDS=${WAFER_FUZZ_SECONDS:-}
+FUZZ_RUNS=${WAFER_FUZZ_RUNS:-40000}
+FUZZ_SEED=${WAFER_FUZZ_SEED:-1}
 BUILD_ONLY=0 FUZZ=1 TARGETS=()
 SANITIZERS=address,undefined OPT=-O1
 while [ $# -gt 0 ]; do
@@ -29,7 +36,8 @@ while [ $# -gt 0 ]; do
     --build-only) BUILD_ONLY=1; shift; TARGETS=("$@"); break ;;
     --no-fuzz) FUZZ=0; shift ;;
     --fuzz-seconds) FUZZ_SECONDS=$2; shift 2 ;;
-    *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    --fuzz-runs) FUZZ_RUNS=$2; FUZZ_SECONDS=; shift 2 ;;
+    *) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
 
@@ -87,9 +95,14 @@ run_step unit ctest --test-dir "$BUILD_DIR" --output-on-failure -j2
 run_step pytest env WAFER_BIN_DIR="$BUILD_DIR/bin" PYTHONPATH=python \
   python3 -m pytest -q test/python
 if [ $FUZZ -eq 1 ]; then
+  if [ -n "$FUZZ_SECONDS" ]; then
+    FUZZ_ARGS=("$FUZZ_SECONDS" --keep-going)
+  else
+    FUZZ_ARGS=(--runs "$FUZZ_RUNS" --seed "$FUZZ_SEED" --fresh)
+  fi
   for h in onnx mlir; do
     run_step "fuzz-$h" env WAFER_FUZZ_NO_BUILD=1 WAFER_SAN_BUILD_DIR="$BUILD_DIR" \
-      scripts/fuzz.sh "$h" "$FUZZ_SECONDS" --keep-going
+      scripts/fuzz.sh "$h" "${FUZZ_ARGS[@]}"
   done
 fi
 
