@@ -9,11 +9,15 @@ error, a failed oracle, a timeout, out-of-memory) and the first frame in
 Wafer's own code; inputs with the same kind and frame are one bug. A bug
 whose report matches the first line (a regular expression) of a .txt file
 in OPEN-DIR is a known open crash; any other is new: its smallest input and
-report are copied to NEW-DIR. Exit status 1 when there is a new bug.
-scripts/fuzz.sh runs this after every fuzzing session.
+report are copied to NEW-DIR, and printed too: the report's error lines
+and first frames, and the input itself (gzip, base64), so that a crash a
+CI machine found reproduces from its log alone. Exit status 1 when there
+is a new bug. scripts/fuzz.sh runs this after every fuzzing session.
 """
 
+import base64
 import collections
+import gzip
 import os
 import re
 import shutil
@@ -34,6 +38,12 @@ KIND_PATTERNS = [
      lambda m: "libfuzzer: " + m.group(1)),
 ]
 FRAME = re.compile(r"^\s*#\d+ 0x[0-9a-f]+ in (.*?) (/\S+?):(\d+)(?::\d+)?\s*$")
+# A frame in a library without line information: "in FUNC (/path/lib.so+0x..)".
+LIBRARY_FRAME = re.compile(r"^\s*#\d+ 0x[0-9a-f]+ in (.*) \((/[^()+]+)\+0x[0-9a-f]+\)\s*$")
+# The sanitizer runtimes and the C library: never the place of a bug.
+RUNTIME_PATH = re.compile(r"compiler-rt|libclang_rt|/libc\.so|/libc-|/libstdc\+\+|/sanitizer_common/")
+# The most an input printed into a log may take, compressed.
+MAX_PRINTED_INPUT_BYTES = 48 << 10
 
 
 def classify(report: str):
@@ -64,7 +74,43 @@ def classify(report: str):
         if path.startswith(str(ROOT) + "/") and "/fuzz/" not in path:
             func = re.sub(r"\(.*$", "", func.replace("(anonymous namespace)::", ""))
             return kind, f"{func} {short(path)}:{lineno}"
-    return kind, "(no frame in Wafer's code)"
+    top = top_frame(report)
+    return kind, "(no frame in Wafer's code" + (f"; top: {top}" if top else "") + ")"
+
+
+def top_frame(report: str) -> str:
+    """The first frame outside the sanitizer runtimes and the C library."""
+    for line in report.splitlines():
+        m = FRAME.match(line) or LIBRARY_FRAME.match(line)
+        if not m or RUNTIME_PATH.search(m.group(2)):
+            continue
+        func = re.sub(r"\(.*$", "", m.group(1))
+        return f"{func[:100]} ({os.path.basename(m.group(2))})"
+    return ""
+
+
+def print_report_excerpt(report: str, indent: str = "        ") -> None:
+    """The error lines and the first 25 frames of a report."""
+    lines = [l for l in report.splitlines()
+             if re.search(r"ERROR|SUMMARY|ORACLE|runtime error|^\s*#\d+ 0x", l)]
+    frames = 0
+    for l in lines:
+        if re.match(r"^\s*#\d+ 0x", l):
+            frames += 1
+            if frames > 25:
+                continue
+        print(indent + l.strip()[:200])
+
+
+def print_input(path: str, indent: str = "        ") -> None:
+    data = gzip.compress(Path(path).read_bytes(), mtime=0)
+    if len(data) > MAX_PRINTED_INPUT_BYTES:
+        print(f"{indent}(input not printed: {len(data)} bytes compressed)")
+        return
+    text = base64.b64encode(data).decode()
+    print(f"{indent}input, gzip + base64 (to rebuild it: base64 -d | gunzip > crash):")
+    for i in range(0, len(text), 100):
+        print(indent + "  " + text[i:i + 100])
 
 
 def short(path: str) -> str:
@@ -116,6 +162,8 @@ def main(argv) -> int:
             Path(new_dir, os.path.basename(smallest) + ".log").write_text(g["report"])
             print(f"        smallest: {new_dir / os.path.basename(smallest)} "
                   f"({os.path.getsize(smallest)} bytes)")
+            print_report_excerpt(g["report"])
+            print_input(smallest)
     return 1 if new else 0
 
 
