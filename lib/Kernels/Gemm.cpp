@@ -258,13 +258,25 @@ void runGemm(const AElement *A, size_t M, const PackedWeights::Data &w,
 
   // A task's C block that outgrows the L2 (the 128 x 6282 columns of a
   // GPT-2 LM-head task: 3.2 MB) would travel to the L3 and back once per k
-  // block. When the task's rows of A, packed for every k step, fit in a
-  // quarter of the L2, they are packed once up front and the columns run in
-  // chunks whose C block fits in another quarter, all k blocks per chunk.
+  // block. Instead the task's rows of A are packed once up front, for every
+  // k step, and the columns run in chunks whose C block fits in a quarter
+  // of the L2, all k blocks per chunk. That costs a packed A of the task's
+  // rows times K: done whenever it fits a quarter of the L2 (it then stays
+  // there), and also, up to kMaxPackedABytes, when the C block would spill,
+  // since A's k blocks then stream from the L3 once per chunk while C stays
+  // put (128 x 4096 x 4096 on one Intel Xeon thread: 105 to 113 GFLOP/s,
+  // the variants interleaved in one process).
+  constexpr size_t kMaxPackedABytes = size_t{8} << 20;
   const size_t maxPanelsPerBlock = ceilDiv(panelsM, grid.blocksM);
+  const size_t maxPanelsPerTask = ceilDiv(panelsN, grid.blocksN);
   const size_t l2Quarter = static_cast<size_t>(cacheSizes().l2) / 4;
+  const size_t packedABytes = maxPanelsPerBlock * mr * w.kSteps * 4;
+  const bool cBlockSpills =
+      maxPanelsPerBlock * mr * maxPanelsPerTask * nr * sizeof(float) >
+      l2Quarter;
   const bool packAllSteps =
-      maxPanelsPerBlock * mr * w.kSteps * 4 <= l2Quarter;
+      packedABytes <= l2Quarter ||
+      (cBlockSpills && packedABytes <= kMaxPackedABytes);
   size_t chunkPanels =
       packAllSteps ? std::max<size_t>(1, l2Quarter / (maxPanelsPerBlock * mr *
                                                        nr * sizeof(float)))
