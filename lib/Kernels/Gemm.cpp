@@ -256,16 +256,71 @@ void runGemm(const AElement *A, size_t M, const PackedWeights::Data &w,
   const bool hasEpilogue =
       epilogue.bias || epilogue.activation != Activation::None;
 
+  // Packs rows [rowBegin, rowBegin + rowCount) of A, k steps [step0,
+  // step0 + steps), into consecutive row panels at dst.
+  auto packA = [&](size_t rowBegin, size_t rowCount, size_t step0,
+                   size_t steps, uint32_t *dst) {
+    if constexpr (std::is_same_v<AElement, float>) {
+      if (bf16)
+        detail::packRowPanelsBf16(A + rowBegin * K, K, rowCount, K, mr, step0,
+                                  steps, dst);
+      else
+        detail::packRowPanelsF32(A + rowBegin * K, K, rowCount, mr, step0,
+                                 steps, reinterpret_cast<float *>(dst),
+                                 mk.packPanelF32);
+    } else {
+      detail::packRowPanelsBf16(A + rowBegin * K, K, rowCount, K, mr, step0,
+                                steps, dst);
+    }
+  };
+
+  // Every column block multiplies all its rows of A, so with several
+  // column blocks each task packing its own copy packs A blocksN times: at
+  // M = 128 on two threads (grid 1 x 8) every thread packed the whole of A
+  // four times. When the packed A is small enough to share, the threads
+  // pack it once, together, before the tasks start, and every task reads
+  // its panels from that copy. Layout: k block by k block (each before it
+  // has kc steps), all row panels of a block side by side.
+  constexpr size_t kMaxSharedPackedABytes = size_t{8} << 20;
+  // Tuning knobs for experiments (docs/performance.md):
+  // WAFER_KERNELS_SHARED_A=0 and WAFER_KERNELS_SPILL_CHUNKS=0 turn the
+  // shared A and the chunks for spilling C blocks off.
+  auto knobOff = [](const char *name) {
+    const char *env = std::getenv(name);
+    return env && std::strcmp(env, "0") == 0;
+  };
+  const bool sharedA =
+      threads > 1 && grid.blocksN > 1 &&
+      panelsM * mr * w.kSteps * sizeof(uint32_t) <= kMaxSharedPackedABytes &&
+      !knobOff("WAFER_KERNELS_SHARED_A");
+  thread_local detail::AlignedBuffer<uint32_t> sharedBlock;
+  if (sharedA) {
+    sharedBlock.resize(panelsM * mr * w.kSteps);
+    uint32_t *shared = sharedBlock.data();
+    constexpr size_t kPanelsPerPackJob = 4;
+    const size_t groups = ceilDiv(panelsM, kPanelsPerPackJob);
+    const size_t kBlocks = ceilDiv(w.kSteps, blocking.kc);
+    parallelFor(groups * kBlocks, threads, [&](size_t job, int) {
+      const size_t pm0 = job / kBlocks * kPanelsPerPackJob;
+      const size_t pm1 = std::min(panelsM, pm0 + kPanelsPerPackJob);
+      const size_t step0 = job % kBlocks * blocking.kc;
+      const size_t steps = std::min(blocking.kc, w.kSteps - step0);
+      const size_t rowBegin = pm0 * mr;
+      packA(rowBegin, std::min(M, pm1 * mr) - rowBegin, step0, steps,
+            shared + step0 * panelsM * mr + pm0 * steps * mr);
+    });
+  }
+
   // A task's C block that outgrows the L2 (the 128 x 6282 columns of a
   // GPT-2 LM-head task: 3.2 MB) would travel to the L3 and back once per k
-  // block. Instead the task's rows of A are packed once up front, for every
-  // k step, and the columns run in chunks whose C block fits in a quarter
-  // of the L2, all k blocks per chunk. That costs a packed A of the task's
-  // rows times K: done whenever it fits a quarter of the L2 (it then stays
-  // there), and also, up to kMaxPackedABytes, when the C block would spill,
-  // since A's k blocks then stream from the L3 once per chunk while C stays
-  // put (128 x 4096 x 4096 on one Intel Xeon thread: 105 to 113 GFLOP/s,
-  // the variants interleaved in one process).
+  // block. Instead, with A packed for every k step up front (shared, or the
+  // task's own rows), the columns run in chunks whose C block fits in a
+  // quarter of the L2, all k blocks per chunk. A task packs its own rows
+  // for every k step whenever they fit a quarter of the L2 (they then stay
+  // there), and also, up to kMaxPackedABytes, when its C block would
+  // spill, since A's k blocks then stream from the L3 once per chunk while
+  // C stays put (128 x 4096 x 4096 on one Intel Xeon thread: 105 to 113
+  // GFLOP/s, the variants interleaved in one process).
   constexpr size_t kMaxPackedABytes = size_t{8} << 20;
   const size_t maxPanelsPerBlock = ceilDiv(panelsM, grid.blocksM);
   const size_t maxPanelsPerTask = ceilDiv(panelsN, grid.blocksN);
@@ -275,22 +330,26 @@ void runGemm(const AElement *A, size_t M, const PackedWeights::Data &w,
       maxPanelsPerBlock * mr * maxPanelsPerTask * nr * sizeof(float) >
       l2Quarter;
   const bool packAllSteps =
-      packedABytes <= l2Quarter ||
-      (cBlockSpills && packedABytes <= kMaxPackedABytes);
+      !sharedA && (packedABytes <= l2Quarter ||
+                   (cBlockSpills && packedABytes <= kMaxPackedABytes &&
+                    !knobOff("WAFER_KERNELS_SPILL_CHUNKS")));
+  const bool allStepsPacked = sharedA || packAllSteps;
   size_t chunkPanels =
-      packAllSteps ? std::max<size_t>(1, l2Quarter / (maxPanelsPerBlock * mr *
-                                                       nr * sizeof(float)))
-                   : panelsN;
+      allStepsPacked ? std::max<size_t>(1, l2Quarter / (maxPanelsPerBlock * mr *
+                                                         nr * sizeof(float)))
+                     : panelsN;
   // Tuning knob for experiments and tests: column panels per chunk.
-  if (const char *env = std::getenv("WAFER_KERNELS_NC"); env && packAllSteps)
+  if (const char *env = std::getenv("WAFER_KERNELS_NC"); env && allStepsPacked)
     chunkPanels = std::max(1, std::atoi(env));
+  const uint32_t *shared = sharedA ? sharedBlock.data() : nullptr;
   parallelFor(tasks, threads, [&](size_t task, int) {
     // Per-thread workspaces that persist across calls (the pool keeps its
     // threads): allocating them per call costs page faults on every call.
     thread_local detail::AlignedBuffer<uint32_t> aBlock;
     thread_local detail::AlignedBuffer<float> edgeTile;
-    aBlock.resize(maxPanelsPerBlock * mr *
-                  (packAllSteps ? w.kSteps : blocking.kc));
+    if (!sharedA)
+      aBlock.resize(maxPanelsPerBlock * mr *
+                    (packAllSteps ? w.kSteps : blocking.kc));
     edgeTile.resize(mr * nr);
 
     const size_t bm = task / grid.blocksN, bn = task % grid.blocksN;
@@ -304,31 +363,19 @@ void runGemm(const AElement *A, size_t M, const PackedWeights::Data &w,
     const size_t rowCount = std::min(M, pm1 * mr) - rowBegin;
     const size_t blockPanels = pm1 - pm0;
 
-    // Packs the k steps [step0, step0 + steps) of the task's rows into dst.
-    auto packA = [&](size_t step0, size_t steps, uint32_t *dst) {
-      if constexpr (std::is_same_v<AElement, float>) {
-        if (bf16)
-          detail::packRowPanelsBf16(A + rowBegin * K, K, rowCount, K, mr,
-                                    step0, steps, dst);
-        else
-          detail::packRowPanelsF32(A + rowBegin * K, K, rowCount, mr, step0,
-                                   steps, reinterpret_cast<float *>(dst),
-                                   mk.packPanelF32);
-      } else {
-        detail::packRowPanelsBf16(A + rowBegin * K, K, rowCount, K, mr, step0,
-                                  steps, dst);
-      }
-    };
-    // Where k block step0 is packed: its own slot when every block is
-    // packed up front (each block before it has kc steps), else the one
-    // reused slot.
-    auto packedBlock = [&](size_t step0) {
+    // Where the task's first row panel of k block step0 (of `steps` steps)
+    // is packed: in the shared copy; in the task's own copy of every block
+    // (each block before it has kc steps); or in the one reused slot.
+    auto packedBlock = [&](size_t step0, size_t steps) -> const uint32_t * {
+      if (sharedA)
+        return shared + step0 * panelsM * mr + pm0 * steps * mr;
       return aBlock.data() + (packAllSteps ? step0 * blockPanels * mr : 0);
     };
     if (packAllSteps)
       for (size_t step0 = 0; step0 < w.kSteps; step0 += blocking.kc)
-        packA(step0, std::min(blocking.kc, w.kSteps - step0),
-              packedBlock(step0));
+        packA(rowBegin, rowCount, step0,
+              std::min(blocking.kc, w.kSteps - step0),
+              aBlock.data() + step0 * blockPanels * mr);
 
     for (size_t chunk0 = pn0; chunk0 < pn1; chunk0 += chunkPanels) {
       const size_t chunk1 = std::min(pn1, chunk0 + chunkPanels);
@@ -336,9 +383,9 @@ void runGemm(const AElement *A, size_t M, const PackedWeights::Data &w,
         const size_t steps = std::min(blocking.kc, w.kSteps - step0);
         const bool accumulate = step0 > 0;
         const bool lastBlock = step0 + steps == w.kSteps;
-        if (!packAllSteps)
-          packA(step0, steps, packedBlock(step0));
-        const uint32_t *aBase = packedBlock(step0);
+        if (!allStepsPacked)
+          packA(rowBegin, rowCount, step0, steps, aBlock.data());
+        const uint32_t *aBase = packedBlock(step0, steps);
 
         for (size_t pn = chunk0; pn < chunk1; ++pn) {
           const uint32_t *bPanel =

@@ -237,6 +237,24 @@ TEST_P(GemmTest, ColumnChunksMatchReference) {
     }
 }
 
+// A packed once by both threads and shared by every column block (two
+// threads, several column blocks): grids with one and with two row blocks,
+// edge rows and columns, several k blocks, the epilogue.
+TEST_P(GemmTest, SharedPackedAMatchesReference) {
+  std::mt19937 rng(31);
+  const Shape shapes[] = {{128, 1000, 300}, {37, 777, 515}, {13, 700, 130}};
+  ScopedThreads threadCount(2);
+  for (const char *grid : {"1x4", "2x3", "1x7"}) {
+    ScopedEnv gridEnv("WAFER_KERNELS_GRID", grid);
+    ScopedEnv kcEnv("WAFER_KERNELS_KC", "64");
+    for (const Shape &s : shapes)
+      for (ElementType type : {ElementType::F32, ElementType::BF16}) {
+        SCOPED_TRACE(std::string("WAFER_KERNELS_GRID=") + grid);
+        expectBiasedGemmMatches(s, type, Activation::Gelu, rng);
+      }
+  }
+}
+
 TEST_P(GemmTest, RandomShapesMatchReference) {
   std::mt19937 rng(1234);
   std::uniform_int_distribution<size_t> dim(1, 150);
